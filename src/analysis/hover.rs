@@ -1,0 +1,19 @@
+//! Hover: what copydesk knows about the thing under the cursor, as Markdown. Each analysis
+//! contributes its own card; the most specific one wins.
+
+use super::Analysis;
+use crate::draft::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hover {
+    /// The text the card is about.
+    pub span: Span,
+    pub markdown: String,
+}
+
+/// The hover card at a byte offset: a person/place/organization, else a date, a number,
+/// then the quote around the offset.
+pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<Hover> {
+    let _ = (analysis, offset);
+    None
+}

@@ -1,0 +1,94 @@
+//! Analysis: the facts of a draft (who speaks each quote, who and where each name is, what
+//! each date and number refers to). A pure function of the text and the configuration,
+//! shared by the CLI and the server.
+
+use crate::checks::Finding;
+use crate::config::Config;
+use crate::draft::{Draft, Format, Span};
+
+pub mod attribution;
+pub mod dates;
+pub mod entities;
+pub mod hover;
+pub mod numbers;
+
+pub use attribution::Attribution;
+pub use dates::{DateMention, StoryDate};
+pub use entities::Entity;
+pub use hover::Hover;
+pub use numbers::NumberClaim;
+
+/// Everything copydesk knows about one draft.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub draft: Draft,
+    pub story_date: StoryDate,
+    /// One per quote of the draft, in the same order as `draft.quotes`.
+    pub attributions: Vec<Attribution>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateMention>,
+    pub numbers: Vec<NumberClaim>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads a draft and runs every analysis and check on it.
+pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
+    let draft = Draft::parse(text, format);
+    let story_date = dates::story_date(&draft, config);
+    let mut attributions = attribution::attribute(&draft, config);
+    let entities = entities::extract(&draft, &mut attributions, config);
+    let dates = dates::resolve(&draft, &story_date);
+    let numbers = numbers::claims(&draft, &attributions, config);
+    let mut analysis = Analysis {
+        draft,
+        story_date,
+        attributions,
+        entities,
+        dates,
+        numbers,
+        findings: Vec::new(),
+    };
+    analysis.findings = crate::checks::run(&analysis, config);
+    analysis
+}
+
+impl Analysis {
+    /// The entity with a mention covering `offset`.
+    pub fn entity_at(&self, offset: usize) -> Option<usize> {
+        self.entities
+            .iter()
+            .position(|e| e.mentions.iter().any(|m| m.span.contains(&offset)))
+    }
+
+    /// The innermost quote covering `offset`.
+    pub fn quote_at(&self, offset: usize) -> Option<usize> {
+        self.draft
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.span.contains(&offset))
+            .max_by_key(|(_, q)| q.depth)
+            .map(|(i, _)| i)
+    }
+
+    /// The speaker's display name for quote `i` (the entity's canonical name when resolved).
+    pub fn speaker_name(&self, quote: usize) -> Option<String> {
+        let speaker = self.attributions.get(quote)?.speaker.as_ref()?;
+        Some(match speaker.entity {
+            Some(e) => self.entities[e].name.clone(),
+            None => speaker.text.clone(),
+        })
+    }
+}
+
+/// An inlay hint: a short label shown at `offset` (e.g. the person behind "he said").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlayHint {
+    pub offset: usize,
+    pub label: String,
+}
+
+/// Spans are byte ranges; a helper for modules that need "does a contain b".
+pub fn covers(outer: &Span, inner: &Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}

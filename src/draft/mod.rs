@@ -1,0 +1,139 @@
+//! The draft model: what the text *is* before anyone interprets it.
+//!
+//! A [`Draft`] keeps the original text and a `prose` copy of the same byte length in which
+//! everything that is not prose (front matter, code, HTML, link targets, URLs) is blanked
+//! with ASCII spaces, so every offset found in `prose` is an offset into the original file.
+//! On top of that: paragraphs, sentences, quote spans and the dateline.
+
+use std::ops::Range;
+
+/// A byte range into the original text (UTF-8 offsets, always on char boundaries).
+pub type Span = Range<usize>;
+
+/// How the text is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Plain,
+}
+
+impl Format {
+    /// `.md` and `.markdown` are Markdown; everything else is read as plain text.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+        {
+            Some(e) if e == "md" || e == "markdown" => Format::Markdown,
+            _ => Format::Plain,
+        }
+    }
+
+    /// From an LSP `languageId` (falls back to the URI's extension).
+    pub fn from_language_id(language_id: &str, uri_path: &str) -> Format {
+        match language_id {
+            "markdown" => Format::Markdown,
+            "plaintext" | "text" => Format::Plain,
+            _ => Format::from_path(std::path::Path::new(uri_path)),
+        }
+    }
+}
+
+/// A paragraph: a run of lines between blank lines (a heading is a paragraph of its own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// A Markdown heading, or the first line (headline) of a plain-text draft.
+    pub heading: bool,
+    /// Indices into [`Draft::sentences`].
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+/// How a quote ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Balance {
+    /// Opened and closed in the same paragraph.
+    Closed,
+    /// Left open at the end of its paragraph, and the next paragraph opens with a quote
+    /// mark: by news convention the quotation continues there.
+    Continued,
+    /// Opened and never closed.
+    Unclosed,
+}
+
+/// A quoted span. `span` runs from the opening mark to the closing mark inclusive (to the
+/// end of the paragraph's text when the quote is not closed there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    /// The text between the marks.
+    pub inner: Span,
+    pub open_mark: Span,
+    pub close_mark: Option<Span>,
+    pub paragraph: usize,
+    /// 0 for an outermost quote; nested quotes have their parent's depth + 1.
+    pub depth: u8,
+    pub parent: Option<usize>,
+    pub balance: Balance,
+    /// The quote in the previous paragraph that this one continues (multi-paragraph quote).
+    pub continues: Option<usize>,
+}
+
+/// `MOSCOW, October 13. /TASS/.` or `KYIV, June 10, 2025 —`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub span: Span,
+    pub place: String,
+    pub place_span: Span,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub text: String,
+    /// Same byte length as `text`; non-prose bytes are ASCII spaces (newlines are kept).
+    pub prose: String,
+    pub format: Format,
+    /// The `date:` of YAML/TOML front matter, verbatim (validated by the dates analysis).
+    pub front_matter_date: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    /// Closing quote marks that close nothing.
+    pub stray_closers: Vec<Span>,
+    pub dateline: Option<Dateline>,
+}
+
+impl Draft {
+    pub fn parse(text: &str, format: Format) -> Draft {
+        naive::parse(text, format)
+    }
+
+    /// The prose text of a span.
+    pub fn prose_of(&self, span: &Span) -> &str {
+        &self.prose[span.clone()]
+    }
+
+    /// The sentence containing `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The paragraph containing `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].span.start <= offset).then_some(i)
+    }
+}
+
+mod naive;

@@ -1,0 +1,17 @@
+//! copydesk: a fact-checking engine for news drafts.
+//!
+//! Data flows one way (see ARCHITECTURE.md):
+//! text → [`draft`] (prose mask, paragraphs, sentences, quotes) → [`analysis`] (attribution,
+//! entities, dates, numbers) → [`checks`] (findings) → surfaces: [`cli`] and [`lsp`].
+//! Analysis is a pure, synchronous function of the text and the [`config::Config`].
+
+pub mod analysis;
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod draft;
+pub mod lsp;
+pub mod position;
+
+pub use analysis::{analyze, Analysis};
+pub use draft::{Draft, Format, Span};
