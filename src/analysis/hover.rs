@@ -14,6 +14,8 @@ pub struct Hover {
 /// The hover card at a byte offset: a person/place/organization, else a date, a number,
 /// then the quote around the offset.
 pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<Hover> {
-    let _ = (analysis, offset);
+    if let Some(card) = super::numbers::hover(analysis, offset) {
+        return Some(card);
+    }
     None
 }

@@ -1,9 +1,123 @@
-//! Findings of the numbers analysis.
+//! Findings of the numbers analysis: `unsupported-number` (a figure with no source) and
+//! `number-mismatch` (one quantity given two values).
 
-use super::Finding;
+use super::{Code, Edit, Finding, Fix, Related};
+use crate::analysis::numbers::{mismatch, NumberClaim};
 use crate::analysis::Analysis;
 use crate::config::Config;
 
-pub fn check(_analysis: &Analysis, _config: &Config) -> Vec<Finding> {
-    Vec::new()
+pub fn check(analysis: &Analysis, _config: &Config) -> Vec<Finding> {
+    let mut findings = unsupported(analysis);
+    findings.extend(mismatches(analysis));
+    findings
+}
+
+fn quoted(analysis: &Analysis, claim: &NumberClaim) -> String {
+    let text = analysis.draft.text.get(claim.span.clone()).unwrap_or("");
+    format!(
+        "'{}'",
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// One finding per clause: figures side by side in one clause ("2.5 inches of rain fell in
+/// two hours") lack the same source, and one attribution fixes them all.
+fn unsupported(analysis: &Analysis) -> Vec<Finding> {
+    let claims: Vec<&NumberClaim> = analysis
+        .numbers
+        .iter()
+        .filter(|c| !c.is_supported() && c.in_unattributed_quote.is_none())
+        .collect();
+    let mut findings = Vec::new();
+    let mut i = 0;
+    while i < claims.len() {
+        let mut group = vec![claims[i]];
+        while let Some(next) = claims.get(i + group.len()) {
+            let last = group[group.len() - 1];
+            if next.sentence != last.sentence
+                || clause_break(analysis, last.span.end, next.span.start)
+            {
+                break;
+            }
+            group.push(next);
+        }
+        i += group.len();
+        let first = group[0];
+        let names: Vec<String> = group.iter().map(|c| quoted(analysis, c)).collect();
+        let message = format!(
+            "No source for {}: name who says so (said, according to …)",
+            names.join(" or ")
+        );
+        let mut finding = Finding::new(Code::UnsupportedNumber, first.span.clone(), message);
+        for other in &group[1..] {
+            finding.related.push(Related {
+                message: format!("{} has no source either", quoted(analysis, other)),
+                span: other.span.clone(),
+                path: None,
+            });
+        }
+        if let Some(fix) = source_placeholder(analysis, first) {
+            finding.fixes.push(fix);
+        }
+        findings.push(finding);
+    }
+    findings
+}
+
+/// A semicolon, a dash or a comma before a conjunction starts a new clause.
+fn clause_break(analysis: &Analysis, from: usize, to: usize) -> bool {
+    let gap = analysis.draft.prose.get(from..to).unwrap_or(";");
+    let lower = gap.to_lowercase();
+    gap.contains(';')
+        || gap.contains('—')
+        || gap.contains(" – ")
+        || [", and ", ", but ", ", while ", ", whereas ", ", and the "]
+            .iter()
+            .any(|c| lower.contains(c))
+        || gap.len() > 80
+}
+
+/// Inserts ", according to [source]" before the sentence's final punctuation.
+fn source_placeholder(analysis: &Analysis, claim: &NumberClaim) -> Option<Fix> {
+    let sentence = analysis.draft.sentences.get(claim.sentence)?;
+    let text = analysis.draft.text.get(sentence.span.clone())?;
+    let trimmed = text.trim_end();
+    // Before the final stop; a sentence that ends inside a quote gets no placeholder.
+    let stop = trimmed.chars().next_back()?;
+    if !matches!(stop, '.' | '!' | '?') || trimmed.ends_with("..") {
+        return None;
+    }
+    let at = sentence.span.start + trimmed.len() - 1;
+    if at < claim.span.end {
+        return None;
+    }
+    Some(Fix {
+        title: "Add a source: \", according to [source]\"".to_string(),
+        edits: vec![Edit {
+            span: at..at,
+            new_text: ", according to [source]".to_string(),
+        }],
+    })
+}
+
+fn mismatches(analysis: &Analysis) -> Vec<Finding> {
+    let claims = &analysis.numbers;
+    mismatch::find(claims, &analysis.draft)
+        .into_iter()
+        .map(|m| {
+            let (first, other) = (&claims[m.first], &claims[m.other]);
+            let (a, b) = (quoted(analysis, first), quoted(analysis, other));
+            let mut finding = Finding::new(
+                Code::NumberMismatch,
+                other.span.clone(),
+                format!("{b} here, but {a} earlier: the same count is given two values"),
+            );
+            finding.related.push(Related {
+                message: format!("{a} first stated here"),
+                span: first.span.clone(),
+                path: None,
+            });
+            finding
+        })
+        .collect()
 }

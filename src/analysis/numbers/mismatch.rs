@@ -1,0 +1,134 @@
+//! The same quantity given two values in one draft ("64 victims" … "62 victims"). Two
+//! counts are the same quantity only when they clearly count the same thing: the same
+//! counted noun and the same verb ("killed 64 people" … "the 62 people killed"), or the
+//! same noun of a running tally (victims, deaths). Anything that marks a change over time,
+//! an addition, an approximation or a different year keeps the pair silent.
+
+use super::kinds::ClaimKind;
+use super::lexicon as lx;
+use super::NumberClaim;
+use crate::draft::Draft;
+use std::collections::HashMap;
+
+/// Two claims giving different values for one quantity: indices into the claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The first statement of the quantity.
+    pub first: usize,
+    /// A later claim with another value.
+    pub other: usize,
+}
+
+fn lemma(noun: &str) -> String {
+    let n = noun.to_lowercase();
+    if let Some(stem) = n.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if n.ends_with("ss") {
+        n
+    } else if let Some(stem) = n.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        n
+    }
+}
+
+fn verb_stem(verb: &str) -> String {
+    let v = verb.to_lowercase();
+    let v = v
+        .strip_suffix("ed")
+        .or_else(|| v.strip_suffix('s'))
+        .unwrap_or(&v)
+        .to_string();
+    v.chars().take(5).collect()
+}
+
+/// Whether `c` can take part in a comparison at all.
+fn comparable(c: &NumberClaim) -> bool {
+    c.kind == ClaimKind::Count
+        && c.head.is_some()
+        && c.value.is_some()
+        && !c.approx
+        && !c.range
+        && !c.relative
+        && !c.changing
+        && c.value.is_some_and(|v| v >= 2.0)
+}
+
+/// Whether two comparable claims count the same thing.
+fn same_quantity(a: &NumberClaim, b: &NumberClaim) -> bool {
+    let (Some(ha), Some(hb)) = (&a.head, &b.head) else {
+        return false;
+    };
+    if lemma(ha) != lemma(hb) || a.sentence == b.sentence {
+        return false;
+    }
+    if !a.modifiers.is_empty() && !b.modifiers.is_empty() && a.modifiers != b.modifiers {
+        return false;
+    }
+    match (&a.verb, &b.verb) {
+        (Some(x), Some(y)) => verb_stem(x) == verb_stem(y),
+        (None, None) => lx::tally_noun(ha) && a.modifiers == b.modifiers,
+        _ => lx::tally_noun(ha) && a.modifiers == b.modifiers,
+    }
+}
+
+/// Four-digit years in a sentence: counts from different years are different quantities.
+fn years(draft: &Draft, sentence: usize) -> Vec<&str> {
+    let Some(s) = draft.sentences.get(sentence) else {
+        return Vec::new();
+    };
+    let text = draft.prose.get(s.span.clone()).unwrap_or("");
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| super::exclusions::is_year(w))
+        .collect()
+}
+
+/// Every later claim whose value differs from the first statement of the same quantity.
+pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if comparable(c) {
+            if let Some(h) = &c.head {
+                groups.entry(lemma(h)).or_default().push(i);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for members in groups.values() {
+        for (k, &b) in members.iter().enumerate() {
+            let first = members[..k].iter().copied().find(|&a| {
+                same_quantity(&claims[a], &claims[b])
+                    && claims[a].value != claims[b].value
+                    && compatible_years(draft, &claims[a], &claims[b])
+            });
+            // Only report against the first statement of the quantity, once per claim.
+            if let Some(a) = first {
+                let earlier_same = members[..k].iter().any(|&x| {
+                    same_quantity(&claims[x], &claims[b]) && claims[x].value == claims[b].value
+                });
+                if !earlier_same {
+                    out.push(Mismatch { first: a, other: b });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|m| m.other);
+    out
+}
+
+fn compatible_years(draft: &Draft, a: &NumberClaim, b: &NumberClaim) -> bool {
+    let ya = years(draft, a.sentence);
+    let yb = years(draft, b.sentence);
+    ya.is_empty() && yb.is_empty() || ya == yb
+}
+
+/// Claims elsewhere in the draft that give `claim`'s quantity another value.
+pub fn conflicts<'a>(claims: &'a [NumberClaim], claim: &NumberClaim) -> Vec<&'a NumberClaim> {
+    if !comparable(claim) {
+        return Vec::new();
+    }
+    claims
+        .iter()
+        .filter(|c| comparable(c) && c.value != claim.value && same_quantity(c, claim))
+        .collect()
+}

@@ -1,0 +1,371 @@
+//! What makes a number sourced: a source cue in its sentence (speech verbs in every
+//! inflection, "according to", "X estimates", "data/records/documents show", "the study
+//! found", "published in", citations, links, footnotes, the configured extra sources), or a
+//! paragraph opened by an attribution whose reported speech continues to the number.
+
+use crate::config::Config;
+use crate::draft::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A source cue found in a sentence: what it says and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// A short description: "Priya Raman said", "according to state records".
+    pub text: String,
+    pub span: Span,
+    /// A speech verb with its speaker (said, told, testified): it can carry reported speech
+    /// on into the next sentences of the paragraph.
+    pub speech: bool,
+}
+
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)\b(
+            said|says|say|saying|told|tells|telling|added|adds|adding|
+            stated|states\s+that|announced|announces|reported|reports\s+that|reporting|
+            claimed|claims\s+that|confirmed|confirms|noted|notes\s+that|explained|explains|
+            wrote|writes|written\s+by|testified|testifies|testifying|argued|argues|insisted|insists|
+            warned|warns|predicted|predicts|acknowledged|acknowledges|admitted|admits|
+            disclosed|discloses|revealed|reveals|alleged|alleges|asserted|asserts|
+            contended|contends|concluded|concludes|conceded|concedes|declared|declares|
+            maintained|maintains|mentioned|mentions|observed|recalled|recalls|remarked|
+            replied|replies|responded|responds|stressed|stresses|tweeted|tweets|posted|
+            complained|complains|briefed|quoted|
+            pointed\s+out|points\s+out|pointing\s+out|
+            cited|cites|citing|
+            forecast\s+that|calculated|calculates|tallied|counted
+        )\b",
+    )
+    .expect("speech cue regex")
+});
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \baccording\s+to\b
+        |\b(?:data|figures|records|documents|statistics|stats|numbers|polls?|surveys?|results|
+            filings?|estimates|projections|census|tallies|counts?|research|studies|study|analysis|
+            reports?|logs|minutes|accounts|records|papers|files|audit|review|findings)
+            (?:\s+[\w'’-]+){0,2}?\s+
+            (?:show|shows|showed|shown|showing|indicate|indicates|indicated|suggest|suggests|
+               suggested|reveal|reveals|revealed|put|puts|found|find|finds|estimated|estimate|
+               concluded|concludes|list|lists|listed|say|says|said)\b
+        |\b(?:study|survey|report|analysis|review|research|researchers|audit|investigation|
+            inquiry|poll|census|probe|scientists|investigators|authors|it|they)
+            (?:\s+[\w'’-]+){0,2}?\s+(?:found|finds|concluded|concludes|estimated|estimates|
+            calculated|measured|counted|recorded|documented)\b
+        |\bpublished\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|by)\b
+        |\bin\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:statement|email|e-mail|report|filing|letter|
+            interview|post|release|study|survey|paper|memo|analysis|briefing|bulletin|
+            update|presentation|submission|affidavit|complaint|indictment|lawsuit)\b
+        |\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:count|estimate|tally|calculation|reckoning)\b
+        |\bsources?\s+(?:close\s+to|familiar\s+with)\b
+        ",
+    )
+    .expect("source cue regex")
+});
+
+static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(estimates|estimated|estimate)\b").expect("estimate regex")
+});
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\]\(|https?://|www\.|<a\s|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\^[\w-]+\]")
+        .expect("link regex")
+});
+
+/// The first source cue in `sentence` (prose) or its raw `raw` text (links, footnotes).
+/// `base` is the sentence's byte offset in the draft.
+pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<Cue> {
+    let mut best: Option<Cue> = None;
+    let mut consider = |cue: Cue| {
+        if best.as_ref().is_none_or(|b| cue.span.start < b.span.start) {
+            best = Some(cue);
+        }
+    };
+    if let Some(m) = SPEECH.find(prose) {
+        consider(Cue {
+            text: describe_speech(prose, m.start(), m.end()),
+            span: base + m.start()..base + m.end(),
+            speech: true,
+        });
+    }
+    if let Some(m) = SOURCE.find(prose) {
+        let text = if m.as_str().to_ascii_lowercase().starts_with("according") {
+            format!("according to {}", words_after(prose, m.end(), 6))
+        } else {
+            clean(m.as_str())
+        };
+        consider(Cue {
+            text,
+            span: base + m.start()..base + m.end(),
+            speech: false,
+        });
+    }
+    for m in ESTIMATE.find_iter(prose) {
+        if estimate_names_a_source(prose, m.start(), m.end()) {
+            consider(Cue {
+                text: describe_speech(prose, m.start(), m.end()),
+                span: base + m.start()..base + m.end(),
+                speech: false,
+            });
+            break;
+        }
+    }
+    if let Some(m) = LINK.find(raw) {
+        consider(Cue {
+            text: "a link or footnote".to_string(),
+            span: base + m.start()..base + m.end(),
+            speech: false,
+        });
+    }
+    let lower = prose.to_lowercase();
+    for extra in &config.sources {
+        let e = extra.trim().to_lowercase();
+        if e.is_empty() || lower.len() != prose.len() {
+            continue;
+        }
+        if let Some(at) = lower.find(&e) {
+            consider(Cue {
+                text: extra.trim().to_string(),
+                span: base + at..base + at + e.len(),
+                speech: false,
+            });
+        }
+    }
+    for verb in &config.verbs {
+        let v = verb.trim().to_lowercase();
+        if v.is_empty() || lower.len() != prose.len() {
+            continue;
+        }
+        if let Some((at, len)) = find_word_form(&lower, &v) {
+            consider(Cue {
+                text: describe_speech(prose, at, at + len),
+                span: base + at..base + at + len,
+                speech: true,
+            });
+        }
+    }
+    best
+}
+
+/// `verb`, `verbs`, `verbed`, `verbd` as a whole word in `lower`.
+fn find_word_form(lower: &str, verb: &str) -> Option<(usize, usize)> {
+    let bytes = lower.as_bytes();
+    let mut from = 0;
+    while let Some(rel) = lower.get(from..)?.find(verb) {
+        let at = from + rel;
+        let boundary_before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let rest = &lower[at + verb.len()..];
+        let suffix = ["ed", "es", "s", "d", ""].into_iter().find(|s| {
+            rest.starts_with(s)
+                && !rest[s.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric())
+        });
+        if let (true, Some(s)) = (boundary_before, suffix) {
+            return Some((at, verb.len() + s.len()));
+        }
+        from = at + verb.len();
+    }
+    None
+}
+
+/// "an estimated $4 million" names no one; "analysts estimate that…" and "estimated by
+/// the agency" do.
+fn estimate_names_a_source(prose: &str, start: usize, end: usize) -> bool {
+    let before = prose[..start].split_whitespace().next_back().unwrap_or("");
+    let after = prose[end..].split_whitespace().next().unwrap_or("");
+    let before = before.to_ascii_lowercase();
+    let after = after.to_ascii_lowercase();
+    if matches!(after.as_str(), "that" | "by") {
+        return true;
+    }
+    if before.is_empty()
+        || matches!(
+            before.as_str(),
+            "an" | "the"
+                | "one"
+                | "some"
+                | "early"
+                | "initial"
+                | "rough"
+                | "conservative"
+                | "best"
+                | "first"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "been"
+                | "be"
+                | "official"
+                | "latest"
+                | "new"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "by"
+                | "and"
+                | "or"
+                | "of"
+                | "to"
+                | "conservatively"
+                | "roughly"
+        )
+        || before.ends_with(',')
+    {
+        return false;
+    }
+    true
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Up to `max` words after `at`, stopping after the first one that ends in punctuation.
+fn words_after(prose: &str, at: usize, max: usize) -> String {
+    let mut out = Vec::new();
+    for w in prose.get(at..).unwrap_or("").split_whitespace().take(max) {
+        let trimmed = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !trimmed.is_empty() {
+            out.push(trimmed);
+        }
+        if trimmed.len() != w.len() {
+            break;
+        }
+    }
+    out.join(" ")
+}
+
+/// "Priya Raman said", "police said", "said Tom Becker": the verb with who says it.
+fn describe_speech(prose: &str, start: usize, end: usize) -> String {
+    let verb = clean(&prose[start..end]);
+    let before = &prose[..start];
+    let mut subject: Vec<&str> = Vec::new();
+    for w in before.split_whitespace().rev().take(5) {
+        let ends_clause = w.ends_with([',', ';', ':', '"', '”', '’', '—', '–', '.', '!', '?']);
+        if ends_clause || matches!(w, "—" | "–" | "-") {
+            break;
+        }
+        subject.push(w);
+    }
+    subject.reverse();
+    // Keep the tail of a long phrase that is a name or a short noun phrase.
+    if let Some(first_cap) = subject
+        .iter()
+        .position(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        let lower_before = subject[..first_cap]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if lower_before && first_cap > 1 {
+            subject.drain(..first_cap - 1);
+        }
+    }
+    if subject.is_empty() {
+        let after = words_after(prose, end, 4);
+        let name: Vec<&str> = after
+            .split_whitespace()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*w, "the" | "a" | "an" | "de" | "van" | "von" | "al")
+            })
+            .collect();
+        if name.is_empty() {
+            return verb;
+        }
+        return format!("{verb} {}", name.join(" "));
+    }
+    format!("{} {verb}", subject.join(" "))
+}
+
+static BACKSHIFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(would|had|could|might|was\s+expected|were\s+expected|was\s+likely|were\s+likely)\b")
+        .expect("backshift regex")
+});
+
+/// A later sentence of a paragraph continues the reported speech of its opening attribution
+/// when it is written in reported (backshifted) speech: "Kuleba said… Exports had fallen…".
+pub fn continues_reported_speech(prose: &str) -> bool {
+    BACKSHIFT.is_match(prose)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(s: &str) -> Option<String> {
+        find_cue(s, s, 0, &Config::default()).map(|c| c.text)
+    }
+
+    #[test]
+    fn speech_verbs_with_their_speaker() {
+        assert_eq!(
+            cue("Valley Electric spokeswoman Priya Raman said crews had restored service.")
+                .as_deref(),
+            Some("Valley Electric spokeswoman Priya Raman said")
+        );
+        assert_eq!(
+            cue("The storm killed three people, police said.").as_deref(),
+            Some("police said")
+        );
+        assert_eq!(
+            cue("\"I lost it all,\" said Tom Becker, 58.").as_deref(),
+            Some("said Tom Becker")
+        );
+        assert!(cue("The general has pointed out that eight more had signed.").is_some());
+        assert!(cue("An FBI forensic accountant testified that the money went.").is_some());
+    }
+
+    #[test]
+    fn documents_studies_and_according_to() {
+        assert_eq!(
+            cue("According to state records, the valley has had 12 storms.").as_deref(),
+            Some("according to state records")
+        );
+        assert!(cue("Budget documents show $1.2 million set aside.").is_some());
+        assert!(cue("Patients spent 3.1 fewer days in hospital, the study found.").is_some());
+        assert!(cue("The results, published Wednesday in the Journal, suggest a drop.").is_some());
+        assert!(cue("Analysts at the school estimate that the war cost $80 billion.").is_some());
+        assert!(cue("See the [report](https://example.org) for 40%.").is_some());
+    }
+
+    #[test]
+    fn an_estimated_figure_names_no_source() {
+        assert_eq!(
+            cue("Power outages cost local businesses an estimated $4 million a day."),
+            None
+        );
+        assert_eq!(cue("The damage was estimated at $3 million."), None);
+        assert_eq!(
+            cue("Grain prices on the Chicago exchange rose 2.3 percent."),
+            None
+        );
+        assert_eq!(
+            cue("Insurance claims from the first one have not been settled."),
+            None
+        );
+        assert_eq!(cue("The state budget rose 3 percent."), None);
+    }
+
+    #[test]
+    fn configured_sources_and_verbs() {
+        let config = Config {
+            sources: vec!["per the filing".into()],
+            verbs: vec!["quipped".into()],
+            ..Config::default()
+        };
+        let s = "Costs rose 9 percent, per the filing.";
+        assert!(find_cue(s, s, 0, &config).is_some());
+        let s = "Costs rose 9 percent, the mayor quipped.";
+        assert_eq!(
+            find_cue(s, s, 0, &config).unwrap().text,
+            "the mayor quipped"
+        );
+    }
+}
