@@ -271,3 +271,87 @@ pub fn speech_quotes(analysis: &Analysis) -> impl Iterator<Item = usize> + '_ {
     (0..analysis.draft.quotes.len())
         .filter(|&i| analysis.attributions.get(i).is_none_or(|a| a.is_speech))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::{Code, Finding};
+    use crate::config::Config;
+    use crate::draft::Format;
+
+    /// A draft whose second line mixes Cyrillic, emoji and a CRLF line break, with a
+    /// finding on "Kiev" and its fix to "Kyiv".
+    fn analysis_with_finding() -> (Analysis, usize) {
+        let text = "Headline\r\nМэр Київ 🚀 said Kiev was calm.\r\nKyiv again.\n";
+        let mut analysis = crate::analyze(text, Format::Plain, &Config::default());
+        let at = text.find("Kiev").unwrap();
+        let kyiv = text.find("Kyiv").unwrap();
+        let mut finding = Finding::new(Code::NameVariant, at..at + 4, "spelled Kyiv elsewhere");
+        finding.related.push(Related {
+            message: "dominant spelling".into(),
+            span: kyiv..kyiv + 4,
+            path: None,
+        });
+        finding.fixes.push(Fix {
+            title: "Replace with \"Kyiv\"".into(),
+            edits: vec![Edit {
+                span: at..at + 4,
+                new_text: "Kyiv".into(),
+            }],
+        });
+        analysis.findings = vec![finding];
+        (analysis, at)
+    }
+
+    #[test]
+    fn findings_carry_lines_scalar_columns_and_byte_offsets() {
+        let (analysis, at) = analysis_with_finding();
+        let json = serde_json::to_value(findings_file("d.txt", &analysis)).unwrap();
+        let f = &json["findings"][0];
+        assert_eq!(f["code"], "name-variant");
+        assert_eq!(f["severity"], "warning");
+        assert_eq!(f["text"], "Kiev");
+        // "Мэр Київ 🚀 said " is 16 scalar values before "Kiev".
+        assert_eq!(
+            f["start"],
+            serde_json::json!({"line": 2, "column": 17, "offset": at})
+        );
+        assert_eq!(
+            f["end"],
+            serde_json::json!({"line": 2, "column": 21, "offset": at + 4})
+        );
+        assert_eq!(f["related"][0]["start"]["line"], 3);
+        assert_eq!(f["related"][0]["start"]["column"], 1);
+        assert!(f["related"][0].get("path").is_none());
+        assert_eq!(f["fixes"][0]["edits"][0]["new_text"], "Kyiv");
+        assert_eq!(f["fixes"][0]["edits"][0]["start"]["offset"], at);
+    }
+
+    #[test]
+    fn spans_off_char_boundaries_do_not_panic() {
+        let (mut analysis, _) = analysis_with_finding();
+        let inside_k = analysis.draft.text.find('К').unwrap() + 1;
+        analysis.findings[0].span = inside_k..analysis.draft.text.len() + 10;
+        let json = serde_json::to_value(findings_file("d.txt", &analysis)).unwrap();
+        assert_eq!(json["findings"][0]["text"], "");
+        assert_eq!(
+            json["findings"][0]["end"]["offset"],
+            analysis.draft.text.len()
+        );
+    }
+
+    #[test]
+    fn the_source_sheet_has_every_key() {
+        let text = "“We will not back down.”\n";
+        let analysis = crate::analyze(text, Format::Plain, &Config::default());
+        let json = entities_file("d.txt", &analysis);
+        assert_eq!(json["path"], "d.txt");
+        assert!(json["story_date"].is_null());
+        assert!(json["entities"].is_array());
+        let quote = &json["quotes"][0];
+        assert_eq!(quote["text"], "“We will not back down.”");
+        assert_eq!(quote["start"]["offset"], 0);
+        assert_eq!(quote["end"]["column"], 25);
+        assert!(quote["speaker"].is_null());
+    }
+}

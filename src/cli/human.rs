@@ -336,6 +336,36 @@ mod tests {
     }
 
     #[test]
+    fn carets_sit_under_the_finding_by_columns() {
+        use crate::checks::{Code, Related};
+        let text = "Headline\nМэр Київ 🚀 said Kiev was calm.\nKyiv again.\n";
+        let mut analysis = crate::analyze(
+            text,
+            crate::draft::Format::Plain,
+            &crate::config::Config::default(),
+        );
+        let at = text.find("Kiev").unwrap();
+        let mut f = Finding::new(Code::NameVariant, at..at + 4, "spelled Kyiv elsewhere");
+        f.related.push(Related {
+            message: "dominant spelling".into(),
+            span: text.find("Kyiv").unwrap()..text.find("Kyiv").unwrap() + 4,
+            path: None,
+        });
+        analysis.findings = vec![f];
+        let shown = findings("d.txt", &analysis, Style { color: false });
+        assert_eq!(
+            shown,
+            concat!(
+                "d.txt:2:17: warning[name-variant]: spelled Kyiv elsewhere\n",
+                " 2 | Мэр Київ 🚀 said Kiev was calm.\n",
+                "   |                 ^^^^\n",
+                "  note: d.txt:3:1: dominant spelling\n",
+                "\n"
+            )
+        );
+    }
+
+    #[test]
     fn summary_counts_by_severity() {
         let mut t = Tally::default();
         assert_eq!(t.summary(), "no findings in 0 files\n");
