@@ -6,7 +6,7 @@
 //! - [`scheduler`]: analysis on a blocking thread, debounced, panics caught.
 //! - [`convert`], [`actions`], [`symbols`], [`sheet`]: analysis facts → protocol answers.
 //! - [`config`]: `copydesk.toml` and the editor's settings.
-//! - [`server`]: the handlers.
+//! - [`server`]: the handlers; [`transport`]: stdio framing that survives bad input.
 
 use std::process::ExitCode;
 use tower_lsp_server::{LspService, Server};
@@ -20,6 +20,7 @@ pub mod scheduler;
 pub mod server;
 pub mod sheet;
 pub mod symbols;
+pub mod transport;
 
 pub use server::Backend;
 
@@ -43,9 +44,12 @@ pub fn serve() -> ExitCode {
             .custom_method("copydesk/status", Backend::status)
             .finish();
         let backend = service.inner().clone();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        let pipes = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        Server::new(pipes.input, pipes.output, socket)
             .serve(service)
             .await;
+        // The library's output end is closed now: wait until all of it has been written.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), pipes.flushed).await;
         backend.was_shut_down()
     });
     // Stdin is read on a blocking thread that cannot be interrupted: do not wait for it.
