@@ -152,11 +152,23 @@ fn numeric(s: &Sent, i: usize) -> Step {
     finish(s, core, glued_unit)
 }
 
+/// Whether a word can start a number written in words; everything else is skipped
+/// without further work (most words of a draft).
+fn may_start_number(word: &str) -> bool {
+    lx::number_start(word)
+}
+
 fn wordy(s: &Sent, i: usize) -> Step {
     let w = s.text(i);
-    let lower = w.to_ascii_lowercase();
+    if !may_start_number(w) {
+        return Step::Skip(i + 1);
+    }
+    let Some(lower) = lx::Lower::<12>::new(w) else {
+        return Step::Skip(i + 1);
+    };
+    let lower = lower.as_str();
     // Multipliers: "double last year's amount", "prices doubled", "twice as many".
-    match lower.as_str() {
+    match lower {
         "double" | "triple" | "quadruple"
             if matches!(
                 s.text(i + 1).to_ascii_lowercase().as_str(),
@@ -204,7 +216,7 @@ fn wordy(s: &Sent, i: usize) -> Step {
         _ => {}
     }
     // "a third", "a quarter of": a fraction unless a noun follows (then an ordinal).
-    if matches!(lower.as_str(), "a" | "one")
+    if matches!(lower, "a" | "one")
         && !s.glued(i + 1)
         && lx::fraction_word(s.text(i + 1)).is_some()
         && !s.is(i + 1, "half")

@@ -83,6 +83,8 @@ fn years(draft: &Draft, sentence: usize) -> Vec<&str> {
         .collect()
 }
 
+const MAX_EARLIER: usize = 32;
+
 /// Every later claim whose value differs from the first statement of the same quantity.
 pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
@@ -96,14 +98,16 @@ pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
     let mut out = Vec::new();
     for members in groups.values() {
         for (k, &b) in members.iter().enumerate() {
-            let first = members[..k].iter().copied().find(|&a| {
+            // Only the first statements of a quantity are compared: linear on long drafts.
+            let earlier = &members[..k.min(MAX_EARLIER)];
+            let first = earlier.iter().copied().find(|&a| {
                 same_quantity(&claims[a], &claims[b])
                     && claims[a].value != claims[b].value
                     && compatible_years(draft, &claims[a], &claims[b])
             });
             // Only report against the first statement of the quantity, once per claim.
             if let Some(a) = first {
-                let earlier_same = members[..k].iter().any(|&x| {
+                let earlier_same = earlier.iter().any(|&x| {
                     same_quantity(&claims[x], &claims[b]) && claims[x].value == claims[b].value
                 });
                 if !earlier_same {

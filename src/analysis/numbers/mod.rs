@@ -79,11 +79,22 @@ pub fn claims(draft: &Draft, attributions: &[Attribution], config: &Config) -> V
     let mut found = Vec::new();
     // Per paragraph: the speech cue of its first sentence (computed on demand).
     let mut opening: Vec<Option<Option<support::Cue>>> = vec![None; draft.paragraphs.len()];
+    let quotes = QuoteIndex::new(draft);
+    // Whether the current paragraph is read as a heading (computed once per paragraph).
+    let mut heading_of: Option<(usize, bool)> = None;
     for (si, sentence) in draft.sentences.iter().enumerate() {
         let Some(para) = draft.paragraphs.get(sentence.paragraph) else {
             continue;
         };
-        if para.heading || is_subhead(prose, &para.span) {
+        let heading = match heading_of {
+            Some((p, h)) if p == sentence.paragraph => h,
+            _ => {
+                let h = para.heading || is_subhead(prose, &para.span);
+                heading_of = Some((sentence.paragraph, h));
+                h
+            }
+        };
+        if heading {
             continue;
         }
         let lo = toks.partition_point(|t| t.span.start < sentence.span.start);
@@ -111,7 +122,7 @@ pub fn claims(draft: &Draft, attributions: &[Attribution], config: &Config) -> V
         let cue_span = cue_window(draft, si);
         let sentence_cue = cue_in(draft, &cue_span, config);
         for f in found.drain(..) {
-            let quote = quote_support(draft, attributions, &f.span);
+            let quote = quote_support(draft, &quotes, attributions, &f.span);
             if quote == QuoteSupport::NotSpeech {
                 continue;
             }
@@ -266,11 +277,44 @@ enum QuoteSupport {
     NotSpeech,
 }
 
-fn quote_support(draft: &Draft, attributions: &[Attribution], span: &Span) -> QuoteSupport {
-    let innermost = draft
-        .quotes
+/// Quotes ordered by paragraph, so the quotes around a claim are found without scanning
+/// every quote of the draft.
+struct QuoteIndex {
+    order: Vec<usize>,
+}
+
+impl QuoteIndex {
+    fn new(draft: &Draft) -> QuoteIndex {
+        let mut order: Vec<usize> = (0..draft.quotes.len()).collect();
+        order.sort_by_key(|&q| (draft.quotes[q].paragraph, draft.quotes[q].span.start));
+        QuoteIndex { order }
+    }
+
+    /// The quotes of the paragraph containing `offset`.
+    fn in_paragraph<'a>(&'a self, draft: &Draft, offset: usize) -> &'a [usize] {
+        let Some(p) = draft.paragraph_at(offset) else {
+            return &[];
+        };
+        let lo = self
+            .order
+            .partition_point(|&q| draft.quotes[q].paragraph < p);
+        let hi = self
+            .order
+            .partition_point(|&q| draft.quotes[q].paragraph <= p);
+        &self.order[lo..hi]
+    }
+}
+
+fn quote_support(
+    draft: &Draft,
+    index: &QuoteIndex,
+    attributions: &[Attribution],
+    span: &Span,
+) -> QuoteSupport {
+    let innermost = index
+        .in_paragraph(draft, span.start)
         .iter()
-        .enumerate()
+        .map(|&i| (i, &draft.quotes[i]))
         .filter(|(_, q)| q.inner.start <= span.start && span.end <= q.inner.end.max(q.span.end))
         .max_by_key(|(_, q)| q.depth)
         .map(|(i, _)| i);

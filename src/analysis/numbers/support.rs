@@ -21,7 +21,7 @@ pub struct Cue {
 
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)\b(
+        r"(?xi)(?-u:\b)(
             said|says|say|saying|told|tells|telling|added|adds|adding|
             stated|states\s+that|announced|announces|reported|reports\s+that|reporting|
             claimed|claims\s+that|confirmed|confirms|noted|notes\s+that|explained|explains|
@@ -35,7 +35,7 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
             pointed\s+out|points\s+out|pointing\s+out|
             cited|cites|citing|
             forecast\s+that|calculated|calculates|tallied|counted
-        )\b",
+        )(?-u:\b)",
     )
     .expect("speech cue regex")
 });
@@ -43,35 +43,35 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \baccording\s+to\b
-        |\b(?:data|figures|records|documents|statistics|stats|numbers|polls?|surveys?|results|
+        (?-u:\b)according\s+to(?-u:\b)
+        |(?-u:\b)(?:data|figures|records|documents|statistics|stats|numbers|polls?|surveys?|results|
             filings?|estimates|projections|census|tallies|counts?|research|studies|study|analysis|
             reports?|logs|minutes|accounts|records|papers|files|audit|review|findings)
-            (?:\s+[\w'’-]+){0,2}?\s+
+            (?:\s+[A-Za-z0-9'’-]+){0,2}?\s+
             (?:show|shows|showed|shown|showing|indicate|indicates|indicated|suggest|suggests|
                suggested|reveal|reveals|revealed|put|puts|found|find|finds|estimated|estimate|
-               concluded|concludes|list|lists|listed|say|says|said)\b
-        |\b(?:study|survey|report|analysis|review|research|researchers|audit|investigation|
+               concluded|concludes|list|lists|listed|say|says|said)(?-u:\b)
+        |(?-u:\b)(?:study|survey|report|analysis|review|research|researchers|audit|investigation|
             inquiry|poll|census|probe|scientists|investigators|authors|it|they)
-            (?:\s+[\w'’-]+){0,2}?\s+(?:found|finds|concluded|concludes|estimated|estimates|
-            calculated|measured|counted|recorded|documented)\b
-        |\bpublished\b(?:\s+[\w'’-]+){0,4}?\s+(?:in|by)\b
-        |\bin\s+an?\s+(?:[\w'’-]+\s+){0,2}?(?:statement|email|e-mail|report|filing|letter|
+            (?:\s+[A-Za-z0-9'’-]+){0,2}?\s+(?:found|finds|concluded|concludes|estimated|estimates|
+            calculated|measured|counted|recorded|documented)(?-u:\b)
+        |(?-u:\b)published(?-u:\b)(?:\s+[A-Za-z0-9'’-]+){0,4}?\s+(?:in|by)(?-u:\b)
+        |(?-u:\b)in\s+an?\s+(?:[A-Za-z0-9'’-]+\s+){0,2}?(?:statement|email|e-mail|report|filing|letter|
             interview|post|release|study|survey|paper|memo|analysis|briefing|bulletin|
-            update|presentation|submission|affidavit|complaint|indictment|lawsuit)\b
-        |\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:count|estimate|tally|calculation|reckoning)\b
-        |\bsources?\s+(?:close\s+to|familiar\s+with)\b
+            update|presentation|submission|affidavit|complaint|indictment|lawsuit)(?-u:\b)
+        |(?-u:\b)by\s+(?:the\s+)?(?:[A-Za-z0-9'’-]+\s+){0,3}?(?:count|estimate|tally|calculation|reckoning)(?-u:\b)
+        |(?-u:\b)sources?\s+(?:close\s+to|familiar\s+with)(?-u:\b)
         ",
     )
     .expect("source cue regex")
 });
 
 static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(estimates|estimated|estimate)\b").expect("estimate regex")
+    Regex::new(r"(?i)(?-u:\b)(estimates|estimated|estimate)(?-u:\b)").expect("estimate regex")
 });
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\]\(|https?://|www\.|<a\s|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\^[\w-]+\]")
+    Regex::new(r"(?i)\]\(|https?://|www\.|<a\s|\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\^[A-Za-z0-9_-]+\]")
         .expect("link regex")
 });
 
@@ -119,6 +119,9 @@ pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<
             span: base + m.start()..base + m.end(),
             speech: false,
         });
+    }
+    if config.sources.is_empty() && config.verbs.is_empty() {
+        return best;
     }
     let lower = prose.to_lowercase();
     for extra in &config.sources {
@@ -285,7 +288,7 @@ fn describe_speech(prose: &str, start: usize, end: usize) -> String {
 }
 
 static BACKSHIFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(would|had|could|might|was\s+expected|were\s+expected|was\s+likely|were\s+likely)\b")
+    Regex::new(r"(?i)(?-u:\b)(would|had|could|might|was\s+expected|were\s+expected|was\s+likely|were\s+likely)(?-u:\b)")
         .expect("backshift regex")
 });
 
