@@ -614,25 +614,32 @@ fn range_tail(s: &Sent, core: &Core, j: usize) -> Option<(usize, usize)> {
 /// Qualifiers before the figure: returns the first token of the claim, whether the figure
 /// is approximate, and whether it counts an addition (`another`).
 fn qualifier(s: &Sent, first: usize) -> (usize, bool, bool) {
-    let mut words = Vec::with_capacity(3);
+    let mut buf = [""; 3];
+    let mut len = 0;
     for n in (1..=3).rev() {
         if let Some(k) = s.back(first, n) {
             if s.is_word(k) {
-                words.push(s.text(k));
+                buf[len] = s.text(k);
+                len += 1;
             } else {
-                words.clear();
+                len = 0;
             }
         }
     }
-    let n = lx::qualifier_len(&words);
+    let words = &buf[..len];
+    let n = lx::qualifier_len(words);
     if n == 0 {
         return (first, false, false);
     }
     let start = first - n;
-    let q = words[words.len() - n..].join(" ").to_ascii_lowercase();
-    let relative = q == "another" || q == "a further";
-    let approx = !matches!(q.as_str(), "exactly" | "precisely" | "only") && !relative;
-    (start, approx, relative)
+    let q = &words[words.len() - n..];
+    let relative = q.len() == 1 && q[0].eq_ignore_ascii_case("another")
+        || q.len() == 2 && q[1].eq_ignore_ascii_case("further");
+    let exact = q.len() == 1
+        && ["exactly", "precisely", "only"]
+            .iter()
+            .any(|w| q[0].eq_ignore_ascii_case(w));
+    (start, !exact && !relative, relative)
 }
 
 fn is_plural(word: &str) -> bool {

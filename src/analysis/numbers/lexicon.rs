@@ -23,12 +23,17 @@ impl Hasher for WordHasher {
     }
 }
 
-type WordSet = LazyLock<HashSet<String, BuildHasherDefault<WordHasher>>>;
+type WordSet = LazyLock<HashSet<Vec<u8>, BuildHasherDefault<WordHasher>>>;
 
 /// A set of lower-case words, built once.
 macro_rules! words {
     ($($w:expr),* $(,)?) => {
-        LazyLock::new(|| [$($w),*].iter().map(|w: &&str| w.to_ascii_lowercase()).collect())
+        LazyLock::new(|| {
+            [$($w),*]
+                .iter()
+                .map(|w: &&str| w.to_ascii_lowercase().into_bytes())
+                .collect()
+        })
     };
 }
 
@@ -55,11 +60,15 @@ impl<const N: usize> Lower<N> {
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
 }
 
 /// ASCII-case-insensitive membership without allocating.
 fn among(word: &str, set: &WordSet) -> bool {
-    Lower::<24>::new(word).is_some_and(|w| set.contains(w.as_str()))
+    Lower::<24>::new(word).is_some_and(|w| set.contains(w.as_bytes()))
 }
 
 /// `two` … `nineteen` (and `one`, `zero`), with their values.
@@ -255,60 +264,55 @@ pub fn plain_word_before_number(word: &str) -> bool {
 /// includes them. Returns how many words the qualifier takes when it ends at `words`'
 /// last element.
 pub fn qualifier_len(words: &[&str]) -> usize {
-    let last = |n: usize| -> Option<String> {
-        (words.len() >= n).then(|| words[words.len() - n..].join(" ").to_ascii_lowercase())
-    };
-    const THREE: [&str; 6] = [
-        "as many as",
-        "as much as",
-        "as few as",
-        "as little as",
-        "in excess of",
-        "an estimated total",
+    const PHRASES: [&[&str]; 36] = [
+        &["as", "many", "as"],
+        &["as", "much", "as"],
+        &["as", "few", "as"],
+        &["as", "little", "as"],
+        &["in", "excess", "of"],
+        &["more", "than"],
+        &["less", "than"],
+        &["fewer", "than"],
+        &["at", "least"],
+        &["at", "most"],
+        &["up", "to"],
+        &["close", "to"],
+        &["upwards", "of"],
+        &["upward", "of"],
+        &["an", "estimated"],
+        &["just", "over"],
+        &["just", "under"],
+        &["well", "over"],
+        &["just", "about"],
+        &["a", "further"],
+        &["no", "more", "than"],
+        &["no", "fewer", "than"],
+        &["about"],
+        &["around"],
+        &["roughly"],
+        &["nearly"],
+        &["almost"],
+        &["approximately"],
+        &["some"],
+        &["over"],
+        &["under"],
+        &["exactly"],
+        &["precisely"],
+        &["only"],
+        &["another"],
+        &["estimated"],
     ];
-    const TWO: [&str; 16] = [
-        "more than",
-        "less than",
-        "fewer than",
-        "at least",
-        "at most",
-        "up to",
-        "close to",
-        "upwards of",
-        "upward of",
-        "an estimated",
-        "no more",
-        "just over",
-        "just under",
-        "well over",
-        "just about",
-        "a further",
-    ];
-    const ONE: [&str; 14] = [
-        "about",
-        "around",
-        "roughly",
-        "nearly",
-        "almost",
-        "approximately",
-        "some",
-        "over",
-        "under",
-        "exactly",
-        "precisely",
-        "only",
-        "another",
-        "estimated",
-    ];
-    if last(3).is_some_and(|w| THREE.contains(&w.as_str())) {
-        3
-    } else if last(2).is_some_and(|w| TWO.contains(&w.as_str())) {
-        2
-    } else if last(1).is_some_and(|w| ONE.contains(&w.as_str())) {
-        1
-    } else {
-        0
-    }
+    PHRASES
+        .iter()
+        .filter(|p| {
+            p.len() <= words.len()
+                && p.iter()
+                    .zip(&words[words.len() - p.len()..])
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Words that end a noun phrase after a number: function words, auxiliaries, prepositions.

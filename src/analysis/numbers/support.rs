@@ -19,9 +19,7 @@ pub struct Cue {
     pub speech: bool,
 }
 
-static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)(?-u:\b)(
+const SPEECH_PATTERN: &str = r"(?-u:\b)(
             said|says|say|saying|told|tells|telling|added|adds|adding|
             stated|states\s+that|announced|announces|reported|reports\s+that|reporting|
             claimed|claims\s+that|confirmed|confirms|noted|notes\s+that|explained|explains|
@@ -35,14 +33,9 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
             pointed\s+out|points\s+out|pointing\s+out|
             cited|cites|citing|
             forecast\s+that|calculated|calculates|tallied|counted
-        )(?-u:\b)",
-    )
-    .expect("speech cue regex")
-});
+        )(?-u:\b)";
 
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
+const SOURCE_PATTERN: &str = r"
         (?-u:\b)according\s+to(?-u:\b)
         |(?-u:\b)(?:data|figures|records|documents|statistics|stats|numbers|polls?|surveys?|results|
             filings?|estimates|projections|census|tallies|counts?|research|studies|study|analysis|
@@ -61,9 +54,15 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
             update|presentation|submission|affidavit|complaint|indictment|lawsuit)(?-u:\b)
         |(?-u:\b)by\s+(?:the\s+)?(?:[A-Za-z0-9'’-]+\s+){0,3}?(?:count|estimate|tally|calculation|reckoning)(?-u:\b)
         |(?-u:\b)sources?\s+(?:close\s+to|familiar\s+with)(?-u:\b)
-        ",
-    )
-    .expect("source cue regex")
+        ";
+
+/// Sources that are not speech: documents, studies, publications, statements.
+static SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?xi){SOURCE_PATTERN}")).expect("source cue regex"));
+
+/// Either kind of cue, in one pass over the sentence.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?xi)(?:{SPEECH_PATTERN})|(?:{SOURCE_PATTERN})")).expect("cue regex")
 });
 
 static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,36 +83,47 @@ pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<
             best = Some(cue);
         }
     };
-    if let Some(m) = SPEECH.find(prose) {
-        consider(Cue {
-            text: describe_speech(prose, m.start(), m.end()),
-            span: base + m.start()..base + m.end(),
-            speech: true,
-        });
-    }
-    if let Some(m) = SOURCE.find(prose) {
-        let text = if m.as_str().to_ascii_lowercase().starts_with("according") {
-            format!("according to {}", words_after(prose, m.end(), 6))
-        } else {
-            clean(m.as_str())
-        };
-        consider(Cue {
-            text,
-            span: base + m.start()..base + m.end(),
-            speech: false,
-        });
-    }
-    for m in ESTIMATE.find_iter(prose) {
-        if estimate_names_a_source(prose, m.start(), m.end()) {
-            consider(Cue {
-                text: describe_speech(prose, m.start(), m.end()),
+    // One pass finds the earliest cue of either kind; documents and studies are told
+    // apart from speech verbs on the short match.
+    if let Some(m) = CUE.find(prose) {
+        let found = m.as_str();
+        let cue = if SOURCE.is_match(found) {
+            let text = if found.to_ascii_lowercase().starts_with("according") {
+                format!("according to {}", words_after(prose, m.end(), 6))
+            } else {
+                clean(found)
+            };
+            Cue {
+                text,
                 span: base + m.start()..base + m.end(),
                 speech: false,
-            });
-            break;
+            }
+        } else {
+            Cue {
+                text: describe_speech(prose, m.start(), m.end()),
+                span: base + m.start()..base + m.end(),
+                speech: true,
+            }
+        };
+        consider(cue);
+    }
+    if prose.contains("stimat") {
+        for m in ESTIMATE.find_iter(prose) {
+            if estimate_names_a_source(prose, m.start(), m.end()) {
+                consider(Cue {
+                    text: describe_speech(prose, m.start(), m.end()),
+                    span: base + m.start()..base + m.end(),
+                    speech: false,
+                });
+                break;
+            }
         }
     }
-    if let Some(m) = LINK.find(raw) {
+    let maybe_link = raw.contains(['[', '<', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'])
+        || raw.contains("http")
+        || raw.contains("www.");
+    let link = if maybe_link { LINK.find(raw) } else { None };
+    if let Some(m) = link {
         consider(Cue {
             text: "a link or footnote".to_string(),
             span: base + m.start()..base + m.end(),
