@@ -14,6 +14,5 @@ pub struct Hover {
 /// The hover card at a byte offset: a person/place/organization, else a date, a number,
 /// then the quote around the offset.
 pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<Hover> {
-    let _ = (analysis, offset);
-    None
+    None.or_else(|| super::attribution::hover(analysis, offset))
 }
