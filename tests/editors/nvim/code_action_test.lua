@@ -1,0 +1,71 @@
+-- A quick fix comes back as a WorkspaceEdit that Neovim applies to the buffer.
+local H = dofile((vim.env.COPYDESK_REPO or vim.fn.getcwd()) .. "/tests/editors/nvim/helpers.lua")
+H.setup()
+local buf = H.open("draft.md")
+local client = H.wait_client(buf)
+
+-- Neovim 0.11 keeps the whole LSP diagnostic in user_data.lsp; 0.7 keeps only some fields.
+local function lsp_diagnostic(d)
+  local kept = d.user_data and d.user_data.lsp or {}
+  if kept.range then
+    return kept
+  end
+  return vim.tbl_extend("force", kept, {
+    range = {
+      start = H.position(buf, d.lnum, d.col),
+      ["end"] = H.position(buf, d.end_lnum, d.end_col),
+    },
+    message = d.message,
+    code = d.code,
+    source = d.source,
+    severity = d.severity,
+  })
+end
+
+local function quick_fixes(d)
+  local diagnostic = lsp_diagnostic(d)
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = diagnostic.range,
+    context = { diagnostics = { diagnostic } },
+  }
+  return H.request(buf, "textDocument/codeAction", params) or {}
+end
+
+local function apply(action)
+  if not action.edit and action.data then
+    action = H.request(buf, "codeAction/resolve", action)
+  end
+  H.truthy(action.edit, "the action carries a WorkspaceEdit: " .. vim.inspect(action))
+  vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or "utf-16")
+end
+
+H.test("the name-variant fix replaces the variant with the dominant spelling", function()
+  local diagnostics = H.wait_diagnostics(buf, function(ds)
+    return H.find_code(ds, "name-variant") ~= nil
+  end, "name-variant")
+  local d = H.find_code(diagnostics, "name-variant")
+  local before = H.line(buf, d.lnum)
+  local actions = quick_fixes(d)
+  local chosen
+  for _, action in ipairs(actions) do
+    if action.title and action.title:find("Vasquez", 1, true) and (action.edit or action.data) then
+      chosen = chosen or action
+    end
+  end
+  H.truthy(chosen, "a fix naming Vasquez among " .. vim.inspect(vim.tbl_map(function(a)
+    return a.title
+  end, actions)))
+  apply(chosen)
+  local expected = before:gsub("Vasques", "Vasquez")
+  H.eq(H.line(buf, d.lnum), expected, "line after the fix")
+  H.eq(H.line(buf, d.lnum - 2), "“It’s the right call for the long term.”", "other lines untouched")
+end)
+
+H.test("after the fix the server drops the name-variant diagnostic", function()
+  H.wait_diagnostics(buf, function(ds)
+    return H.find_code(ds, "name-variant") == nil and H.find_code(ds, "unattributed-quote") ~= nil
+  end, "name-variant to go away")
+end)
+
+H.done()
