@@ -31,6 +31,8 @@ struct Document {
     format: Format,
     generation: u64,
     analyzed: Option<Arc<Analyzed>>,
+    /// An analysis task is running for this document (see [`Documents::begin_analysis`]).
+    analyzing: bool,
 }
 
 /// What an analysis run needs: a cheap copy of the text at one generation.
@@ -77,6 +79,7 @@ impl Documents {
                 format,
                 generation,
                 analyzed: None,
+                analyzing: false,
             },
         );
         generation
@@ -107,16 +110,41 @@ impl Documents {
         Ok((doc.generation, problems))
     }
 
-    /// Marks every document as needing a new analysis (configuration changed); returns
-    /// their URIs and new generations.
-    pub fn invalidate_all(&self) -> Vec<(Uri, u64)> {
+    /// Marks every document as needing a new analysis (the configuration changed); returns
+    /// their URIs.
+    pub fn invalidate_all(&self) -> Vec<Uri> {
         let mut docs = self.lock();
         docs.iter_mut()
             .map(|(uri, doc)| {
                 doc.generation += 1;
-                (uri.clone(), doc.generation)
+                uri.clone()
             })
             .collect()
+    }
+
+    /// Claims the document's analysis task: true when none was running (the caller must
+    /// start one), false when the running one will pick the new generation up.
+    pub fn begin_analysis(&self, uri: &Uri) -> bool {
+        match self.lock().get_mut(uri) {
+            Some(doc) if !doc.analyzing => {
+                doc.analyzing = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Ends the analysis task if `generation` is still the latest (true), else keeps it
+    /// claimed for another round (false). One lock for both, so no edit is missed.
+    pub fn finish_analysis(&self, uri: &Uri, generation: u64) -> bool {
+        match self.lock().get_mut(uri) {
+            Some(doc) if doc.generation != generation => false,
+            Some(doc) => {
+                doc.analyzing = false;
+                true
+            }
+            None => true,
+        }
     }
 
     pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
@@ -129,13 +157,6 @@ impl Documents {
             format: doc.format,
             rope: doc.rope.clone(),
         })
-    }
-
-    /// True while `generation` is still the document's latest.
-    pub fn is_current(&self, uri: &Uri, generation: u64) -> bool {
-        self.lock()
-            .get(uri)
-            .is_some_and(|d| d.generation == generation)
     }
 
     /// Keeps an analysis if it is for the document's current generation.
