@@ -58,8 +58,11 @@ fn impossible(m: &DateMention, story: &StoryDate) -> Option<Finding> {
     let Resolution::Impossible { month, day, year } = m.resolution else {
         return None;
     };
-    let span = m.calendar().map_or(m.span.clone(), |c| c.span.clone());
     let written_year = m.calendar().and_then(|c| c.year);
+    if month == 2 && day == 29 && written_year.is_none() && m.year_in_doubt {
+        return None; // February 29 of some year other than the story's, maybe a leap year
+    }
+    let span = m.calendar().map_or(m.span.clone(), |c| c.span.clone());
     let message = match year {
         Some(y) if month == 2 && day == 29 => {
             let whose = if written_year.is_some() {
@@ -108,6 +111,9 @@ fn weekday_mismatch(m: &DateMention, story: &StoryDate, text: &str) -> Option<Fi
     if calendar.until_day.is_some() {
         return None; // "Wednesday-Friday, March 4-6": which day the weekday goes with is unclear
     }
+    if m.year_in_doubt {
+        return None;
+    }
     let date = m.resolved?;
     let actual = date.weekday();
     if actual == written {
@@ -122,7 +128,7 @@ fn weekday_mismatch(m: &DateMention, story: &StoryDate, text: &str) -> Option<Fi
     let from_story = calendar.year.is_none();
     if from_story {
         if let Some(d) = story.describe() {
-            message.push_str(&format!(" (year from the story date: {d})"));
+            message.push_str(&format!(" (the year of the story date, {d})"));
         }
     }
     let mut f = Finding::new(Code::WeekdayMismatch, m.span.clone(), message);
@@ -143,7 +149,7 @@ fn weekday_mismatch(m: &DateMention, story: &StoryDate, text: &str) -> Option<Fi
 
 /// The date that a past-tense event is placed on, when it is after the story date.
 fn after_dateline(m: &DateMention, story: &StoryDate) -> Option<Finding> {
-    if m.in_dateline || m.tense != Tense::Past {
+    if m.in_dateline || m.tense != Tense::Past || m.year_in_doubt {
         return None;
     }
     // "set sentencing for Jan. 21", "by June 14", "until June 14": a target, not an event.

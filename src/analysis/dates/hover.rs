@@ -145,6 +145,9 @@ fn reading(m: &DateMention, text: &str) -> Option<String> {
                 _ => format!("`{text}`: the {day} on or before the story date ({tense})."),
             }
         }
+        Expression::Calendar(c) if c.year.is_none() && m.year_in_doubt => format!(
+            "`{text}`: no year written, and another year is in play nearby; read in the story's year, not checked."
+        ),
         Expression::Calendar(c) if c.year.is_none() && !m.in_dateline => {
             format!("`{text}`: no year written; the story's year (the nearest to the story date).")
         }
@@ -224,7 +227,7 @@ mod tests {
             "{card}"
         );
         assert!(
-            card.contains("Story date: Thursday, January 23, 2025 (from the front matter date)"),
+            card.contains("Story date: Thursday, January 23, 2025, from the front matter date."),
             "{card}"
         );
     }

@@ -78,8 +78,8 @@ impl StoryDate {
         NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
     }
 
-    /// "Thursday, March 6, 2025 (from the front matter date)", "October 13, year unknown
-    /// (from the dateline)", or `None` when nothing is known.
+    /// "Thursday, March 6, 2025, from the front matter date", "October 13, year unknown, from
+    /// the dateline", or `None` when nothing is known.
     pub fn describe(&self) -> Option<String> {
         let when = match (self.date(), self.month, self.day, self.year) {
             (Some(d), ..) => long_date(d),
@@ -93,7 +93,7 @@ impl StoryDate {
                 sources.push(s.describe());
             }
         }
-        Some(format!("{when} (from {})", sources.join(" and ")))
+        Some(format!("{when}, from {}", sources.join(" and ")))
     }
 }
 
@@ -111,6 +111,10 @@ pub struct DateMention {
     pub preposition: Option<&'static str>,
     /// Part of the dateline (it is the story date, not an event).
     pub in_dateline: bool,
+    /// Written without a year next to talk of another year ("In 2019, … on Friday, Aug.
+    /// 30", "on June 30 of that year"): the story's year may not be the right one, so no
+    /// check relies on it.
+    pub year_in_doubt: bool,
     pub resolution: Resolution,
     /// The day it resolves to, when it is one day.
     pub resolved: Option<NaiveDate>,
@@ -136,7 +140,9 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
     let mut mentions = Vec::new();
     let mut toks = Vec::new();
     let mut found = Vec::new();
-    for para in &draft.paragraphs {
+    // The last year written out, and the paragraph it stands in.
+    let mut last_year: Option<(i32, usize)> = None;
+    for (p, para) in draft.paragraphs.iter().enumerate() {
         let Some(text) = draft.prose.get(para.span.clone()) else {
             continue;
         };
@@ -145,7 +151,7 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
         expressions::scan(&toks, &mut found);
         for f in found.drain(..) {
             let window = sentence_window(draft, &toks, f.first, f.last);
-            let tense = tense::tense_of(&toks, window, f.first, f.last);
+            let tense = tense::tense_of(&toks, window.clone(), f.first, f.last);
             let resolution = resolve::resolve(&f.expression, tense, story);
             let preposition = f
                 .first
@@ -156,6 +162,21 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
                 .dateline
                 .as_ref()
                 .is_some_and(|d| d.span.contains(&f.span.start));
+            let written_year = match &f.expression {
+                Expression::Calendar(c) => c.year,
+                Expression::Month { year, .. } => *year,
+                Expression::Year(y) => Some(*y),
+                _ => None,
+            };
+            let other_year = last_year
+                .filter(|&(y, at)| p <= at + 1 && Some(y) != story.year)
+                .map(|(y, _)| y);
+            let year_in_doubt = written_year.is_none()
+                && (other_year.is_some() || names_another_year(&toks[window]));
+            // "since 2019" runs up to the story; it does not set the scene in 2019.
+            if let Some(y) = written_year.filter(|_| !in_dateline && preposition != Some("since")) {
+                last_year = Some((y, p));
+            }
             mentions.push(DateMention {
                 span: f.span,
                 expression: f.expression,
@@ -163,6 +184,7 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
                 tense,
                 preposition,
                 in_dateline,
+                year_in_doubt,
                 resolved: match resolution {
                     Resolution::Day(d) => Some(d),
                     _ => None,
@@ -172,6 +194,16 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
         }
     }
     mentions
+}
+
+/// "that year", "the same year", "a year earlier": the sentence is about another year than
+/// the story's, whatever dates it leaves without one.
+fn names_another_year(sentence: &[tokens::Token]) -> bool {
+    sentence.windows(2).any(|w| {
+        (w[0].is_any_word(&["that", "same", "following", "previous", "prior"])
+            && w[1].is_word("year"))
+            || (w[0].is_word("year") && w[1].is_any_word(&["earlier", "later", "before", "after"]))
+    })
 }
 
 /// The tokens of the sentences holding tokens `first` and `last` (the whole paragraph when

@@ -114,8 +114,9 @@ fn days_back(from: Weekday, to: Weekday) -> u64 {
     ((from.num_days_from_monday() + 7 - to.num_days_from_monday()) % 7) as u64
 }
 
-/// The weekday `day` nearest the story date: before or on it for past and unknown tense,
-/// after it for future; "last" is strictly before, "next" strictly after.
+/// The weekday `day` nearest the story date: on or before it for past and unknown tense
+/// (news is told after the fact), after it for future, the nearest one either way for
+/// present; "last" is strictly before, "next" strictly after.
 fn weekday(day: Weekday, modifier: Modifier, tense: Tense, story: NaiveDate) -> Option<NaiveDate> {
     let back = days_back(story.weekday(), day);
     let forward = (7 - back) % 7;
@@ -133,6 +134,8 @@ fn weekday(day: Weekday, modifier: Modifier, tense: Tense, story: NaiveDate) -> 
         (Modifier::This, Tense::Future) => after(false),
         (Modifier::This, _) => before(false),
         (Modifier::None, Tense::Future) => after(true),
+        // "Game 2 is Thursday": a schedule told in the present, the nearest Thursday.
+        (Modifier::None, Tense::Present) if forward < back => after(false),
         (Modifier::None, _) => before(false),
     }
 }
@@ -331,6 +334,10 @@ mod tests {
         assert_eq!(resolve(&mon, Tense::Past, &s), ymd(2016, 10, 10));
         assert_eq!(resolve(&mon, Tense::Future, &s), ymd(2016, 10, 17));
         assert_eq!(resolve(&mon, Tense::Unknown, &s), ymd(2016, 10, 10));
+        assert_eq!(resolve(&mon, Tense::Present, &s), ymd(2016, 10, 10));
+        let fri = Expression::Weekday(Weekday::Fri, Modifier::None);
+        assert_eq!(resolve(&fri, Tense::Present, &s), ymd(2016, 10, 14));
+        assert_eq!(resolve(&fri, Tense::Past, &s), ymd(2016, 10, 7));
         let last = Expression::Weekday(Weekday::Thu, Modifier::Last);
         assert_eq!(resolve(&last, Tense::Past, &s), ymd(2016, 10, 6));
         let next = Expression::Weekday(Weekday::Thu, Modifier::Next);

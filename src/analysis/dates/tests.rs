@@ -98,7 +98,7 @@ fn council_budget_weekday_and_impossible_date() {
         ]
     );
     let f = date_findings(&a);
-    assert_eq!(f[0].message, "March 4, 2025 is a Tuesday, not a Wednesday (year from the story date: Thursday, March 6, 2025 (from the front matter date))");
+    assert_eq!(f[0].message, "March 4, 2025 is a Tuesday, not a Wednesday (the year of the story date, Thursday, March 6, 2025, from the front matter date)");
     assert_eq!(f[0].severity, Severity::Warning);
     assert_eq!(f[0].fixes[0].title, "Replace 'Wednesday' with 'Tuesday'");
     let edit = &f[0].fixes[0].edits[0];
@@ -509,4 +509,51 @@ fn odd_text_never_panics() {
             }
         }
     }
+}
+
+#[test]
+fn the_drafts_own_dateline_reading_gives_the_story_date() {
+    let a = analyze(KYIV, Format::Plain, &Config::default());
+    assert_eq!(a.story_date.date(), NaiveDate::from_ymd_opt(2025, 6, 10));
+    assert_eq!(
+        flagged(&a),
+        [("date-after-dateline", "June 14".to_string())]
+    );
+    let a = analyze(ALEPPO, Format::Plain, &Config::default());
+    assert_eq!(
+        (a.story_date.year, a.story_date.month, a.story_date.day),
+        (None, Some(10), Some(13))
+    );
+    assert!(flagged(&a).is_empty());
+}
+
+#[test]
+fn another_year_nearby_puts_a_yearless_date_in_doubt() {
+    for body in [
+        "In 2019, the storm hit on Friday, Aug. 30, and flooded the town.",
+        "The storm hit in 2019.\n\nIt came ashore on Friday, Aug. 30, and flooded the town.",
+        "On June 30 of that year, the levee failed.",
+        "Ruiz was elected in November 2023 and took office on Jan. 1. She was born on Feb. 29.",
+    ] {
+        let a = md("2025-06-10", body);
+        assert!(flagged(&a).is_empty(), "{body}: {:?}", flagged(&a));
+    }
+    // Far enough away, the story's year holds again.
+    let a = md(
+        "2025-06-10",
+        "The storm hit in 2019.\n\nIt was big.\n\nIt was wet.\n\nTalks ended on Friday, June 5.",
+    );
+    assert_eq!(
+        flagged(&a),
+        [("weekday-mismatch", "Friday, June 5".to_string())]
+    );
+    // The story's own year is no doubt.
+    let a = md(
+        "2025-06-10",
+        "Since 2025 began, talks stalled. On June 14, ministers signed.",
+    );
+    assert_eq!(
+        flagged(&a),
+        [("date-after-dateline", "June 14".to_string())]
+    );
 }
