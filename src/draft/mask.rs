@@ -311,8 +311,11 @@ fn block_pass(p: &mut [u8], from: usize, layout: &mut Layout) -> Vec<Span> {
 
         // HTML blocks whose content is never prose.
         if let Some(end) = html_block_end(p, k, line.end) {
+            // Look for the block's end on this line before the line is blanked.
+            let closes_here =
+                contains_ci(&p[k + 2..line.end], end) && !(end == "-->" && line.end - k < 7);
             blank(p, line.start..line.end);
-            if !contains_ci(&p[k + 2..line.end], end) || end == "-->" && line.end - k < 7 {
+            if !closes_here {
                 raw = Some(Raw::Until(end));
             }
             prev = Prev::Other;
@@ -1231,6 +1234,13 @@ mod tests {
     fn html_comment_block_spanning_lines() {
         let p = md("Before.\n\n<!--\nhidden \"quote\n\nstill hidden\n-->\n\nAfter.");
         assert!(!p.contains("hidden") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn one_line_html_comment_masks_only_its_line() {
+        let p = md("<!-- copydesk-disable-next-line unattributed-quote -->\n\"Quote.\"\n\nAfter.");
+        assert!(!p.contains("copydesk"));
+        assert!(p.contains("\"Quote.\"") && p.ends_with("After."));
     }
 
     #[test]
