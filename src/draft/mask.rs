@@ -584,6 +584,20 @@ fn task_box(p: &mut [u8], k: usize, end: usize) -> usize {
 /// the pass linear on pathological input.
 const SCAN_CAP: usize = 2048;
 
+/// Bytes that may start inline syntax (Markdown) or a URL or e-mail address (both).
+const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~hHwWfF@");
+const PLAIN_BYTES: [bool; 256] = byte_set(b"hHwWfF@");
+
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
 /// Masks inline syntax in `span` (Markdown), or only URLs and e-mail addresses (plain).
 fn inline(p: &mut [u8], span: Span, markdown: bool) {
     let end = span.end.min(p.len());
@@ -594,8 +608,20 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
     };
     let mut code_cursor = 0;
     let mut brackets: Vec<usize> = Vec::new();
+    let table = if markdown {
+        &MARKDOWN_BYTES
+    } else {
+        &PLAIN_BYTES
+    };
     let mut i = span.start;
     while i < end {
+        // Most bytes start nothing: skip them in a tight loop.
+        while i < end && !table[p[i] as usize] {
+            i += 1;
+        }
+        if i >= end {
+            break;
+        }
         let b = p[i];
         if markdown {
             match b {
@@ -702,14 +728,13 @@ impl CodeRuns {
     fn new(p: &[u8], start: usize, end: usize) -> CodeRuns {
         let mut runs = Vec::new();
         let mut i = start;
-        while i < end {
-            if p[i] == b'`' && (i == start || p[i - 1] != b'\\') {
-                let n = run_len(p, i, end, b'`');
+        while let Some(k) = p[i..end].iter().position(|&b| b == b'`') {
+            i += k;
+            let n = run_len(p, i, end, b'`');
+            if i == start || p[i - 1] != b'\\' {
                 runs.push((i, n));
-                i += n;
-            } else {
-                i += 1;
             }
+            i += n;
         }
         let mut next_same = vec![None; runs.len()];
         let mut last: std::collections::HashMap<usize, usize> = Default::default();
@@ -955,6 +980,10 @@ fn html_tag(rest: &[u8]) -> Option<usize> {
 /// A bare URL (`http://`, `https://`, `ftp://`, `www.`) starting at a word start `i`;
 /// returns its end, leaving trailing sentence punctuation and unbalanced `)` as prose.
 fn url_end(p: &[u8], i: usize, end: usize) -> Option<usize> {
+    // Cheap rejection first: this runs at every `h`, `w` and `f`.
+    if !matches!(p.get(i + 1), Some(b't' | b'T' | b'w' | b'W')) {
+        return None;
+    }
     if char_before(p, i).is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }

@@ -209,8 +209,15 @@ fn split_paragraph(
     };
     let mut start = 0;
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
+        // Terminators are `.`, `!`, `?`, or start with one of these lead bytes (`…`, `。`,
+        // `！`, `？`); lead bytes never occur inside another char.
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
         let cjk = matches!(c, '。' | '！' | '？');
@@ -305,6 +312,10 @@ fn is_boundary(
         return !lower;
     }
     let inner_dot = word.contains('.');
+    if !inner_dot && word.len() > 6 {
+        // No listed abbreviation is this long: an ordinary word ends the sentence.
+        return true;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if BEFORE_NAME.contains(&word) {
         return false;
