@@ -40,6 +40,15 @@ fn malformed_json_and_unknown_methods_get_errors_and_the_server_goes_on() {
     let parse_error = client.wait_for("a parse error", |m| m.get("error").is_some());
     assert_eq!(parse_error["error"]["code"], -32700);
 
+    // Well-formed JSON that is not a JSON-RPC message.
+    client.send_raw(b"[1, 2, 3]");
+    let invalid = client.wait_for("an invalid-request error", |m| m.get("error").is_some());
+    assert_eq!(invalid["error"]["code"], -32600);
+    client
+        .send_raw(br#"{"jsonrpc": "2.0", "id": 77, "method": "textDocument/hover", "params": 5}"#);
+    let invalid = client.wait_for("an invalid-request error", |m| m["id"] == 77);
+    assert_eq!(invalid["error"]["code"], -32600);
+
     let error = client
         .request("copydesk/noSuchThing", json!({}))
         .unwrap_err();

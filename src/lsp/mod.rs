@@ -9,7 +9,7 @@
 //! - [`server`]: the handlers; [`transport`]: stdio framing that survives bad input.
 
 use std::process::ExitCode;
-use tower_lsp_server::{LspService, Server};
+use tower_lsp_server::{ClientSocket, LspService, Server};
 
 pub mod actions;
 pub mod config;
@@ -23,6 +23,15 @@ pub mod symbols;
 pub mod transport;
 
 pub use server::Backend;
+
+/// The server with every handler and custom request, over any transport; `analyze` is
+/// [`crate::analyze`] except in tests that need an analysis to fail.
+pub fn service(analyze: scheduler::AnalyzeFn) -> (LspService<Backend>, ClientSocket) {
+    LspService::build(|client| Backend::with_analysis(client, analyze))
+        .custom_method("copydesk/sourceSheet", Backend::source_sheet)
+        .custom_method("copydesk/status", Backend::status)
+        .finish()
+}
 
 /// Serves LSP on stdio until the client sends `exit` (or closes stdin). The exit code is 0
 /// when `shutdown` came first, 1 otherwise, as the protocol asks.
@@ -39,10 +48,7 @@ pub fn serve() -> ExitCode {
         }
     };
     let shut_down = runtime.block_on(async {
-        let (service, socket) = LspService::build(Backend::new)
-            .custom_method("copydesk/sourceSheet", Backend::source_sheet)
-            .custom_method("copydesk/status", Backend::status)
-            .finish();
+        let (service, socket) = service(crate::analyze);
         let backend = service.inner().clone();
         let pipes = transport::guard(tokio::io::stdin(), tokio::io::stdout());
         Server::new(pipes.input, pipes.output, socket)

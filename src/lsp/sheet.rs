@@ -4,68 +4,28 @@
 
 use crate::analysis::Analysis;
 use crate::checks::Code;
-use crate::position::LineIndex;
+use crate::report;
 use serde_json::{json, Value};
 
-/// The source sheet of one document, in the shape of `copydesk entities --format json`:
-/// `{"version": 1, "files": [{"path", "story_date", "entities", "quotes"}]}`.
+/// The source sheet of one document, exactly as `copydesk entities --format json` prints
+/// it for that file: `{"version": 1, "files": [{"path", "story_date", "entities", "quotes"}]}`.
 pub fn source_sheet(path: &str, analysis: &Analysis) -> Value {
-    let text = &analysis.draft.text;
-    let index = LineIndex::new(text);
-    let at = |offset: usize| index.position(text, offset);
-    let span_text = |span: &std::ops::Range<usize>| text.get(span.clone()).unwrap_or_default();
-    let entities: Vec<Value> = analysis
-        .entities
-        .iter()
-        .map(|e| {
-            json!({
-                "name": e.name,
-                "kind": e.kind.as_str(),
-                "role": e.role,
-                "mentions": e.mentions.iter().map(|m| json!({
-                    "start": at(m.span.start),
-                    "end": at(m.span.end),
-                    "text": span_text(&m.span),
-                })).collect::<Vec<_>>(),
-                "variants": e.variants,
-            })
-        })
-        .collect();
-    let quotes: Vec<Value> = analysis
-        .draft
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| analysis.attributions.get(*i).is_none_or(|a| a.is_speech))
-        .map(|(i, q)| {
-            json!({
-                "start": at(q.span.start),
-                "end": at(q.span.end),
-                "text": span_text(&q.span),
-                "speaker": analysis.speaker_name(i),
-            })
-        })
-        .collect();
-    let story_date = analysis.story_date.date().map(|d| d.to_string());
-    json!({
-        "version": 1,
-        "files": [{
-            "path": path,
-            "story_date": story_date,
-            "entities": entities,
-            "quotes": quotes,
-        }],
-    })
+    let document = report::Document::new(vec![report::entities_report(path, analysis)]);
+    serde_json::to_value(document).unwrap_or(Value::Null)
 }
 
 /// Counts for an editor's status bar.
 pub fn status(analysis: &Analysis, version: i32) -> Value {
-    let speech: Vec<_> = analysis
-        .attributions
+    let speech: Vec<usize> = report::speech_quotes(analysis).collect();
+    let unattributed = speech
         .iter()
-        .filter(|a| a.is_speech)
-        .collect();
-    let unattributed = speech.iter().filter(|a| a.speaker.is_none()).count();
+        .filter(|&&i| {
+            analysis
+                .attributions
+                .get(i)
+                .is_none_or(|a| a.speaker.is_none())
+        })
+        .count();
     let unsupported = analysis
         .numbers
         .iter()
@@ -96,6 +56,7 @@ mod tests {
         let text = "Київ.\n\n“We will rebuild.”\n";
         let analysis = crate::analyze(text, Format::Markdown, &Config::default());
         let sheet = source_sheet("draft.md", &analysis);
+        assert_eq!(sheet["version"], 1);
         let file = &sheet["files"][0];
         assert_eq!(file["path"], "draft.md");
         let quotes = file["quotes"].as_array().unwrap();

@@ -15,7 +15,7 @@
 # Without root, missing system packages make the tests that need them skip (fail on CI=true).
 set -uo pipefail
 
-repo="$(cd "$(dirname "$0")/.." && pwd)"
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$repo"
 tools="${COPYDESK_EDITOR_TOOLS:-$HOME/.cache/copydesk-editors}"
 which_tests="${COPYDESK_EDITORS:-all}"
@@ -92,7 +92,7 @@ if [ -z "${COPYDESK_SERVER_CMD:-}" ]; then
 fi
 
 if [ "$which_tests" != "nvim" ]; then
-  step "editors/vscode: npm ci, tsc --strict, vsce package"
+  step "editors/vscode: npm ci, tsc --strict, compile, vsce package"
   (
     cd editors/vscode &&
       npm ci --silent >/dev/null &&
@@ -100,6 +100,8 @@ if [ "$which_tests" != "nvim" ]; then
       npm run --silent compile &&
       npx --no-install vsce package --out copydesk.vsix >/dev/null
   ) || fail "the VS Code extension does not build"
+  step "editors/vscode: unit tests"
+  (cd editors/vscode && node --test out/test/) || fail "VS Code extension unit tests"
   (cd tests/editors/vscode && npm ci --silent >/dev/null) || fail "npm ci in tests/editors/vscode"
 fi
 

@@ -199,7 +199,8 @@ async function showSourceSheet(): Promise<void> {
     return;
   }
   const title = path.basename(document.uri.path) || 'draft';
-  const uri = vscode.Uri.from({ scheme: SOURCES_SCHEME, path: `/Sources - ${title}.md` });
+  const stem = title.replace(/\.[^.]*$/, '') || title;
+  const uri = vscode.Uri.from({ scheme: SOURCES_SCHEME, path: `/Sources - ${stem}.md` });
   sheets.set(uri.toString(), renderSourceSheet(sheet, title));
   sheetChanged.fire(uri);
   try {

@@ -40,6 +40,27 @@ local function apply(action)
   vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or "utf-16")
 end
 
+H.test("suppressing unattributed-quote inserts the comment above the quote and the finding goes", function()
+  local diagnostics = H.wait_diagnostics(buf, function(ds)
+    return H.find_code(ds, "unattributed-quote") ~= nil
+  end, "unattributed-quote")
+  local d = H.find_code(diagnostics, "unattributed-quote")
+  local quote_line = H.line(buf, d.lnum)
+  local chosen
+  for _, action in ipairs(quick_fixes(d)) do
+    if action.title and action.title:find("Suppress", 1, true) then
+      chosen = chosen or action
+    end
+  end
+  H.truthy(chosen, "a suppress action for unattributed-quote")
+  apply(chosen)
+  H.eq(H.line(buf, d.lnum), "<!-- copydesk-disable-next-line unattributed-quote -->", "inserted line")
+  H.eq(H.line(buf, d.lnum + 1), quote_line, "the quote moved down one line")
+  H.wait_diagnostics(buf, function(ds)
+    return H.find_code(ds, "unattributed-quote") == nil
+  end, "unattributed-quote to go away")
+end)
+
 H.test("the name-variant fix replaces the variant with the dominant spelling", function()
   local diagnostics = H.wait_diagnostics(buf, function(ds)
     return H.find_code(ds, "name-variant") ~= nil
@@ -60,12 +81,10 @@ H.test("the name-variant fix replaces the variant with the dominant spelling", f
   local expected = before:gsub("Vasques", "Vasquez")
   H.eq(H.line(buf, d.lnum), expected, "line after the fix")
   H.eq(H.line(buf, d.lnum - 2), "“It’s the right call for the long term.”", "other lines untouched")
-end)
-
-H.test("after the fix the server drops the name-variant diagnostic", function()
+  H.eq(H.line(buf, d.lnum - 3), "<!-- copydesk-disable-next-line unattributed-quote -->", "the earlier edit stays")
   H.wait_diagnostics(buf, function(ds)
-    return H.find_code(ds, "name-variant") == nil and H.find_code(ds, "unattributed-quote") ~= nil
-  end, "name-variant to go away")
+    return H.find_code(ds, "name-variant") == nil
+  end, "name-variant to go away after the fix")
 end)
 
 H.done()

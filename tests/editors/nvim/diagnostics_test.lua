@@ -30,6 +30,9 @@ H.test("a quote standing alone gets unattributed-quote on its own line", functio
 end)
 
 H.test("the attributed quote is not flagged", function()
+  H.wait_diagnostics(buf, function(ds)
+    return H.find_code(ds, "unattributed-quote") ~= nil
+  end, "the analysis of the draft")
   local lnum = H.locate(buf, "We listened to residents")
   for _, d in ipairs(H.diagnostics(buf)) do
     if d.lnum == lnum then
