@@ -125,6 +125,10 @@ const REGULAR: &[&str] = &[
     "tell",
     "speak",
     "swear",
+    "find",
+    "show",
+    "stipulate",
+    "specify",
 ];
 
 /// Lemmas that only cue a quotation that follows them.
@@ -152,6 +156,10 @@ const BEFORE_QUOTE_ONLY: &[&str] = &[
     "demand",
     "predict",
     "agree",
+    "find",
+    "show",
+    "stipulate",
+    "specify",
 ];
 
 /// Inflections that do not follow the regular pattern.
@@ -182,6 +190,8 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("order", &["ordered"]),
     ("report", &["reported"]),
     ("state", &["stated", "states", "stating"]),
+    ("find", &["finds", "found", "finding"]),
+    ("show", &["shows", "showed", "shown", "showing"]),
 ];
 
 /// The inflections of a regular verb: base, -s, -ed, -ing.
@@ -259,24 +269,36 @@ pub fn lookup(lower: &str) -> Option<CueWord> {
     TABLE.get(lower).copied()
 }
 
-/// A cue word, including the configured extra verbs (`[attribution] verbs`).
+/// Every inflection of the configured extra verbs (`[attribution] verbs`), lowercased:
+/// computed once per analysis so the lookup stays a comparison.
+pub fn extra_forms(verbs: &[String]) -> Vec<String> {
+    let mut forms: Vec<String> = verbs
+        .iter()
+        .map(|v| v.trim().to_lowercase())
+        .filter(|v| !v.is_empty())
+        .flat_map(|v| {
+            let mut all = inflect(&v);
+            all.push(v);
+            all
+        })
+        .collect();
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// A cue word, including the configured extra verbs (`extra` from [`extra_forms`]).
 pub fn lookup_with(lower: &str, extra: &[String]) -> Option<CueWord> {
     lookup(lower).or_else(|| {
-        extra
-            .iter()
-            .any(|v| {
-                let v = v.trim().to_lowercase();
-                v == lower || inflect(&v).iter().any(|f| f == lower)
-            })
-            .then_some(CueWord {
-                lemma: "say",
-                form: if lower.ends_with("ing") {
-                    Form::Participle
-                } else {
-                    Form::Finite
-                },
-                before_quote_only: false,
-            })
+        extra.iter().any(|v| v == lower).then_some(CueWord {
+            lemma: "say",
+            form: if lower.ends_with("ing") {
+                Form::Participle
+            } else {
+                Form::Finite
+            },
+            before_quote_only: false,
+        })
     })
 }
 

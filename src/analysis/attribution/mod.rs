@@ -132,7 +132,7 @@ fn speaker_of(draft: &Draft, m: &rules::Match) -> (Speaker, Cue) {
 
 /// One attribution per quote of the draft, in the same order.
 pub fn attribute(draft: &Draft, config: &Config) -> Vec<Attribution> {
-    let extra = &config.verbs;
+    let extra = &cues::extra_forms(&config.verbs);
     let mut out: Vec<Attribution> = (0..draft.quotes.len()).map(Attribution::new).collect();
     let paragraphs: Vec<Tokens> = (0..draft.paragraphs.len())
         .map(|p| Tokens::of_paragraph(draft, p))
@@ -190,6 +190,12 @@ pub fn attribute(draft: &Draft, config: &Config) -> Vec<Attribution> {
             }
             let sent = toks.sentence_of(qpos);
             let running = toks.tokens[sent.clone()].iter().any(|t| t.is_word());
+            if running && !heading {
+                if let Some(m) = rules::document_subject(toks, qpos) {
+                    set_match(draft, &mut out[q], &m, Rule::Sentence);
+                    continue;
+                }
+            }
             if (running || heading) && speech::is_short_term(inner) {
                 out[q].not_speech(NotSpeech::Term);
             }
@@ -202,9 +208,16 @@ pub fn attribute(draft: &Draft, config: &Config) -> Vec<Attribution> {
     for q in order {
         if let Some(parent) = draft.quotes[q].parent.filter(|&p| p < out.len() && p != q) {
             let from = out[parent].clone();
+            // `‘humanitarian pauses’` inside a statement is a term the speaker used.
+            let term = speech::is_short_term(draft.prose_of(&draft.quotes[q].inner))
+                || out[q].not_speech == Some(NotSpeech::Term);
             let a = &mut out[q];
-            a.is_speech = from.is_speech;
-            a.not_speech = from.not_speech;
+            a.is_speech = from.is_speech && !term;
+            a.not_speech = if term {
+                Some(NotSpeech::Term)
+            } else {
+                from.not_speech
+            };
             a.speaker = from.speaker;
             a.cue = from.cue;
             a.rule = from.rule;

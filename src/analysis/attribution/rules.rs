@@ -241,3 +241,98 @@ pub fn inside_open_quote(inner: &Tokens, extra: &[String]) -> Option<Match> {
     }
     None
 }
+
+/// Documents that speak for their authors: `The lawsuit seeks "…"`, `the ruling bars "…"`.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "law",
+    "bill",
+    "ruling",
+    "statement",
+    "letter",
+    "filing",
+    "filings",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "suit",
+    "memo",
+    "email",
+    "document",
+    "documents",
+    "contract",
+    "agreement",
+    "resolution",
+    "study",
+    "survey",
+    "paper",
+    "notice",
+    "decision",
+    "opinion",
+    "verdict",
+    "judgment",
+    "judgement",
+    "constitution",
+    "regulation",
+    "regulations",
+    "motion",
+    "petition",
+    "transcript",
+    "transcripts",
+    "records",
+    "guidance",
+    "order",
+    "warrant",
+    "affidavit",
+    "testimony",
+    "release",
+    "directive",
+    "decree",
+    "charter",
+    "treaty",
+    "statute",
+    "ordinance",
+    "minutes",
+    "policy",
+    "guidelines",
+    "manual",
+    "website",
+    "post",
+    "tweet",
+    "message",
+    "note",
+    "application",
+    "audit",
+    "review",
+    "assessment",
+    "analysis",
+    "summary",
+];
+
+const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "seems", "seemed", "looks", "looked",
+    "remains", "remained", "became", "becomes", "will", "would", "could", "might", "may",
+];
+
+/// A partial quote from a document named as the sentence's subject: `The indictment
+/// accuses O'Brien of "…"`. Not for copulas: `The plan is "…"` quotes nobody.
+pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
+    let t = &toks.tokens;
+    let sent = toks.sentence_of(qpos);
+    let found = speakers::clause_subject(t, sent.start, qpos)?;
+    if found.kind == SpeakerKind::Pronoun {
+        return None;
+    }
+    let last = t.iter().rposition(|x| x.span.end <= found.span.end)?;
+    if !DOCUMENTS.contains(&t[last].lower.as_str()) {
+        return None;
+    }
+    let verb = t.get(last + 1)?;
+    if COPULAS.contains(&verb.lower.as_str()) {
+        return None;
+    }
+    Some(Match {
+        speaker: found,
+        cue: verb.span.clone(),
+    })
+}

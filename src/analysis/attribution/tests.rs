@@ -4,7 +4,7 @@ use super::*;
 use crate::analysis::{analyze, Analysis};
 use crate::checks::Code;
 use crate::config::Config;
-use crate::draft::{Draft, Format, Quote};
+use crate::draft::Format;
 
 fn run(text: &str) -> Analysis {
     // A headline first: in plain text the first line is the headline.
@@ -301,28 +301,19 @@ fn rule_three_chains_across_paragraphs() {
 
 #[test]
 fn continued_quote_inherits_and_credit_flows_back() {
-    // The model marks the continuation; build it by hand on a parsed draft.
-    let text =
-        "Headline\n\n\"The first part runs on.\n\n\"And the second part ends,\" said Ada Ruiz.";
-    let mut draft = Draft::parse(text, Format::Plain);
-    let open = text.find("\"The").unwrap();
-    let para_end = text.find("on.").unwrap() + 3;
-    if let Some(q) = draft.quotes.iter_mut().find(|q| q.span.start == open) {
-        q.balance = Balance::Continued;
-        q.span.end = para_end;
-    }
-    let second = draft
-        .quotes
-        .iter()
-        .position(|q| q.span.start == text.find("\"And").unwrap());
-    let first = draft.quotes.iter().position(|q| q.span.start == open);
-    if let (Some(first), Some(second)) = (first, second) {
-        draft.quotes[second].continues = Some(first);
-        let out = attribute(&draft, &Config::default());
-        assert_eq!(out[second].speaker.as_ref().unwrap().text, "Ada Ruiz");
-        assert_eq!(out[first].speaker.as_ref().unwrap().text, "Ada Ruiz");
-        assert_eq!(out[first].rule, Some(Rule::FollowsParagraph));
-    }
+    // Credit in the first paragraph flows forward.
+    let t = "“The first winter we had no roof,” said Ada Ruiz. “We slept in the church.\n\n“The second winter the town rebuilt the school.”";
+    let a = attribution(t, "second winter");
+    assert_eq!(a.speaker.unwrap().text, "Ada Ruiz");
+    assert_eq!(a.rule, Some(Rule::FollowsParagraph));
+    assert!(flagged(t).is_empty());
+    // Credit only in the last paragraph flows back to the opening part.
+    let t = "“The first part runs on and on.\n\n“And the second part ends here,” said Ada Ruiz.";
+    let a = attribution(t, "first part");
+    assert_eq!(a.speaker.unwrap().text, "Ada Ruiz");
+    assert_eq!(a.rule, Some(Rule::FollowsParagraph));
+    assert!(flagged(t).is_empty());
+    assert!(run(t).findings.is_empty());
 }
 
 // What is not speech.
@@ -388,27 +379,44 @@ fn quotes_outside_prose_are_not_read() {
 
 #[test]
 fn nested_quotes_take_the_outer_attribution() {
-    let text = "Headline\n\n\"We asked for 'safe corridors' and got nothing,\" the envoy said.";
-    let mut draft = Draft::parse(text, Format::Plain);
-    let inner_start = text.find("'safe").unwrap();
-    let inner_end = text.find("corridors'").unwrap() + "corridors'".len();
-    let outer = draft.quotes.len() - 1;
-    draft.quotes.push(Quote {
-        span: inner_start..inner_end,
-        inner: inner_start + 1..inner_end - 1,
-        open_mark: inner_start..inner_start + 1,
-        close_mark: Some(inner_end - 1..inner_end),
-        paragraph: draft.quotes[outer].paragraph,
-        depth: 1,
-        parent: Some(outer),
-        balance: Balance::Closed,
-        continues: None,
-    });
-    let out = attribute(&draft, &Config::default());
-    let nested = out.len() - 1;
+    let text = "Headline\n\n“We asked for ‘safe corridors’ and got nothing, not even ‘a single open road for the wounded,’” the envoy said.";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let outer = quote_index(&a, "We asked");
+    let term = a
+        .draft
+        .quotes
+        .iter()
+        .position(|q| q.parent == Some(outer) && a.draft.prose_of(&q.inner) == "safe corridors")
+        .expect("nested quote");
+    let long = a
+        .draft
+        .quotes
+        .iter()
+        .position(|q| q.parent == Some(outer) && a.draft.prose_of(&q.inner).contains("wounded"))
+        .expect("nested quote");
+    let out = &a.attributions;
     assert_eq!(out[outer].speaker.as_ref().unwrap().text, "the envoy");
-    assert_eq!(out[nested].speaker, out[outer].speaker);
-    assert_eq!(out[nested].source, Some(outer));
+    for nested in [term, long] {
+        assert_eq!(out[nested].speaker, out[outer].speaker);
+        assert_eq!(out[nested].source, Some(outer));
+    }
+    // A short term inside a quote is not speech of its own; a longer quotation is.
+    assert!(!out[term].is_speech);
+    assert_eq!(out[term].not_speech, Some(NotSpeech::Term));
+    assert!(out[long].is_speech);
+    assert!(a.findings.is_empty());
+}
+
+#[test]
+fn documents_speak_for_their_authors() {
+    let t = "The lawsuit accuses the landlord of \"a pattern of neglect that endangered tenants.\"";
+    assert_eq!(speaker(t, "pattern").as_deref(), Some("The lawsuit"));
+    let t = "The audit found that the department had \"no reliable record of its spending.\"";
+    assert_eq!(speaker(t, "reliable").as_deref(), Some("The audit"));
+    // A copula quotes nobody.
+    let t = "The plan is \"a disaster for every family on the east side.\"";
+    assert_eq!(speaker(t, "disaster"), None);
+    assert_eq!(flagged(t).len(), 1);
 }
 
 // Findings.
