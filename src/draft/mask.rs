@@ -135,6 +135,10 @@ fn front_matter(text: &str, p: &mut [u8], date: &mut Option<String>) -> usize {
         return 0;
     }
     let toml = delim == "+++";
+    if !looks_like_metadata(text, first.next, toml) {
+        // A thematic break at the top of a draft, not front matter.
+        return 0;
+    }
     let mut found_date = None;
     let mut pos = first.next;
     while pos < p.len() {
@@ -151,6 +155,30 @@ fn front_matter(text: &str, p: &mut [u8], date: &mut Option<String>) -> usize {
         pos = line.next;
     }
     0
+}
+
+/// The first non-blank line after the opening delimiter is a `key: value` (YAML),
+/// `key = value` or `[table]` (TOML), or the closing delimiter.
+fn looks_like_metadata(text: &str, from: usize, toml: bool) -> bool {
+    let Some(line) = text
+        .get(from..)
+        .and_then(|r| r.lines().find(|l| !l.trim().is_empty()))
+    else {
+        return false;
+    };
+    let line = line.trim();
+    if line == "---" || line == "+++" || line.starts_with('#') {
+        return true;
+    }
+    let key_len = line
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '"' | '\'' | '.')))
+        .unwrap_or(line.len());
+    let rest = line[key_len..].trim_start();
+    if toml {
+        (key_len > 0 && rest.starts_with('=')) || line.starts_with('[')
+    } else {
+        key_len > 0 && rest.starts_with(':')
+    }
 }
 
 /// The value of a top-level `date` key, quotes and trailing comments stripped.
@@ -312,7 +340,8 @@ fn block_pass(p: &mut [u8], from: usize, layout: &mut Layout) -> Vec<Span> {
         // HTML blocks whose content is never prose.
         if let Some(end) = html_block_end(p, k, line.end) {
             blank(p, line.start..line.end);
-            if !contains_ci(&p[k + 2..line.end], end) || end == "-->" && line.end - k < 7 {
+            let from = if end == "-->" { k + 4 } else { k + 1 };
+            if !contains_ci(&p[from.min(line.end)..line.end], end) {
                 raw = Some(Raw::Until(end));
             }
             prev = Prev::Other;
@@ -1128,6 +1157,16 @@ mod tests {
         let m = mask(text, Format::Markdown);
         assert_eq!(m.front_matter_date.as_deref(), Some("2025-03-06"));
         assert!(m.prose.ends_with("\r\nText."));
+    }
+
+    #[test]
+    fn a_leading_rule_around_prose_is_not_front_matter() {
+        let m = mask(
+            "---\nThe council met today. It voted.\n---\n\nMore.",
+            Format::Markdown,
+        );
+        assert!(m.prose.contains("The council met today."));
+        assert_eq!(m.front_matter_date, None);
     }
 
     #[test]
