@@ -33,6 +33,10 @@ pub(super) fn mask(text: &str, format: Format) -> Masked {
     let mut p = text.as_bytes().to_vec();
     let mut layout = Layout::default();
     let mut front_matter_date = None;
+    if text.starts_with('\u{feff}') {
+        // A byte-order mark is not text.
+        blank(&mut p, 0..3);
+    }
     match format {
         Format::Markdown => {
             let body = front_matter(text, &mut p, &mut front_matter_date);
@@ -1312,6 +1316,12 @@ mod tests {
     fn html_comment_block_spanning_lines() {
         let p = md("Before.\n\n<!--\nhidden \"quote\n\nstill hidden\n-->\n\nAfter.");
         assert!(!p.contains("hidden") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn byte_order_mark_is_masked() {
+        assert_eq!(plain("\u{feff}Title\n"), "   Title\n");
+        assert_eq!(md("\u{feff}# Title"), "     Title");
     }
 
     #[test]
