@@ -343,9 +343,11 @@ fn block_pass(p: &mut [u8], from: usize, layout: &mut Layout) -> Vec<Span> {
 
         // HTML blocks whose content is never prose.
         if let Some(end) = html_block_end(p, k, line.end) {
+            // Look for the block's end on this line before the line is blanked.
+            let closes_here =
+                contains_ci(&p[k + 2..line.end], end) && !(end == "-->" && line.end - k < 7);
             blank(p, line.start..line.end);
-            let from = if end == "-->" { k + 4 } else { k + 1 };
-            if !contains_ci(&p[from.min(line.end)..line.end], end) {
+            if !closes_here {
                 raw = Some(Raw::Until(end));
             }
             prev = Prev::Other;
@@ -1322,6 +1324,13 @@ mod tests {
     fn byte_order_mark_is_masked() {
         assert_eq!(plain("\u{feff}Title\n"), "   Title\n");
         assert_eq!(md("\u{feff}# Title"), "     Title");
+    }
+
+    #[test]
+    fn one_line_html_comment_masks_only_its_line() {
+        let p = md("<!-- copydesk-disable-next-line unattributed-quote -->\n\"Quote.\"\n\nAfter.");
+        assert!(!p.contains("copydesk"));
+        assert!(p.contains("\"Quote.\"") && p.ends_with("After."));
     }
 
     #[test]
