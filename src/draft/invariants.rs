@@ -294,3 +294,15 @@ fn adversarial_repetitions_stay_linear() {
         }
     }
 }
+
+#[test]
+fn quote_at_finds_the_innermost_quote() {
+    let text = "\"Stand for ‘humanitarian pauses,’ now,\" he said. \"Yes.\"";
+    let d = check(text, Format::Markdown);
+    let inner = text.find("pauses").unwrap();
+    assert_eq!(d.quote_at(inner), Some(1));
+    assert_eq!(d.quote_at(text.find("now").unwrap()), Some(0));
+    assert_eq!(d.quote_at(text.find("he said").unwrap()), None);
+    assert_eq!(d.quote_at(text.find("Yes").unwrap()), Some(2));
+    assert_eq!(d.quote_at(text.len()), None);
+}
