@@ -18,6 +18,30 @@ const CONNECTORS: &[&str] = &[
     "al", "am", "an", "der", "den", "van", "von", "y", "e", "upon", "on", "sur", "of",
 ];
 
+/// Capitalized labels that stand before a dash like a place but are not one.
+const KICKERS: &[&str] = &[
+    "ANALYSIS",
+    "OPINION",
+    "EXCLUSIVE",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EDITORIAL",
+    "COMMENTARY",
+    "REVIEW",
+    "LIVE",
+    "WATCH",
+    "CORRECTION",
+    "NEWS",
+    "PHOTOS",
+    "VIDEO",
+    "EDITOR'S NOTE",
+    "FACT CHECK",
+    "EXPLAINER",
+    "OBITUARY",
+    "INTERVIEW",
+];
+
 const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -287,6 +311,9 @@ fn parse(s: &str, base: usize) -> Option<Dateline> {
         return None;
     }
     let place = s[..place_end].to_string();
+    if KICKERS.iter().any(|k| k.eq_ignore_ascii_case(&place)) {
+        return None;
+    }
     Some(Dateline {
         span: base..base + end,
         place,
@@ -450,6 +477,8 @@ mod tests {
             "According to Rudskoi, rallies have been held.",
             "Deputy Prime Minister Oleksii Kuleba said — again — no.",
             "A federal jury — twelve people — agreed.",
+            "ANALYSIS — What the vote means.",
+            "Editor's note — This story was updated.",
             "Nurses at 14 rural clinics in northern Alberta.",
             "",
         ] {

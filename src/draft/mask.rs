@@ -311,8 +311,11 @@ fn block_pass(p: &mut [u8], from: usize, layout: &mut Layout) -> Vec<Span> {
 
         // HTML blocks whose content is never prose.
         if let Some(end) = html_block_end(p, k, line.end) {
+            // Look for the block's end on this line before the line is blanked.
+            let closes_here =
+                contains_ci(&p[k + 2..line.end], end) && !(end == "-->" && line.end - k < 7);
             blank(p, line.start..line.end);
-            if !contains_ci(&p[k + 2..line.end], end) || end == "-->" && line.end - k < 7 {
+            if !closes_here {
                 raw = Some(Raw::Until(end));
             }
             prev = Prev::Other;
@@ -607,7 +610,10 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
         CodeRuns::default()
     };
     let mut code_cursor = 0;
-    let mut brackets: Vec<usize> = Vec::new();
+    // Open `[`s (and whether each starts an image `![`).
+    let mut brackets: Vec<(usize, bool)> = Vec::new();
+    let mut comment_end = Finder::new(b"-->");
+    let mut instruction_end = Finder::new(b"?>");
     let table = if markdown {
         &MARKDOWN_BYTES
     } else {
@@ -647,26 +653,21 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
                     continue;
                 }
                 b'<' => {
-                    if let Some(e) = html_inline(p, i, end) {
+                    if let Some(e) = html_inline(p, i, end, &mut comment_end, &mut instruction_end)
+                    {
                         blank(p, i..e);
                         i = e;
                         continue;
                     }
                 }
                 b'!' if p.get(i + 1) == Some(&b'[') => {
-                    if let Some(close) = bracket_close(p, i + 1, end) {
-                        if p.get(close + 1) == Some(&b'(') {
-                            if let Some(e) = link_destination(p, close + 1, end) {
-                                blank(p, i..e);
-                                i = e;
-                                continue;
-                            }
-                        }
-                    }
+                    brackets.push((i + 1, true));
+                    i += 2;
+                    continue;
                 }
-                b'[' => brackets.push(i),
+                b'[' => brackets.push((i, false)),
                 b']' => {
-                    if let Some(open) = brackets.pop() {
+                    if let Some((open, image)) = brackets.pop() {
                         let next = p.get(i + 1).copied();
                         let target = match next {
                             Some(b'(') => link_destination(p, i + 1, end),
@@ -674,8 +675,13 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
                             _ => None,
                         };
                         if let Some(e) = target {
-                            blank(p, open..open + 1);
-                            blank(p, i..e);
+                            if image {
+                                // An image is not prose, alt text included.
+                                blank(p, open - 1..e);
+                            } else {
+                                blank(p, open..open + 1);
+                                blank(p, i..e);
+                            }
                             i = e;
                             continue;
                         }
@@ -789,29 +795,8 @@ fn is_emphasis_delimiter(p: &[u8], start: usize, end: usize, ch: u8) -> bool {
     }
 }
 
-/// The matching `]` of the `[` at `open`.
-fn bracket_close(p: &[u8], open: usize, end: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = open;
-    let stop = end.min(open + SCAN_CAP);
-    while i < stop {
-        match p[i] {
-            b'\\' => i += 1,
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 /// `(destination "title")` starting at the `(` at `open`; returns the index after `)`.
+/// The scan stops at a bracket, so each stretch of text is scanned once.
 fn link_destination(p: &[u8], open: usize, end: usize) -> Option<usize> {
     let stop = end.min(open + SCAN_CAP);
     let mut i = skip_space_nl(p, open + 1, stop);
@@ -829,6 +814,7 @@ fn link_destination(p: &[u8], open: usize, end: usize) -> Option<usize> {
         while i < stop && !p[i].is_ascii_whitespace() {
             match p[i] {
                 b'\\' => i += 1,
+                b'[' | b']' => return None,
                 b'(' => depth += 1,
                 b')' if depth == 0 => break,
                 b')' => depth -= 1,
@@ -842,8 +828,10 @@ fn link_destination(p: &[u8], open: usize, end: usize) -> Option<usize> {
         let close = if p[i] == b'(' { b')' } else { p[i] };
         i += 1;
         while i < stop && p[i] != close {
-            if p[i] == b'\\' {
-                i += 1;
+            match p[i] {
+                b'\\' => i += 1,
+                b'[' | b']' => return None,
+                _ => {}
             }
             i += 1;
         }
@@ -863,29 +851,41 @@ fn skip_space_nl(p: &[u8], mut i: usize, end: usize) -> usize {
 /// `[label]` of a reference link, starting at the `[` at `open`.
 fn reference_label(p: &[u8], open: usize, end: usize) -> Option<usize> {
     let stop = end.min(open + 1000);
-    let close = open + 1 + p.get(open + 1..stop)?.iter().position(|&b| b == b']')?;
+    let close = open
+        + 1
+        + p.get(open + 1..stop)?
+            .iter()
+            .position(|&b| b == b']' || b == b'[')?;
+    if p[close] == b'[' {
+        return None;
+    }
     (!p[open + 1..close].contains(&b'[')).then_some(close + 1)
 }
 
 /// An inline HTML comment, tag, declaration or autolink at the `<` at `i`; returns the
 /// index after it.
-fn html_inline(p: &[u8], i: usize, end: usize) -> Option<usize> {
+fn html_inline(
+    p: &[u8],
+    i: usize,
+    end: usize,
+    comment_end: &mut Finder,
+    instruction_end: &mut Finder,
+) -> Option<usize> {
     let stop = end.min(i + SCAN_CAP);
     let rest = &p[i..stop];
     if rest.starts_with(b"<!--") {
-        let k = rest[4..].windows(3).position(|w| w == b"-->")?;
-        return Some(i + 4 + k + 3);
+        return comment_end.find(p, i + 4, stop).map(|k| k + 3);
     }
     if rest.starts_with(b"<?") {
-        let k = rest[2..].windows(2).position(|w| w == b"?>")?;
-        return Some(i + 2 + k + 2);
+        return instruction_end.find(p, i + 2, stop).map(|k| k + 2);
     }
     if rest.starts_with(b"<!")
         && rest
             .get(2)
             .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'[')
     {
-        return Some(i + rest.iter().position(|&b| b == b'>')? + 1);
+        let close = rest.iter().skip(1).position(|&b| b == b'>' || b == b'<')? + 1;
+        return (rest[close] == b'>').then_some(i + close + 1);
     }
     if let Some(e) = autolink(rest) {
         return Some(i + e);
@@ -895,9 +895,11 @@ fn html_inline(p: &[u8], i: usize, end: usize) -> Option<usize> {
 
 /// `<scheme:...>` or `<user@host>`.
 fn autolink(rest: &[u8]) -> Option<usize> {
-    let close = rest.iter().position(|&b| b == b'>')?;
+    let close = 1 + rest[1..]
+        .iter()
+        .position(|&b| b == b'>' || b == b'<' || b.is_ascii_whitespace())?;
     let inner = &rest[1..close];
-    if inner.is_empty() || inner.iter().any(|b| b.is_ascii_whitespace() || *b == b'<') {
+    if inner.is_empty() || rest[close] != b'>' {
         return None;
     }
     let scheme_len = inner
@@ -909,6 +911,49 @@ fn autolink(rest: &[u8]) -> Option<usize> {
         && inner.get(scheme_len) == Some(&b':');
     let is_email = inner.contains(&b'@') && inner.iter().all(|b| b.is_ascii_graphic());
     (is_uri || is_email).then_some(close + 1)
+}
+
+/// Finds a closing delimiter (`-->`, `?>`) ahead, remembering what it already scanned so
+/// that many openers without a closer cost one scan, not one each.
+struct Finder {
+    needle: &'static [u8],
+    /// The last occurrence found.
+    found: Option<usize>,
+    /// No occurrence starts in the scanned stretch before this position (other than `found`).
+    scanned: usize,
+}
+
+impl Finder {
+    fn new(needle: &'static [u8]) -> Finder {
+        Finder {
+            needle,
+            found: None,
+            scanned: 0,
+        }
+    }
+
+    /// The start of the first occurrence at or after `from` that ends before `stop`.
+    fn find(&mut self, p: &[u8], from: usize, stop: usize) -> Option<usize> {
+        let n = self.needle.len();
+        if let Some(f) = self.found.filter(|&f| f >= from) {
+            return (f + n <= stop).then_some(f);
+        }
+        let start = from.max(self.scanned);
+        if start + n > stop {
+            return None;
+        }
+        match p[start..stop].windows(n).position(|w| w == self.needle) {
+            Some(k) => {
+                self.found = Some(start + k);
+                self.scanned = start + k;
+                Some(start + k)
+            }
+            None => {
+                self.scanned = stop + 1 - n;
+                None
+            }
+        }
+    }
 }
 
 /// An open or closing HTML tag at the start of `rest`.
@@ -1231,6 +1276,13 @@ mod tests {
     fn html_comment_block_spanning_lines() {
         let p = md("Before.\n\n<!--\nhidden \"quote\n\nstill hidden\n-->\n\nAfter.");
         assert!(!p.contains("hidden") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn one_line_html_comment_masks_only_its_line() {
+        let p = md("<!-- copydesk-disable-next-line unattributed-quote -->\n\"Quote.\"\n\nAfter.");
+        assert!(!p.contains("copydesk"));
+        assert!(p.contains("\"Quote.\"") && p.ends_with("After."));
     }
 
     #[test]
