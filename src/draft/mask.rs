@@ -33,6 +33,10 @@ pub(super) fn mask(text: &str, format: Format) -> Masked {
     let mut p = text.as_bytes().to_vec();
     let mut layout = Layout::default();
     let mut front_matter_date = None;
+    if text.starts_with('\u{feff}') {
+        // A byte-order mark is not text.
+        blank(&mut p, 0..3);
+    }
     match format {
         Format::Markdown => {
             let body = front_matter(text, &mut p, &mut front_matter_date);
@@ -135,6 +139,10 @@ fn front_matter(text: &str, p: &mut [u8], date: &mut Option<String>) -> usize {
         return 0;
     }
     let toml = delim == "+++";
+    if !looks_like_metadata(text, first.next, toml) {
+        // A thematic break at the top of a draft, not front matter.
+        return 0;
+    }
     let mut found_date = None;
     let mut pos = first.next;
     while pos < p.len() {
@@ -151,6 +159,30 @@ fn front_matter(text: &str, p: &mut [u8], date: &mut Option<String>) -> usize {
         pos = line.next;
     }
     0
+}
+
+/// The first non-blank line after the opening delimiter is a `key: value` (YAML),
+/// `key = value` or `[table]` (TOML), or the closing delimiter.
+fn looks_like_metadata(text: &str, from: usize, toml: bool) -> bool {
+    let Some(line) = text
+        .get(from..)
+        .and_then(|r| r.lines().find(|l| !l.trim().is_empty()))
+    else {
+        return false;
+    };
+    let line = line.trim();
+    if line == "---" || line == "+++" || line.starts_with('#') {
+        return true;
+    }
+    let key_len = line
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '"' | '\'' | '.')))
+        .unwrap_or(line.len());
+    let rest = line[key_len..].trim_start();
+    if toml {
+        (key_len > 0 && rest.starts_with('=')) || line.starts_with('[')
+    } else {
+        key_len > 0 && rest.starts_with(':')
+    }
 }
 
 /// The value of a top-level `date` key, quotes and trailing comments stripped.
@@ -1134,6 +1166,16 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_rule_around_prose_is_not_front_matter() {
+        let m = mask(
+            "---\nThe council met today. It voted.\n---\n\nMore.",
+            Format::Markdown,
+        );
+        assert!(m.prose.contains("The council met today."));
+        assert_eq!(m.front_matter_date, None);
+    }
+
+    #[test]
     fn unclosed_front_matter_is_not_front_matter() {
         let m = mask("---\ndate: 2020-01-01\nThe body.", Format::Markdown);
         assert_eq!(m.front_matter_date, None);
@@ -1276,6 +1318,12 @@ mod tests {
     fn html_comment_block_spanning_lines() {
         let p = md("Before.\n\n<!--\nhidden \"quote\n\nstill hidden\n-->\n\nAfter.");
         assert!(!p.contains("hidden") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn byte_order_mark_is_masked() {
+        assert_eq!(plain("\u{feff}Title\n"), "   Title\n");
+        assert_eq!(md("\u{feff}# Title"), "     Title");
     }
 
     #[test]
