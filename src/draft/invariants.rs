@@ -281,7 +281,8 @@ fn adversarial_repetitions_stay_linear() {
     let patterns = [
         "![", "[](", "[", "](", "<!--", "<?", "<!a", "<", "<a x=\"", "`", "``", "*", "_a", "\"",
         "“", "‘“", "'a", "a'", "„‚", "«", "http://", "a@", "]](", "((((", "....", "Mr. ", "U.S. ",
-        "MOSCOW ", "\\", "&", "# ", "> ", "- ", "    ", "\n", "\r\n", "’", "'til ", "…",
+        "MOSCOW ", "{{", "{%", "\\", "&", "# ", "> ", "- ", "    ", "\n", "\r\n", "’", "'til ",
+        "…",
     ];
     for pattern in patterns {
         let text = pattern.repeat(100_000 / pattern.len());
