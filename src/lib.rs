@@ -12,6 +12,7 @@ pub mod config;
 pub mod draft;
 pub mod lsp;
 pub mod position;
+pub mod report;
 
 pub use analysis::{analyze, Analysis};
 pub use draft::{Draft, Format, Span};

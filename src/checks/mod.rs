@@ -11,6 +11,7 @@ pub mod dates;
 pub mod names;
 pub mod numbers;
 pub mod quotes;
+pub mod suppress;
 
 /// Where the docs of each check live (the `codeDescription` link of a diagnostic).
 pub const DOCS_BASE: &str = "https://github.com/copydesk/copydesk/blob/main/docs/checks.md";
@@ -161,6 +162,7 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
         }
         None => false,
     });
+    suppress::apply(&analysis.draft, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });

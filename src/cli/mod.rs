@@ -1,13 +1,57 @@
-//! The command line: `copydesk check`, `copydesk entities`, `copydesk lsp`.
+//! The command line: `copydesk check`, `copydesk entities`, `copydesk init`, `copydesk lsp`.
+//!
+//! Every subcommand returns an exit status instead of exiting, and nothing here panics on
+//! what it reads: a file that cannot be read or decoded is reported on stderr, naming the
+//! file and the reason, and the other files are still checked.
 
+use clap::Parser;
 use std::process::ExitCode;
+
+mod args;
+mod check;
+mod drafts;
+mod entities;
+mod human;
+mod init;
+mod output;
+mod walk;
+
+pub use args::{Cli, Command, FailOn, OutputFormat};
+
+/// Exit status: no finding reached `--fail-on`.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: some finding reached `--fail-on`.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status: usage, configuration or I/O error.
+pub const EXIT_ERROR: u8 = 2;
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some("lsp") {
-        return crate::lsp::serve();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr
+            // (exit 2).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_OK });
+        }
+    };
+    match cli.command {
+        Command::Check { input, fail_on } => check::run(&input, fail_on),
+        Command::Entities { input } => entities::run(&input),
+        Command::Init { dir } => init::run(&dir),
+        Command::Lsp { stdio: _ } => crate::lsp::serve(),
     }
-    eprintln!("usage: copydesk check|entities|lsp");
-    ExitCode::from(2)
+}
+
+/// Prints an error about `subject` (a file or directory) on stderr.
+fn report_error(subject: &std::path::Path, reason: &str) {
+    eprintln!("copydesk: error: {}: {reason}", subject.display());
+}
+
+/// Pretty-printed JSON with a final newline.
+fn json(value: &impl serde::Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());
+    text.push('\n');
+    text
 }

@@ -114,13 +114,39 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// Reads a draft: prose mask, paragraphs, dateline, sentences, quotes. Linear in the
+    /// length of the text; never panics.
     pub fn parse(text: &str, format: Format) -> Draft {
-        naive::parse(text, format)
+        let masked = mask::mask(text, format);
+        let prose = masked.prose;
+        let mut paragraphs = blocks::paragraphs(&prose, &masked.layout);
+        let dateline = dateline::find(&prose, &paragraphs);
+        let sentences =
+            sentences::split(&prose, &mut paragraphs, dateline.as_ref().map(|d| &d.span));
+        let (quotes, stray_closers) = quotes::find(&prose, &paragraphs);
+        Draft {
+            text: text.to_string(),
+            prose,
+            format,
+            front_matter_date: masked.front_matter_date,
+            paragraphs,
+            sentences,
+            quotes,
+            stray_closers,
+            dateline,
+        }
     }
 
     /// The prose text of a span.
     pub fn prose_of(&self, span: &Span) -> &str {
-        &self.prose[span.clone()]
+        self.prose.get(span.clone()).unwrap_or("")
+    }
+
+    /// Indices of the quotes that open inside `span` (quotes are sorted by start).
+    pub fn quotes_in(&self, span: &Span) -> Range<usize> {
+        let first = self.quotes.partition_point(|q| q.span.start < span.start);
+        let end = self.quotes.partition_point(|q| q.span.start < span.end);
+        first..end.max(first)
     }
 
     /// The sentence containing `offset`, if any.
@@ -136,4 +162,12 @@ impl Draft {
     }
 }
 
-mod naive;
+mod blocks;
+mod dateline;
+#[cfg(test)]
+mod invariants;
+mod mask;
+mod quotes;
+mod sentences;
+
+pub use dateline::month_number;

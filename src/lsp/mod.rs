@@ -1,9 +1,68 @@
 //! The language server: a thin shell over the analysis that owns documents, positions,
 //! scheduling and the protocol.
+//!
+//! - [`documents`]: the open texts (ropes), edited in order, with a generation per change.
+//! - [`positions`]: LSP positions (UTF-16 or UTF-8) ↔ byte offsets, clamped.
+//! - [`scheduler`]: analysis on a blocking thread, debounced, panics caught.
+//! - [`convert`], [`actions`], [`symbols`], [`sheet`]: analysis facts → protocol answers.
+//! - [`config`]: `copydesk.toml` and the editor's settings.
+//! - [`server`]: the handlers; [`transport`]: stdio framing that survives bad input.
 
 use std::process::ExitCode;
+use tower_lsp_server::{ClientSocket, LspService, Server};
 
-/// Serves LSP on stdio until the client exits.
+pub mod actions;
+pub mod config;
+pub mod convert;
+pub mod documents;
+pub mod positions;
+pub mod scheduler;
+pub mod server;
+pub mod sheet;
+pub mod symbols;
+pub mod transport;
+
+pub use server::Backend;
+
+/// The server with every handler and custom request, over any transport; `analyze` is
+/// [`crate::analyze`] except in tests that need an analysis to fail.
+pub fn service(analyze: scheduler::AnalyzeFn) -> (LspService<Backend>, ClientSocket) {
+    LspService::build(|client| Backend::with_analysis(client, analyze))
+        .custom_method("copydesk/sourceSheet", Backend::source_sheet)
+        .custom_method("copydesk/status", Backend::status)
+        .finish()
+}
+
+/// Serves LSP on stdio until the client sends `exit` (or closes stdin). The exit code is 0
+/// when `shutdown` came first, 1 otherwise, as the protocol asks.
 pub fn serve() -> ExitCode {
-    ExitCode::SUCCESS
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("copydesk lsp: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let shut_down = runtime.block_on(async {
+        let (service, socket) = service(crate::analyze);
+        let backend = service.inner().clone();
+        let pipes = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        Server::new(pipes.input, pipes.output, socket)
+            .serve(service)
+            .await;
+        // The library's output end is closed now: wait until all of it has been written.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), pipes.flushed).await;
+        backend.was_shut_down()
+    });
+    // Stdin is read on a blocking thread that cannot be interrupted: do not wait for it.
+    runtime.shutdown_background();
+    if shut_down {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

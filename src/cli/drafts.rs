@@ -1,0 +1,150 @@
+//! Reading drafts for `check` and `entities`: expand the paths, find each draft's
+//! configuration, read it as UTF-8 and analyse it. Errors are reported on stderr as they
+//! happen, naming the file and the reason, and the run goes on with the other files.
+
+use super::args::Input;
+use super::report_error;
+use super::walk::{self, io_reason};
+use crate::analysis::Analysis;
+use crate::config::{Config, ConfigError};
+use crate::draft::Format;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// What a run over drafts ended with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every file was read and analysed.
+    Complete,
+    /// Some file or configuration could not be read (already reported on stderr).
+    HadErrors,
+}
+
+/// Analyses each draft named by `input`, in order, and hands it to `each` with the path to
+/// print. Returns `Err(())` when the `--config` file itself is unusable (reported on
+/// stderr): nothing is analysed then.
+pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Analysis)) -> Result<Outcome, ()> {
+    let mut configs = Configs::new(input.config.as_deref())?;
+    let mut outcome = Outcome::Complete;
+    for entry in walk::drafts(&input.paths) {
+        let path = match entry {
+            Ok(path) => path,
+            Err(e) => {
+                report_error(&e.path, &e.reason);
+                outcome = Outcome::HadErrors;
+                continue;
+            }
+        };
+        let Some(config) = configs.for_draft(&path) else {
+            outcome = Outcome::HadErrors;
+            continue;
+        };
+        let text = match read_text(&path) {
+            Ok(text) => text,
+            Err(reason) => {
+                report_error(&path, &reason);
+                outcome = Outcome::HadErrors;
+                continue;
+            }
+        };
+        match analyze_guarded(&text, Format::from_path(&path), &config) {
+            Some(analysis) => each(&path.display().to_string(), &analysis),
+            None => {
+                report_error(&path, "internal error while analysing this draft");
+                outcome = Outcome::HadErrors;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// Reads a file as UTF-8 text; the error is a reason to print after the file's name.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => io_reason(&e),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 text (invalid byte at offset {}); copydesk reads UTF-8 drafts",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Runs the analysis, turning a panic into `None` so one bad draft cannot stop the run.
+fn analyze_guarded(text: &str, format: Format, config: &Config) -> Option<Analysis> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::analyze(text, format, config)
+    }))
+    .ok()
+}
+
+/// The configuration of each draft: the `--config` file, or the nearest copydesk.toml in or
+/// above the draft's directory (each file read once; a bad one reported once).
+struct Configs {
+    explicit: Option<Rc<Config>>,
+    found: HashMap<PathBuf, Option<Rc<Config>>>,
+    default: Rc<Config>,
+}
+
+impl Configs {
+    fn new(explicit: Option<&Path>) -> Result<Configs, ()> {
+        let explicit = match explicit {
+            Some(path) => Some(Rc::new(load_config(path).ok_or(())?)),
+            None => None,
+        };
+        Ok(Configs {
+            explicit,
+            found: HashMap::new(),
+            default: Rc::new(Config::default()),
+        })
+    }
+
+    /// The configuration for `draft`; `None` when its copydesk.toml is unusable.
+    fn for_draft(&mut self, draft: &Path) -> Option<Rc<Config>> {
+        if let Some(config) = &self.explicit {
+            return Some(config.clone());
+        }
+        let absolute = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
+        let Some(file) = Config::find_upward(&absolute) else {
+            return Some(self.default.clone());
+        };
+        self.found
+            .entry(file)
+            .or_insert_with_key(|file| load_config(file).map(Rc::new))
+            .clone()
+    }
+}
+
+/// Reads and parses a configuration file, reporting what is wrong with it on stderr.
+fn load_config(path: &Path) -> Option<Config> {
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(reason) => {
+            report_error(path, &format!("cannot read configuration: {reason}"));
+            return None;
+        }
+    };
+    match Config::from_toml(&text) {
+        Ok(config) => Some(config),
+        Err(ConfigError {
+            line: Some(line),
+            message,
+        }) => {
+            eprintln!(
+                "copydesk: error: {}:{line}: invalid configuration: {message}",
+                path.display()
+            );
+            None
+        }
+        Err(ConfigError {
+            line: None,
+            message,
+        }) => {
+            report_error(path, &format!("invalid configuration: {message}"));
+            None
+        }
+    }
+}

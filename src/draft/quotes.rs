@@ -1,0 +1,465 @@
+//! Quote spans. Marks are paired per paragraph with a stack, so quotes nest (‘humanitarian
+//! pauses,’ inside a “…” quote). Curly marks say which way they face; straight marks and
+//! `’` are read from their neighbours: a mark after a space, an opening bracket, a dash or
+//! an opening mark opens, a mark after a letter or punctuation closes. Apostrophes are not
+//! quotes: `don't`, `O'Brien`, `it’s`, `'til`, `'90s`, `rock 'n' roll`, and `Jones'` when no
+//! single quote is open. A paragraph may end inside an open quote when the next paragraph
+//! opens with a quote mark (news convention): that quote continues there.
+
+use super::{Balance, Paragraph, Quote, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Open(Family),
+    Close(Family),
+    /// A closing mark with nothing to close.
+    Stray,
+    /// An apostrophe, or a mark that does nothing here.
+    Skip,
+}
+
+/// An open quote on the stack.
+struct Open {
+    index: usize,
+    family: Family,
+    mark: char,
+}
+
+/// Words shortened with a leading apostrophe: `'til`, `'em`, `rock 'n' roll`.
+const ELISIONS: &[&str] = &[
+    "til", "tis", "twas", "twere", "em", "n", "cause", "cos", "bout", "neath", "nuff", "twixt",
+];
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›'
+    )
+}
+
+/// Quote spans in prose order, and closing marks that close nothing.
+pub(super) fn find(prose: &str, paragraphs: &[Paragraph]) -> (Vec<Quote>, Vec<Span>) {
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut stray = Vec::new();
+    // The outermost quote left open by the previous paragraph.
+    let mut carry: Option<(usize, Family)> = None;
+    for (p, para) in paragraphs.iter().enumerate() {
+        let carried = carry.take();
+        let Some(text) = prose.get(para.span.clone()) else {
+            continue;
+        };
+        let base = para.span.start;
+        let mut stack: Vec<Open> = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut prev_opened = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            if !is_quote_mark(c) {
+                prev = Some(c);
+                prev_opened = false;
+                continue;
+            }
+            let next = chars.peek().map(|&(_, n)| n);
+            let after = &text[k + c.len_utf8()..];
+            let at = base + k;
+            let mark = at..at + c.len_utf8();
+            let action = classify(c, prev, prev_opened, next, after, &stack);
+            prev = Some(c);
+            prev_opened = matches!(action, Action::Open(_));
+            match action {
+                Action::Open(family) => {
+                    let index = quotes.len();
+                    let continues = match carried {
+                        Some((from, f)) if k == 0 && f == family => {
+                            quotes[from].balance = Balance::Continued;
+                            Some(from)
+                        }
+                        _ => None,
+                    };
+                    quotes.push(Quote {
+                        span: mark.clone(),
+                        inner: mark.end..mark.end,
+                        open_mark: mark,
+                        close_mark: None,
+                        paragraph: p,
+                        depth: u8::try_from(stack.len()).unwrap_or(u8::MAX),
+                        parent: stack.last().map(|o| o.index),
+                        balance: Balance::Unclosed,
+                        continues,
+                    });
+                    stack.push(Open {
+                        index,
+                        family,
+                        mark: c,
+                    });
+                }
+                Action::Close(family) => {
+                    let Some(j) = stack.iter().rposition(|o| o.family == family) else {
+                        stray.push(mark);
+                        continue;
+                    };
+                    // Quotes opened inside and never closed end where their parent does.
+                    for open in stack.drain(j + 1..) {
+                        end_open(&mut quotes[open.index], at);
+                    }
+                    if let Some(open) = stack.pop() {
+                        let q = &mut quotes[open.index];
+                        q.span = q.open_mark.start..mark.end;
+                        q.inner = q.open_mark.end..at;
+                        q.close_mark = Some(mark);
+                        q.balance = Balance::Closed;
+                    }
+                }
+                Action::Stray => stray.push(mark),
+                Action::Skip => {}
+            }
+        }
+        let end = base + text.len();
+        for open in &stack {
+            end_open(&mut quotes[open.index], end);
+        }
+        let next_is_prose = paragraphs.get(p + 1).is_some_and(|n| !n.heading);
+        if let (Some(root), true) = (stack.first(), next_is_prose) {
+            carry = Some((root.index, root.family));
+        }
+    }
+    (quotes, stray)
+}
+
+/// An open quote that runs to `end` (the end of its paragraph or its parent's closing mark).
+fn end_open(q: &mut Quote, end: usize) {
+    q.span = q.open_mark.start..end.max(q.open_mark.end);
+    q.inner = q.open_mark.end..end.max(q.open_mark.end);
+    q.balance = Balance::Unclosed;
+}
+
+fn classify(
+    c: char,
+    prev: Option<char>,
+    prev_opened: bool,
+    next: Option<char>,
+    after: &str,
+    stack: &[Open],
+) -> Action {
+    use Action::*;
+    use Family::*;
+    let opening_pos = match prev {
+        None => true,
+        Some(p) if is_quote_mark(p) => prev_opened,
+        Some(p) => {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '¿' | '¡')
+        }
+    };
+    let prev_alnum = prev.is_some_and(char::is_alphanumeric);
+    let next_alnum = next.is_some_and(char::is_alphanumeric);
+    let next_space = next.is_none_or(char::is_whitespace);
+    let has = |f: Family| stack.iter().any(|o| o.family == f);
+    let innermost = |f: Family| stack.iter().rev().find(|o| o.family == f).map(|o| o.mark);
+    let elided = next.is_some_and(|n| n.is_ascii_digit()) || is_elision(after);
+    match c {
+        '„' | '«' => Open(Double),
+        '‚' | '‹' => Open(Single),
+        '»' => {
+            if has(Double) {
+                Close(Double)
+            } else {
+                Stray
+            }
+        }
+        '›' => {
+            if has(Single) {
+                Close(Single)
+            } else {
+                Stray
+            }
+        }
+        '“' => {
+            // The closing mark of German „…“, or a sloppy closing “.
+            if has(Double) && (innermost(Double) == Some('„') || !opening_pos) {
+                Close(Double)
+            } else {
+                Open(Double)
+            }
+        }
+        '”' => {
+            if has(Double) {
+                Close(Double)
+            } else if opening_pos && next_alnum {
+                // Swedish ”…”, or a mark typed the wrong way round.
+                Open(Double)
+            } else {
+                Stray
+            }
+        }
+        '"' => {
+            if opening_pos {
+                if !next_space {
+                    Open(Double)
+                } else if has(Double) {
+                    Close(Double)
+                } else {
+                    Stray
+                }
+            } else if has(Double) {
+                Close(Double)
+            } else if next_alnum {
+                Open(Double)
+            } else {
+                Stray
+            }
+        }
+        '‘' => {
+            if has(Single) && innermost(Single) == Some('‚') && !opening_pos {
+                Close(Single)
+            } else if prev_alnum && next_alnum {
+                Skip
+            } else if opening_pos {
+                if next_space || elided {
+                    Skip
+                } else {
+                    Open(Single)
+                }
+            } else if has(Single) {
+                Close(Single)
+            } else {
+                Skip
+            }
+        }
+        '’' | '\'' => {
+            if prev_alnum && next_alnum {
+                Skip
+            } else if opening_pos {
+                if next_space {
+                    if has(Single) {
+                        Close(Single)
+                    } else {
+                        Skip
+                    }
+                } else if elided {
+                    Skip
+                } else {
+                    Open(Single)
+                }
+            } else if next_alnum {
+                // Only a mark followed by a non-letter closes a single quote.
+                Skip
+            } else if has(Single) {
+                Close(Single)
+            } else if prev_alnum {
+                // `Jones'`, `militants’`, `goin'`.
+                Skip
+            } else {
+                Stray
+            }
+        }
+        _ => Skip,
+    }
+}
+
+/// The word after a leading apostrophe is a known elision (`'til`, `'em`, `'n'`).
+fn is_elision(after: &str) -> bool {
+    let end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    let word = &after[..end];
+    word.len() <= 5 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Draft, Format};
+    use super::*;
+
+    /// (text of span, depth, balance)
+    fn quotes(text: &str) -> Vec<(String, u8, Balance)> {
+        let d = Draft::parse(text, Format::Markdown);
+        d.quotes
+            .iter()
+            .map(|q| (text[q.span.clone()].to_string(), q.depth, q.balance))
+            .collect()
+    }
+
+    fn q(s: &str, depth: u8, b: Balance) -> (String, u8, Balance) {
+        (s.to_string(), depth, b)
+    }
+
+    #[test]
+    fn straight_double_quotes_pair() {
+        assert_eq!(
+            quotes("\"We listened to residents, and we found the money,\" Vasquez said. \"Nobody got everything.\""),
+            vec![
+                q("\"We listened to residents, and we found the money,\"", 0, Balance::Closed),
+                q("\"Nobody got everything.\"", 0, Balance::Closed)
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_single_inside_double_with_curly_apostrophes() {
+        let text = "\"We are still ready to assist the deliveries and stand for the introduction of ‘humanitarian pauses,’\" he said. \"We’re ready.\"";
+        let d = Draft::parse(text, Format::Plain);
+        // Plain: the only line is the headline, still a paragraph.
+        assert_eq!(d.quotes.len(), 3);
+        assert_eq!(&text[d.quotes[1].span.clone()], "‘humanitarian pauses,’");
+        assert_eq!(d.quotes[1].depth, 1);
+        assert_eq!(d.quotes[1].parent, Some(0));
+        assert_eq!(&text[d.quotes[1].inner.clone()], "humanitarian pauses,");
+        assert!(d.quotes.iter().all(|q| q.balance == Balance::Closed));
+        assert_eq!(&text[d.quotes[2].span.clone()], "\"We’re ready.\"");
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let text = "Armed militants’ pullout from Syria’s east. Declan O'Brien's clients don't know. \
+                    It’s open 'til noon since the '90s, rock 'n' roll, at Jones' place, goin' home.";
+        let d = Draft::parse(text, Format::Markdown);
+        assert!(d.quotes.is_empty(), "{:?}", d.quotes);
+        assert!(d.stray_closers.is_empty());
+    }
+
+    #[test]
+    fn scare_quotes_in_straight_singles_inside_double() {
+        assert_eq!(
+            quotes("\"The so-called 'managed retreat' is just a nicer word for surrender,\" said another."),
+            vec![
+                q("\"The so-called 'managed retreat' is just a nicer word for surrender,\"", 0, Balance::Closed),
+                q("'managed retreat'", 1, Balance::Closed)
+            ]
+        );
+    }
+
+    #[test]
+    fn single_quoted_headline_with_colon() {
+        assert_eq!(
+            quotes("'We were flying blind': rural clinics test monitors"),
+            vec![q("'We were flying blind'", 0, Balance::Closed)]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_continues() {
+        let text = "\"We were flying blind before,\" said Dr. Amara Nwosu. \"Now we see a problem days before.\n\n\"The wristband doesn't replace a nurse.\"\n\nNext.";
+        let d = Draft::parse(text, Format::Markdown);
+        assert_eq!(d.quotes.len(), 3);
+        assert_eq!(d.quotes[1].balance, Balance::Continued);
+        assert_eq!(
+            &text[d.quotes[1].span.clone()],
+            "\"Now we see a problem days before."
+        );
+        assert_eq!(d.quotes[2].continues, Some(1));
+        assert_eq!(d.quotes[2].balance, Balance::Closed);
+        assert!(d.quotes[0].continues.is_none());
+    }
+
+    #[test]
+    fn open_quote_without_continuation_is_unclosed() {
+        let text = "\"I feel safer,\" said Margaret Cardinal. \"My daughter calls me less now.\n\nDr. Nwosou said a trial would begin.";
+        let d = Draft::parse(text, Format::Markdown);
+        assert_eq!(d.quotes[1].balance, Balance::Unclosed);
+        assert_eq!(
+            &text[d.quotes[1].span.clone()],
+            "\"My daughter calls me less now."
+        );
+        assert_eq!(
+            &text[d.quotes[1].inner.clone()],
+            "My daughter calls me less now."
+        );
+        assert_eq!(d.quotes[1].close_mark, None);
+    }
+
+    #[test]
+    fn heading_breaks_a_continuation() {
+        let d = Draft::parse("\"Open quote.\n\n# \"Heading\"", Format::Markdown);
+        assert_eq!(d.quotes[0].balance, Balance::Unclosed);
+        assert_eq!(d.quotes[1].continues, None);
+    }
+
+    #[test]
+    fn stray_closers_are_reported() {
+        let text = "He said it was over.” Then, ” and again,\" she said.";
+        let d = Draft::parse(text, Format::Markdown);
+        assert!(d.quotes.is_empty());
+        let strays: Vec<_> = d.stray_closers.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(strays, vec!["”", "”", "\""]);
+    }
+
+    #[test]
+    fn german_guillemets_and_low_marks() {
+        assert_eq!(
+            quotes("Er sagte: „Das ist ‚gut‘ so“ und «très bien» — ‹ja›."),
+            vec![
+                q("„Das ist ‚gut‘ so“", 0, Balance::Closed),
+                q("‚gut‘", 1, Balance::Closed),
+                q("«très bien»", 0, Balance::Closed),
+                q("‹ja›", 0, Balance::Closed),
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_straight_doubles_and_unclosed_inner() {
+        assert_eq!(
+            quotes("\"He called it 'crazy,\" she said."),
+            vec![
+                q("\"He called it 'crazy,\"", 0, Balance::Closed),
+                q("'crazy,", 1, Balance::Unclosed)
+            ]
+        );
+        assert_eq!(
+            quotes("\"It says \"stop\" here\", he said."),
+            vec![
+                q("\"It says \"stop\" here\"", 0, Balance::Closed),
+                q("\"stop\"", 1, Balance::Closed)
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_after_colon_and_in_brackets() {
+        assert_eq!(
+            quotes("The sheriff urged residents: \"If you don't have to drive, don't.\" (\"Stay home.\")"),
+            vec![
+                q("\"If you don't have to drive, don't.\"", 0, Balance::Closed),
+                q("\"Stay home.\"", 0, Balance::Closed)
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_inside_code_are_ignored() {
+        let d = Draft::parse(
+            "Text.\n\n```\n\"not prose\n```\n\nSay `\"x` now.",
+            Format::Markdown,
+        );
+        assert!(d.quotes.is_empty() && d.stray_closers.is_empty());
+    }
+
+    #[test]
+    fn only_marks_never_panic_and_stay_sorted() {
+        for text in [
+            "\"",
+            "'",
+            "“”“”‘’",
+            "\"\"\"\"",
+            "'''",
+            "„‚“‘«»‹›",
+            "” ’ » ›",
+            "\"\n\n\"\n\n\"",
+            "'a '\n\n'b",
+        ] {
+            let d = Draft::parse(text, Format::Markdown);
+            for w in d.quotes.windows(2) {
+                assert!(w[0].span.start < w[1].span.start);
+            }
+            for q in &d.quotes {
+                assert!(q.span.start <= q.inner.start && q.inner.end <= q.span.end);
+            }
+        }
+    }
+}

@@ -1,0 +1,597 @@
+//! The protocol handlers. Each one is thin: it turns positions into byte offsets, asks the
+//! analysis, and turns the answer back into protocol types.
+
+use super::config::{Problem, Settings};
+use super::documents::{Analyzed, Documents, EditProblem};
+use super::positions::{self, Encoding};
+use super::scheduler::{self, AnalyzeFn};
+use super::{actions, convert, sheet, symbols};
+use crate::config::{Config, FILE_NAME};
+use crate::draft::Format;
+use serde::Deserialize;
+use serde_json::Value;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+/// How long a request to the client (registering the file watcher) may take before it is
+/// given up: the library runs few handlers at once, and one waiting on the client forever
+/// would stop the server from reading its input.
+const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug)]
+struct State {
+    encoding: Encoding,
+    settings: Settings,
+    config: Arc<Config>,
+    /// Configuration problems found before the client could be told (during `initialize`).
+    pending_problems: Vec<Problem>,
+    can_register_watcher: bool,
+    shut_down: bool,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            encoding: Encoding::Utf16,
+            settings: Settings::default(),
+            config: Arc::new(Config::default()),
+            pending_problems: Vec::new(),
+            can_register_watcher: false,
+            shut_down: false,
+        }
+    }
+}
+
+/// Shared by the handlers and the analysis tasks they spawn.
+#[derive(Debug)]
+struct Inner {
+    client: Client,
+    docs: Documents,
+    state: Mutex<State>,
+    /// Held while a result is checked for staleness and published, so that an older result
+    /// can never be published after a newer one.
+    publish_gate: tokio::sync::Mutex<()>,
+    analyze: AnalyzeFn,
+}
+
+#[derive(Debug, Clone)]
+pub struct Backend {
+    inner: Arc<Inner>,
+}
+
+/// `{"textDocument": {"uri": …}}`, the parameters of the custom requests.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentParams {
+    pub text_document: TextDocumentIdentifier,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend::with_analysis(client, crate::analyze)
+    }
+
+    pub fn with_analysis(client: Client, analyze: AnalyzeFn) -> Backend {
+        Backend {
+            inner: Arc::new(Inner {
+                client,
+                docs: Documents::default(),
+                state: Mutex::new(State::default()),
+                publish_gate: tokio::sync::Mutex::new(()),
+                analyze,
+            }),
+        }
+    }
+
+    /// True once `shutdown` was requested (the exit code after `exit` depends on it).
+    pub fn was_shut_down(&self) -> bool {
+        self.inner.state().shut_down
+    }
+
+    fn encoding(&self) -> Encoding {
+        self.inner.state().encoding
+    }
+
+    /// `copydesk/sourceSheet`: the entities/quotes sheet of one document.
+    pub async fn source_sheet(&self, params: DocumentParams) -> Result<Value> {
+        let uri = params.text_document.uri;
+        let analyzed = self.inner.require(&uri).await?;
+        let path = uri
+            .to_file_path()
+            .map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
+        Ok(sheet::source_sheet(&path, &analyzed.analysis))
+    }
+
+    /// `copydesk/status`: counts for a status bar.
+    pub async fn status(&self, params: DocumentParams) -> Result<Value> {
+        let analyzed = self.inner.require(&params.text_document.uri).await?;
+        Ok(sheet::status(&analyzed.analysis, analyzed.version))
+    }
+}
+
+impl Inner {
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    async fn warn(&self, message: String) {
+        self.client.log_message(MessageType::WARNING, message).await;
+    }
+
+    /// Analyzes the document at `generation` after `debounce`, and publishes its diagnostics
+    /// unless a newer edit has arrived meanwhile.
+    fn schedule(self: &Arc<Self>, uri: Uri, generation: u64, debounce: Duration) {
+        let inner = self.clone();
+        tokio::spawn(async move {
+            if !debounce.is_zero() {
+                tokio::time::sleep(debounce).await;
+            }
+            if !inner.docs.is_current(&uri, generation) {
+                return;
+            }
+            let analyzed = match inner.docs.current(&uri) {
+                Some(done) => done,
+                None => {
+                    let Some(snapshot) = inner.docs.snapshot(&uri) else {
+                        return;
+                    };
+                    if snapshot.generation != generation {
+                        return;
+                    }
+                    let config = inner.state().config.clone();
+                    match scheduler::analyze_blocking(snapshot, config, inner.analyze).await {
+                        Ok(analyzed) => analyzed,
+                        Err(message) => return inner.report_failure(&uri, &message).await,
+                    }
+                }
+            };
+            inner.publish(&uri, analyzed).await;
+        });
+    }
+
+    async fn publish(&self, uri: &Uri, analyzed: Arc<Analyzed>) {
+        let _gate = self.publish_gate.lock().await;
+        if !self.docs.store(uri, analyzed.clone()) {
+            return;
+        }
+        let encoding = self.state().encoding;
+        let diagnostics = convert::diagnostics(uri, &analyzed, encoding);
+        self.client
+            .publish_diagnostics(uri.clone(), diagnostics, Some(analyzed.version))
+            .await;
+    }
+
+    async fn report_failure(&self, uri: &Uri, message: &str) {
+        self.client
+            .log_message(
+                MessageType::ERROR,
+                format!("copydesk: analysis of {} failed: {message}", uri.as_str()),
+            )
+            .await;
+    }
+
+    /// The analysis of the document's current text, computed now if needed.
+    async fn analysis(&self, uri: &Uri) -> Result<Option<Arc<Analyzed>>> {
+        if let Some(done) = self.docs.current(uri) {
+            return Ok(Some(done));
+        }
+        let Some(snapshot) = self.docs.snapshot(uri) else {
+            self.warn(format!(
+                "copydesk: request for a document that is not open: {}",
+                uri.as_str()
+            ))
+            .await;
+            return Ok(None);
+        };
+        let config = self.state().config.clone();
+        match scheduler::analyze_blocking(snapshot, config, self.analyze).await {
+            Ok(analyzed) => {
+                self.docs.store(uri, analyzed.clone());
+                Ok(Some(analyzed))
+            }
+            Err(message) => {
+                self.report_failure(uri, &message).await;
+                let mut error = Error::internal_error();
+                error.message = format!("analysis failed: {message}").into();
+                Err(error)
+            }
+        }
+    }
+
+    /// Like [`Inner::analysis`], but a document that is not open is an error.
+    async fn require(&self, uri: &Uri) -> Result<Arc<Analyzed>> {
+        self.analysis(uri)
+            .await?
+            .ok_or_else(|| Error::invalid_params(format!("document not open: {}", uri.as_str())))
+    }
+
+    /// Recomputes the configuration; re-analyzes every open document when it changed, and
+    /// tells the user about a source that could not be used.
+    async fn apply_settings(self: &Arc<Self>, problems: Vec<Problem>) {
+        let effective = self.state().settings.effective();
+        let mut problems = problems;
+        match effective {
+            Ok(config) => self.state().config = config,
+            Err(problem) => problems.push(problem),
+        }
+        for Problem(message) in problems {
+            self.client.show_message(MessageType::ERROR, &message).await;
+            self.warn(message).await;
+        }
+        for (uri, generation) in self.docs.invalidate_all() {
+            self.schedule(uri, generation, Duration::ZERO);
+        }
+    }
+
+    async fn register_watcher(self: &Arc<Self>) {
+        let registration = Registration {
+            id: "copydesk-config-watcher".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{FILE_NAME}")),
+                    kind: None,
+                }],
+            })
+            .ok(),
+        };
+        let client = self.client.clone();
+        // Spawned and time-limited: never wait on the client inside a handler.
+        tokio::spawn(async move {
+            let request = client.register_capability(vec![registration]);
+            match tokio::time::timeout(CLIENT_REQUEST_TIMEOUT, request).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    client
+                        .log_message(
+                            MessageType::WARNING,
+                            format!("copydesk: could not watch {FILE_NAME}: {}", e.message),
+                        )
+                        .await
+                }
+                Err(_) => {
+                    client
+                        .log_message(
+                            MessageType::WARNING,
+                            format!("copydesk: the client did not answer the {FILE_NAME} watch"),
+                        )
+                        .await
+                }
+            }
+        });
+    }
+}
+
+fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
+    let from_folders = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| f.uri.to_file_path().map(|p| p.into_owned()));
+    #[allow(deprecated)] // Older clients send only `rootUri`.
+    let from_root = || {
+        params
+            .root_uri
+            .as_ref()
+            .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+    };
+    from_folders.or_else(from_root)
+}
+
+fn capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// The inlay hints of an analysis (the resolved speaker after "he said", …).
+fn inlay_hints(_analysis: &crate::analysis::Analysis) -> Vec<crate::analysis::InlayHint> {
+    Vec::new()
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = Encoding::negotiate(
+            params
+                .capabilities
+                .general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        );
+        let can_register_watcher = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        let mut settings = Settings::new(workspace_root(&params));
+        let mut problems = Vec::new();
+        if let Err(p) = settings.reload_file() {
+            problems.push(p);
+        }
+        if let Some(options) = &params.initialization_options {
+            if let Err(p) = settings.set_client(options) {
+                problems.push(p);
+            }
+        }
+        let config = match settings.effective() {
+            Ok(config) => config,
+            Err(p) => {
+                problems.push(p);
+                Arc::new(Config::default())
+            }
+        };
+        let mut state = self.inner.state();
+        *state = State {
+            encoding,
+            settings,
+            config,
+            pending_problems: problems,
+            can_register_watcher,
+            shut_down: false,
+        };
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "copydesk".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let (problems, watch) = {
+            let mut state = self.inner.state();
+            (
+                std::mem::take(&mut state.pending_problems),
+                state.can_register_watcher,
+            )
+        };
+        for Problem(message) in problems {
+            self.inner
+                .client
+                .show_message(MessageType::ERROR, &message)
+                .await;
+            self.inner.warn(message).await;
+        }
+        if watch {
+            self.inner.register_watcher().await;
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.inner.state().shut_down = true;
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let format = Format::from_language_id(&doc.language_id, doc.uri.path().as_str());
+        let generation = self
+            .inner
+            .docs
+            .open(doc.uri.clone(), &doc.text, doc.version, format);
+        self.inner.schedule(doc.uri, generation, Duration::ZERO);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        // Applied before any await: see the module docs of `documents`.
+        let uri = params.text_document.uri;
+        let result = self.inner.docs.change(
+            &uri,
+            params.text_document.version,
+            &params.content_changes,
+            self.encoding(),
+        );
+        match result {
+            Ok((generation, problems)) => {
+                self.inner
+                    .schedule(uri.clone(), generation, scheduler::DEBOUNCE);
+                for problem in problems {
+                    if let EditProblem::Clamped { change } = problem {
+                        self.inner
+                            .warn(format!(
+                                "copydesk: change {change} of version {} of {} had a range outside the text; clamped",
+                                params.text_document.version,
+                                uri.as_str()
+                            ))
+                            .await;
+                    }
+                }
+            }
+            Err(_) => {
+                self.inner
+                    .warn(format!(
+                        "copydesk: ignored a change to a document that is not open: {}",
+                        uri.as_str()
+                    ))
+                    .await
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if self.inner.docs.close(&uri) {
+            let _gate = self.inner.publish_gate.lock().await;
+            self.inner
+                .client
+                .publish_diagnostics(uri, Vec::new(), None)
+                .await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let problem = self
+            .inner
+            .state()
+            .settings
+            .set_client(&params.settings)
+            .err();
+        self.inner
+            .apply_settings(problem.into_iter().collect())
+            .await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let touches_config = params
+            .changes
+            .iter()
+            .any(|c| c.uri.path().as_str().ends_with(&format!("/{FILE_NAME}")));
+        if !touches_config {
+            return;
+        }
+        let problem = self.inner.state().settings.reload_file().err();
+        self.inner
+            .apply_settings(problem.into_iter().collect())
+            .await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some(analyzed) = self.inner.analysis(&at.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        let offset = positions::to_offset(&analyzed.rope, at.position, enc).offset;
+        Ok(crate::analysis::hover::hover_at(&analyzed.analysis, offset)
+            .map(|card| convert::hover(&analyzed, &card, enc)))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(analyzed) = self.inner.analysis(&uri).await? else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        let start = positions::to_offset(&analyzed.rope, params.range.start, enc).offset;
+        let end = positions::to_offset(&analyzed.rope, params.range.end, enc).offset;
+        let actions = actions::code_actions(&uri, &analyzed, start.min(end)..start.max(end), enc);
+        Ok(Some(actions))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(analyzed) = self.inner.analysis(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let symbols = symbols::document_symbols(&analyzed, self.encoding());
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let Some(analyzed) = self.inner.analysis(&at.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        let offset = positions::to_offset(&analyzed.rope, at.position, enc).offset;
+        Ok(
+            symbols::definition(&at.text_document.uri, &analyzed, offset, enc)
+                .map(GotoDefinitionResponse::Scalar),
+        )
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let Some(analyzed) = self.inner.analysis(&at.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        let offset = positions::to_offset(&analyzed.rope, at.position, enc).offset;
+        let found = symbols::references(&at.text_document.uri, &analyzed, offset, enc);
+        Ok((!found.is_empty()).then_some(found))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let Some(analyzed) = self.inner.analysis(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        let offset = positions::to_offset(&analyzed.rope, params.position, enc).offset;
+        Ok(symbols::rename_target(&analyzed, offset).map(|span| {
+            PrepareRenameResponse::Range(positions::to_range(&analyzed.rope, &span, enc))
+        }))
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        let uri = at.text_document.uri;
+        let Some(analyzed) = self.inner.analysis(&uri).await? else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        let offset = positions::to_offset(&analyzed.rope, at.position, enc).offset;
+        let Some(edits) = symbols::rename(&analyzed, offset, &params.new_name, enc) else {
+            return Ok(None);
+        };
+        Ok(Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri,
+                    version: Some(analyzed.version),
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some(analyzed) = self.inner.analysis(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let enc = self.encoding();
+        let start = positions::to_offset(&analyzed.rope, params.range.start, enc).offset;
+        let end = positions::to_offset(&analyzed.rope, params.range.end, enc).offset;
+        let hints = inlay_hints(&analyzed.analysis)
+            .into_iter()
+            .filter(|h| (start..=end).contains(&h.offset))
+            .map(|h| InlayHint {
+                position: positions::to_position(&analyzed.rope, h.offset, enc),
+                label: InlayHintLabel::String(h.label),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .collect();
+        Ok(Some(hints))
+    }
+}

@@ -1,0 +1,216 @@
+//! Stdio framing that survives bad input.
+//!
+//! The protocol library stops reading its input for good after the first message it cannot
+//! decode (its framed reader ends the stream on a decoder error), so one malformed message
+//! from a client would leave the server deaf. This module sits between stdio and the
+//! library: it reads `Content-Length` frames itself, answers a frame that is not a JSON-RPC
+//! message with the JSON-RPC error (`-32700` parse error, `-32600` invalid request) and
+//! passes only well-formed messages on. Output frames of the library and these errors are
+//! written whole, one at a time, so they never interleave.
+
+use serde_json::{json, Value};
+use std::sync::Arc;
+use tokio::io::{
+    AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
+    DuplexStream,
+};
+use tokio::sync::Mutex;
+use tokio::task::JoinHandle;
+
+/// Frames larger than this are refused rather than buffered (a corrupt header could
+/// otherwise ask for gigabytes).
+const MAX_FRAME: usize = 256 * 1024 * 1024;
+
+const PIPE_SIZE: usize = 1 << 16;
+
+type Output = Arc<Mutex<Box<dyn AsyncWrite + Send + Unpin>>>;
+
+/// The two ends to hand to the library, and the task that forwards its output (await it
+/// after the server has finished, so every response is written before the process exits).
+pub struct Pipes {
+    pub input: DuplexStream,
+    pub output: DuplexStream,
+    pub flushed: JoinHandle<()>,
+}
+
+/// Starts forwarding `stdin` → library (well-formed messages only) and library → `stdout`.
+pub fn guard<R, W>(stdin: R, stdout: W) -> Pipes
+where
+    R: AsyncRead + Send + Unpin + 'static,
+    W: AsyncWrite + Send + Unpin + 'static,
+{
+    let out: Output = Arc::new(Mutex::new(Box::new(stdout)));
+    let (input, mut to_server) = tokio::io::duplex(PIPE_SIZE);
+    let (output, from_server) = tokio::io::duplex(PIPE_SIZE);
+
+    let errors = out.clone();
+    tokio::spawn(async move {
+        let mut reader = BufReader::new(stdin);
+        while let Some(frame) = read_frame(&mut reader).await {
+            let body = match frame {
+                Ok(body) => body,
+                Err(error) => {
+                    write_frame(&errors, &error.to_string()).await;
+                    continue;
+                }
+            };
+            match check(&body) {
+                Ok(()) => {
+                    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                    let sent = async {
+                        to_server.write_all(header.as_bytes()).await?;
+                        to_server.write_all(&body).await?;
+                        to_server.flush().await
+                    };
+                    if sent.await.is_err() {
+                        break; // The server has stopped (after `exit`).
+                    }
+                }
+                Err(error) => write_frame(&errors, &error.to_string()).await,
+            }
+        }
+        // Dropping `to_server` tells the library that its input has ended.
+    });
+
+    let flushed = tokio::spawn(async move {
+        let mut reader = BufReader::new(from_server);
+        while let Some(Ok(body)) = read_frame(&mut reader).await {
+            let Ok(body) = String::from_utf8(body) else {
+                continue;
+            };
+            write_frame(&out, &body).await;
+        }
+    });
+
+    Pipes {
+        input,
+        output,
+        flushed,
+    }
+}
+
+async fn write_frame(out: &Output, body: &str) {
+    let mut out = out.lock().await;
+    let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    // A closed stdout means the client is gone; nothing useful can be done about it.
+    let _ = out.write_all(frame.as_bytes()).await;
+    let _ = out.flush().await;
+}
+
+fn error_response(id: Value, code: i64, message: &str) -> Value {
+    json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+}
+
+/// Whether a frame body is a JSON-RPC message the library can decode; the error response
+/// to send back when it is not.
+fn check(body: &[u8]) -> Result<(), Value> {
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|e| error_response(Value::Null, -32700, &format!("Parse error: {e}")))?;
+    let Value::Object(map) = &value else {
+        return Err(error_response(
+            Value::Null,
+            -32600,
+            "Invalid request: a message must be a JSON object",
+        ));
+    };
+    let id = map.get("id").cloned().unwrap_or(Value::Null);
+    let id_ok = matches!(id, Value::Null | Value::Number(_) | Value::String(_));
+    let is_request = map.get("method").is_some_and(Value::is_string);
+    let is_response =
+        map.contains_key("id") && (map.contains_key("result") || map.contains_key("error"));
+    if map.get("jsonrpc") != Some(&json!("2.0")) || !id_ok || !(is_request || is_response) {
+        let id = if id_ok { id } else { Value::Null };
+        return Err(error_response(id, -32600, "Invalid request"));
+    }
+    if is_request {
+        // The library rejects a request whose `params` is neither an object nor an array
+        // (nor absent) as undecodable.
+        if let Some(params) = map.get("params") {
+            if !matches!(params, Value::Object(_) | Value::Array(_) | Value::Null) {
+                return Err(error_response(
+                    id,
+                    -32600,
+                    "Invalid request: params must be an object or an array",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads one frame: `Ok(body)`, `Err(response)` for a frame whose header is unusable, or
+/// `None` at the end of the input.
+async fn read_frame<R>(reader: &mut R) -> Option<Result<Vec<u8>, Value>>
+where
+    R: AsyncBufRead + Unpin,
+{
+    let mut length: Option<usize> = None;
+    let mut saw_header = false;
+    loop {
+        let mut line = Vec::new();
+        if reader.read_until(b'\n', &mut line).await.ok()? == 0 {
+            return None;
+        }
+        let line = String::from_utf8_lossy(&line);
+        let line = line.trim();
+        if line.is_empty() {
+            if saw_header {
+                break;
+            }
+            continue; // Stray blank lines between frames.
+        }
+        saw_header = true;
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().ok();
+            }
+        }
+    }
+    let Some(length) = length.filter(|&l| l <= MAX_FRAME) else {
+        return Some(Err(error_response(
+            Value::Null,
+            -32700,
+            "Parse error: missing or invalid Content-Length header",
+        )));
+    };
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).await.ok()?;
+    Some(Ok(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_message_shapes() {
+        assert!(check(br#"{"jsonrpc":"2.0","id":1,"method":"x","params":{}}"#).is_ok());
+        assert!(check(br#"{"jsonrpc":"2.0","method":"exit"}"#).is_ok());
+        assert!(check(br#"{"jsonrpc":"2.0","id":"a","result":null}"#).is_ok());
+        assert_eq!(
+            check(b"{\"jsonrpc\": ").unwrap_err()["error"]["code"],
+            -32700
+        );
+        assert_eq!(check(b"[1,2]").unwrap_err()["error"]["code"], -32600);
+        let e = check(br#"{"jsonrpc":"2.0","id":7,"method":"x","params":3}"#).unwrap_err();
+        assert_eq!(
+            (e["id"].clone(), e["error"]["code"].clone()),
+            (json!(7), json!(-32600))
+        );
+        assert_eq!(
+            check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#).unwrap_err()["id"],
+            Value::Null
+        );
+    }
+
+    #[tokio::test]
+    async fn reads_frames_and_skips_bad_headers() {
+        let input =
+            b"Content-Length: 2\r\n\r\n{}\r\nX-Junk: 1\r\n\r\nContent-Length: 4\r\n\r\nnull";
+        let mut reader = BufReader::new(&input[..]);
+        assert_eq!(read_frame(&mut reader).await, Some(Ok(b"{}".to_vec())));
+        assert!(read_frame(&mut reader).await.unwrap().is_err());
+        assert_eq!(read_frame(&mut reader).await, Some(Ok(b"null".to_vec())));
+        assert_eq!(read_frame(&mut reader).await, None);
+    }
+}
