@@ -15,15 +15,27 @@ pub fn check(analysis: &Analysis, config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
     for entity in &analysis.entities {
         let stray = stray_mentions(entity, config);
+        let mut by_text: std::collections::HashMap<&str, Vec<&StrayMention>> =
+            std::collections::HashMap::new();
         for s in &stray {
-            findings.push(finding(s, &stray));
+            by_text.entry(s.text.as_str()).or_default().push(s);
+        }
+        for s in &stray {
+            let same = &by_text[s.text.as_str()];
+            // The "replace every" fix repeats on each finding; a pathological draft with
+            // thousands of one variant keeps it on the first only.
+            let first = same.first().is_some_and(|f| f.span == s.span);
+            findings.push(finding(s, same, first || same.len() <= MAX_SHARED_FIX));
         }
     }
     findings.extend(wrong_spellings(analysis, config, &findings));
     findings
 }
 
-fn finding(s: &StrayMention, all: &[StrayMention]) -> Finding {
+/// Above this many mentions of one variant, only the first finding carries "replace every".
+const MAX_SHARED_FIX: usize = 50;
+
+fn finding(s: &StrayMention, same: &[&StrayMention], fix_every: bool) -> Finding {
     let others = s.dominant_spans.len();
     let message = match (&s.house_style, others) {
         (Some(style), 0) => format!(
@@ -41,10 +53,11 @@ fn finding(s: &StrayMention, all: &[StrayMention]) -> Finding {
             s.variant,
             s.dominant,
             if n == 1 { "" } else { "s" },
-            s.kind.map_or(String::new(), |k| format!(
-                " (they differ by {})",
-                k.describe()
-            ))
+            match (s.older, s.kind) {
+                (true, _) => " (an older or alternate spelling of the place)".to_string(),
+                (false, Some(k)) => format!(" (they differ by {})", k.describe()),
+                (false, None) => String::new(),
+            }
         ),
     };
     let mut f = Finding::new(Code::NameVariant, s.span.clone(), message);
@@ -65,8 +78,7 @@ fn finding(s: &StrayMention, all: &[StrayMention]) -> Finding {
             new_text: s.replacement.clone(),
         }],
     });
-    let same: Vec<&StrayMention> = all.iter().filter(|o| o.text == s.text).collect();
-    if same.len() > 1 {
+    if fix_every {
         f.fixes.push(Fix {
             title: format!("Replace every '{}' with '{}'", s.text, s.replacement),
             edits: same
@@ -77,14 +89,6 @@ fn finding(s: &StrayMention, all: &[StrayMention]) -> Finding {
                 })
                 .collect(),
         });
-    } else {
-        f.fixes.push(Fix {
-            title: format!("Replace every '{}' with '{}'", s.text, s.replacement),
-            edits: vec![Edit {
-                span: s.span.clone(),
-                new_text: s.replacement.clone(),
-            }],
-        });
     }
     f
 }
@@ -93,7 +97,11 @@ fn finding(s: &StrayMention, all: &[StrayMention]) -> Finding {
 /// draft has no other mention of the name.
 fn wrong_spellings(analysis: &Analysis, config: &Config, already: &[Finding]) -> Vec<Finding> {
     let prose = analysis.draft.prose.as_str();
-    let folded_prose_has = |w: &str| fold(prose).contains(&fold(w));
+    if config.style.iter().all(|e| e.wrong.is_empty()) {
+        return Vec::new();
+    }
+    let folded_prose = fold(prose);
+    let folded_prose_has = |w: &str| folded_prose.contains(&fold(w));
     let mut out: Vec<Finding> = Vec::new();
     for entry in &config.style {
         for wrong in &entry.wrong {

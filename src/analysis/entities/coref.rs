@@ -36,6 +36,8 @@ pub struct Group {
     /// The place's current name when the gazetteer knows it.
     pub place: Option<&'static str>,
     pub merged_into: Option<usize>,
+    /// The roles and titles of its mentions, lowercase (each distinct one once).
+    pub role_text: String,
 }
 
 /// A person's name split into given name, middle names or initials, surname.
@@ -76,40 +78,46 @@ pub fn name_parts(c: &Candidate, prose: &str) -> Option<NameParts> {
     })
 }
 
-fn role_heads(cands: &[Candidate], g: &Group) -> Vec<String> {
+/// The role and title words of a group ("spokesman", "mayor"), kinship and clauses aside.
+fn role_heads(g: &Group) -> Vec<String> {
     let mut heads = Vec::new();
-    for &i in &g.names {
-        for r in &cands[i].roles {
-            if r.source == RoleSource::Kinship || r.source == RoleSource::Clause {
-                continue;
-            }
-            for w in r.text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-                let lw = w.to_lowercase();
-                if !lw.is_empty()
-                    && (is_role_noun(&lw) || is_title_head(&lw))
-                    && !heads.contains(&lw)
-                {
-                    heads.push(lw);
-                }
+    for part in g.role_text.split('|') {
+        if part.starts_with('~') {
+            continue;
+        }
+        for w in part.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')) {
+            let w = w.trim_end_matches('.');
+            if !w.is_empty()
+                && (is_role_noun(w) || is_title_head(w) || is_title_head(&format!("{w}.")))
+                && !heads.iter().any(|h| h == w)
+            {
+                heads.push(w.to_string());
             }
         }
     }
     heads
 }
 
-fn all_role_text(cands: &[Candidate], g: &Group) -> String {
-    let mut s = String::new();
-    for &i in &g.names {
-        for r in &cands[i].roles {
-            s.push_str(&r.text.to_lowercase());
-            s.push(' ');
+/// Records a candidate's roles and title on its group (kinship and clauses marked `~`).
+fn add_roles(g: &mut Group, c: &Candidate) {
+    let mut add = |text: String, weak: bool| {
+        let entry = if weak { format!("~{text}") } else { text };
+        if !g.role_text.split('|').any(|p| p == entry) {
+            g.role_text.push_str(&entry);
+            g.role_text.push('|');
         }
-        if let Some(t) = &cands[i].title {
-            s.push_str(&t.to_lowercase());
-            s.push(' ');
-        }
+    };
+    for r in &c.roles {
+        let weak = r.source == RoleSource::Kinship || r.source == RoleSource::Clause;
+        add(r.text.to_lowercase(), weak);
     }
-    s
+    if let Some(t) = &c.title {
+        add(t.to_lowercase(), false);
+    }
+}
+
+fn all_role_text<'g>(_cands: &[Candidate], g: &'g Group) -> &'g str {
+    &g.role_text
 }
 
 /// Decides which candidates are people, places, organizations, and groups them.
@@ -125,6 +133,10 @@ pub fn group(cands: &[Candidate], prose: &str) -> Vec<Group> {
                 }
             }
         }
+    }
+    let mut person_buckets = super::variants::Buckets::default();
+    for w in person_words.keys() {
+        person_buckets.insert(w);
     }
     // Names typed somewhere as a place or organization type their untyped repetitions.
     let mut typed: HashMap<String, EntityKind> = HashMap::new();
@@ -153,9 +165,7 @@ pub fn group(cands: &[Candidate], prose: &str) -> Vec<Group> {
                 if let Some(&k) = typed.get(&fold(&c.text)) {
                     Some(k)
                 } else if person_words.contains_key(&last)
-                    || person_words
-                        .keys()
-                        .any(|w| classify(&c.text, w).is_some_and(VariantKind::is_strong))
+                    || person_buckets.has_strong_variant(&c.text)
                 {
                     Some(EntityKind::Person)
                 } else if c.place_evidence {
@@ -169,6 +179,8 @@ pub fn group(cands: &[Candidate], prose: &str) -> Vec<Group> {
 
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    // Surname (and given name) → the person groups that carry it.
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for (ci, c) in cands.iter().enumerate() {
         let Some(kind) = kind_of(c) else { continue };
         match kind {
@@ -176,19 +188,26 @@ pub fn group(cands: &[Candidate], prose: &str) -> Vec<Group> {
                 let Some(p) = name_parts(c, prose) else {
                     continue;
                 };
-                let gi = find_person(&groups, cands, c, &p);
+                let gi = find_person(&groups, &by_name, cands, c, &p);
                 let gi = match gi {
                     Some(gi) => gi,
                     None => {
                         groups.push(new_group(EntityKind::Person));
                         let g = groups.last_mut().unwrap();
                         g.surname = Some(p.surname.clone());
+                        by_name
+                            .entry(p.surname.clone())
+                            .or_default()
+                            .push(groups.len() - 1);
                         groups.len() - 1
                     }
                 };
                 let g = &mut groups[gi];
                 if g.given.is_none() && p.given.is_some() {
                     g.given = p.given.clone();
+                    if let Some(given) = &p.given {
+                        by_name.entry(given.clone()).or_default().push(gi);
+                    }
                 }
                 if g.middles.is_empty() {
                     g.middles = p.middles.clone();
@@ -201,6 +220,7 @@ pub fn group(cands: &[Candidate], prose: &str) -> Vec<Group> {
                     .or(c.gender)
                     .or_else(|| c.title.as_deref().and_then(gender_of_word));
                 g.last_seen = c.span.start;
+                add_roles(g, c);
                 g.names.push(ci);
             }
             EntityKind::Place | EntityKind::Organization => {
@@ -239,6 +259,7 @@ fn new_group(kind: EntityKind) -> Group {
         bare: 0,
         place: None,
         merged_into: None,
+        role_text: String::new(),
     }
 }
 
@@ -249,18 +270,20 @@ fn middles_conflict(a: &[String], b: &[String]) -> bool {
 /// The person group a name joins by exact spelling, if any.
 fn find_person(
     groups: &[Group],
+    by_name: &HashMap<String, Vec<usize>>,
     cands: &[Candidate],
     c: &Candidate,
     p: &NameParts,
 ) -> Option<usize> {
-    let people = || {
-        groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.kind == EntityKind::Person)
+    let people_named = |name: &str| {
+        by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| (i, &groups[i]))
     };
     if let Some(given) = &p.given {
-        if let Some((i, _)) = people().find(|(_, g)| {
+        if let Some((i, _)) = people_named(&p.surname).find(|(_, g)| {
             g.surname.as_deref() == Some(&p.surname)
                 && g.given.as_deref() == Some(given)
                 && !middles_conflict(&g.middles, &p.middles)
@@ -268,19 +291,19 @@ fn find_person(
             return Some(i);
         }
         // A bare surname seen before the full name.
-        let bare: Vec<usize> = people()
+        let bare: Vec<usize> = people_named(&p.surname)
             .filter(|(_, g)| g.surname.as_deref() == Some(&p.surname) && g.given.is_none())
             .map(|(i, _)| i)
             .collect();
         return (bare.len() == 1).then(|| bare[0]);
     }
-    let same: Vec<usize> = people()
+    let same: Vec<usize> = people_named(&p.surname)
         .filter(|(_, g)| g.surname.as_deref() == Some(&p.surname))
         .map(|(i, _)| i)
         .collect();
     if same.is_empty() {
         // A given name alone ("Ana said") when only one person has it.
-        let by_given: Vec<usize> = people()
+        let by_given: Vec<usize> = people_named(&p.surname)
             .filter(|(_, g)| g.given.as_deref() == Some(&p.surname))
             .map(|(i, _)| i)
             .collect();
@@ -298,7 +321,7 @@ fn pick_person(groups: &[Group], cands: &[Candidate], options: &[usize], c: &Can
         let fits: Vec<usize> = options
             .iter()
             .copied()
-            .filter(|&g| all_role_text(cands, &groups[g]).contains(&t))
+            .filter(|&g| all_role_text(cands, &groups[g]).contains(t.as_str()))
             .collect();
         if !fits.is_empty() {
             options = fits;
@@ -320,9 +343,26 @@ fn mention_count(g: &Group) -> usize {
 /// Merges groups whose names differ by a variant kind, when the context agrees.
 fn merge_variants(groups: &mut [Group], cands: &[Candidate], prose: &str) {
     let n = groups.len();
+    let key = |g: &Group| -> (u8, char) {
+        let word = match g.kind {
+            EntityKind::Person => g.surname.clone().unwrap_or_default(),
+            _ => g
+                .names
+                .first()
+                .and_then(|&i| cands[i].text.split_whitespace().next())
+                .unwrap_or("")
+                .to_string(),
+        };
+        (g.kind as u8, super::variants::bucket_key(&word))
+    };
+    let mut buckets: HashMap<(u8, char), Vec<usize>> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        buckets.entry(key(g)).or_default().push(i);
+    }
     for b in 0..n {
         let mut best: Option<(usize, (usize, usize, usize))> = None;
-        for a in 0..n {
+        let same_bucket = buckets.get(&key(&groups[b])).cloned().unwrap_or_default();
+        for a in same_bucket {
             if a == b || groups[a].merged_into.is_some() || groups[a].kind != groups[b].kind {
                 continue;
             }
@@ -346,6 +386,8 @@ fn merge_variants(groups: &mut [Group], cands: &[Candidate], prose: &str) {
                 groups[a].names.sort_by_key(|&i| cands[i].span.start);
                 groups[a].bare += groups[b].bare;
                 groups[a].gender = groups[a].gender.or(groups[b].gender);
+                let roles = std::mem::take(&mut groups[b].role_text);
+                groups[a].role_text.push_str(&roles);
                 groups[b].merged_into = Some(a);
             }
         }
@@ -387,7 +429,7 @@ fn variant_of(groups: &[Group], cands: &[Candidate], prose: &str, a: usize, b: u
                     return false;
                 }
             }
-            let (ha, hb) = (role_heads(cands, ga), role_heads(cands, gb));
+            let (ha, hb) = (role_heads(ga), role_heads(gb));
             let shared_role = ha.iter().any(|h| hb.contains(h));
             if !ha.is_empty() && !hb.is_empty() && !shared_role {
                 return false;
@@ -439,7 +481,6 @@ pub fn resolve_speakers(
     groups: &mut [Group],
     cands: &[Candidate],
     attributions: &mut [Attribution],
-    prose: &str,
 ) {
     let live = |groups: &[Group], mut g: usize| {
         while let Some(n) = groups[g].merged_into {
@@ -447,24 +488,34 @@ pub fn resolve_speakers(
         }
         g
     };
+    // Outermost quotes in order, to tell narration from quoted words.
+    let mut outer: Vec<Span> = draft
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| q.inner.clone())
+        .collect();
+    outer.sort_by_key(|q| q.start);
     let inside_quote = |o: usize| {
-        draft
-            .quotes
-            .iter()
-            .any(|q| q.depth == 0 && q.inner.start <= o && o < q.inner.end)
+        let k = outer.partition_point(|q| q.start <= o);
+        k > 0 && o < outer[k - 1].end
     };
-    // Person name mentions outside quotes, in order: (offset, group).
-    let mut timeline: Vec<(usize, usize)> = Vec::new();
+    // Person name mentions, in order: (start, end, group). The timeline keeps those outside
+    // quotes: who the narration last named.
+    let mut names: Vec<(usize, usize, usize)> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         if g.kind == EntityKind::Person && g.merged_into.is_none() {
             for &ci in &g.names {
-                if !inside_quote(cands[ci].span.start) {
-                    timeline.push((cands[ci].span.start, gi));
-                }
+                names.push((cands[ci].span.start, cands[ci].span.end, gi));
             }
         }
     }
-    timeline.sort();
+    names.sort_unstable();
+    let mut timeline: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|(s, _, _)| !inside_quote(*s))
+        .map(|&(s, _, g)| (s, g))
+        .collect();
     let mut order: Vec<usize> = (0..attributions.len()).collect();
     order.sort_by_key(|&i| {
         attributions[i]
@@ -472,6 +523,8 @@ pub fn resolve_speakers(
             .as_ref()
             .map_or(usize::MAX, |s| s.span.start)
     });
+    // Speakers resolved so far, in order: they are the "last speaking" for pronouns.
+    let mut spoken: Vec<(usize, usize)> = Vec::new();
     for ai in order {
         let quote = attributions[ai].quote;
         let Some(sp) = attributions[ai].speaker.clone() else {
@@ -479,24 +532,21 @@ pub fn resolve_speakers(
         };
         let resolved = match sp.kind {
             SpeakerKind::Name => {
-                let by_overlap = groups
+                let k = names.partition_point(|&(_, e, _)| e <= sp.span.start);
+                let by_overlap = names[k..]
                     .iter()
-                    .enumerate()
-                    .filter(|(_, g)| g.kind == EntityKind::Person && g.merged_into.is_none())
-                    .find(|(_, g)| {
-                        g.names
-                            .iter()
-                            .any(|&ci| overlaps(&cands[ci].span, &sp.span))
-                    })
-                    .map(|(i, _)| i);
+                    .take_while(|&&(s, _, _)| s < sp.span.end)
+                    .last()
+                    .map(|&(_, _, g)| g);
                 by_overlap.or_else(|| {
                     let last = sp
                         .text
                         .split_whitespace()
                         .last()?
-                        .trim_end_matches(['\'', '’', 's'])
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s")
                         .to_string();
-                    let opts: Vec<usize> = groups
+                    groups
                         .iter()
                         .enumerate()
                         .filter(|(_, g)| {
@@ -504,22 +554,19 @@ pub fn resolve_speakers(
                                 && g.merged_into.is_none()
                                 && g.surname.as_deref() == Some(&last)
                         })
+                        .max_by_key(|(_, g)| g.last_seen)
                         .map(|(i, _)| i)
-                        .collect();
-                    (!opts.is_empty())
-                        .then(|| *opts.iter().max_by_key(|&&g| groups[g].last_seen).unwrap())
                 })
             }
             SpeakerKind::Descriptor => {
-                descriptor(groups, cands, &timeline, &sp.text, sp.span.start, draft)
+                let recent = recent(&timeline, &spoken, sp.span.start);
+                descriptor(groups, &recent, &sp.text, sp.span.start, draft)
             }
             SpeakerKind::Pronoun => {
                 let gender = person_pronoun(sp.text.trim());
-                timeline
-                    .iter()
-                    .rev()
-                    .filter(|(o, _)| *o < sp.span.start)
-                    .map(|&(_, g)| live(groups, g))
+                recent(&timeline, &spoken, sp.span.start)
+                    .into_iter()
+                    .map(|(_, g)| live(groups, g))
                     .find(|&g| match (gender, groups[g].gender) {
                         (Some(x), Some(y)) => x == y,
                         _ => true,
@@ -533,9 +580,7 @@ pub fn resolve_speakers(
             s.entity = Some(g);
         }
         let group = &mut groups[g];
-        if !group.quotes.contains(&quote) {
-            group.quotes.push(quote);
-        }
+        group.quotes.push(quote);
         match sp.kind {
             SpeakerKind::Pronoun => {
                 if group.gender.is_none() {
@@ -548,14 +593,37 @@ pub fn resolve_speakers(
             }
             SpeakerKind::Name => {}
         }
-        let at = timeline.partition_point(|&(o, _)| o <= sp.span.start);
-        timeline.insert(at, (sp.span.start, g));
-        let _ = prose;
+        spoken.push((sp.span.start, g));
     }
+    for g in groups.iter_mut() {
+        g.quotes.sort_unstable();
+        g.quotes.dedup();
+    }
+    let _ = &mut timeline;
+}
+
+/// How far back a pronoun or descriptor looks for its person (mentions, nearest first).
+const LOOKBACK: usize = 60;
+
+/// The people mentioned or speaking before `at`, nearest first (bounded).
+fn recent(
+    timeline: &[(usize, usize)],
+    spoken: &[(usize, usize)],
+    at: usize,
+) -> Vec<(usize, usize)> {
+    let a = timeline.partition_point(|&(o, _)| o < at);
+    let b = spoken.partition_point(|&(o, _)| o < at);
+    let mut out: Vec<(usize, usize)> = timeline[a.saturating_sub(LOOKBACK)..a]
+        .iter()
+        .chain(&spoken[b.saturating_sub(LOOKBACK)..b])
+        .copied()
+        .collect();
+    out.sort_unstable_by(|x, y| y.cmp(x));
+    out
 }
 
 fn push_other(g: &mut Group, span: &Span, text: &str, kind: MentionKind) {
-    if !g.others.iter().any(|m| m.span == *span) {
+    if g.others.last().is_none_or(|m| m.span != *span) {
         g.others.push(Mention {
             span: span.clone(),
             text: text.to_string(),
@@ -564,15 +632,10 @@ fn push_other(g: &mut Group, span: &Span, text: &str, kind: MentionKind) {
     }
 }
 
-fn overlaps(a: &Span, b: &Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 /// "the Russian general" → the most recent person whose role or title has "general".
 fn descriptor(
     groups: &[Group],
-    cands: &[Candidate],
-    timeline: &[(usize, usize)],
+    recent: &[(usize, usize)],
     text: &str,
     at: usize,
     draft: &Draft,
@@ -588,7 +651,7 @@ fn descriptor(
         .find(|w| is_role_noun(w) || is_title_head(w))?;
     let spokes = head.starts_with("spokes");
     let fits = |g: usize| {
-        let roles = all_role_text(cands, &groups[g]);
+        let roles = &groups[g].role_text;
         roles.contains(head.as_str()) || (spokes && roles.contains("spokes"))
     };
     let definite = words
@@ -597,8 +660,12 @@ fn descriptor(
         || words.len() == 1;
     let sentence = draft.sentence_at(at);
     let mut seen = Vec::new();
-    for &(o, g) in timeline.iter().rev() {
-        if o >= at || seen.contains(&g) {
+    for &(o, g) in recent {
+        let mut g = g;
+        while let Some(n) = groups[g].merged_into {
+            g = n;
+        }
+        if seen.contains(&g) {
             continue;
         }
         seen.push(g);

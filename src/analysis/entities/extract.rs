@@ -492,6 +492,7 @@ fn dateline_place(draft: &Draft, toks: &[Token], out: &mut Vec<Candidate>) {
     // No dateline from the draft model: an all-capitals run opening a body paragraph and
     // followed by a comma or a dash.
     let mut seen_paragraph = usize::MAX;
+    let mut found: Vec<Candidate> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if t.paragraph == seen_paragraph || !t.word {
             continue;
@@ -522,9 +523,15 @@ fn dateline_place(draft: &Draft, toks: &[Token], out: &mut Vec<Candidate>) {
         if text.split_whitespace().any(is_not_name) {
             continue;
         }
-        out.retain(|c| !(c.span.start < span.end && span.start < c.span.end));
         let words = toks[i..=j].iter().map(|t| t.span.clone()).collect();
-        out.push(dateline_candidate(span, text, words));
+        found.push(dateline_candidate(span, text, words));
+    }
+    if !found.is_empty() {
+        out.retain(|c| {
+            let k = found.partition_point(|d| d.span.end <= c.span.start);
+            found.get(k).is_none_or(|d| d.span.start >= c.span.end)
+        });
+        out.extend(found);
     }
 }
 
@@ -546,27 +553,27 @@ fn dateline_candidate(span: Span, text: String, words: Vec<Span>) -> Candidate {
 
 /// "Ana and José Martínez": the first name shares the surname that follows.
 fn coordinated_first_names(prose: &str, toks: &[Token], out: &mut [Candidate]) {
-    let starts: HashSet<usize> = out.iter().map(|c| c.span.start).collect();
+    let starts: std::collections::HashMap<usize, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.span.start, i))
+        .collect();
     for i in 0..out.len() {
         if out[i].words.len() != 1 {
             continue;
         }
         let end = out[i].span.end;
-        let Some(k) = toks.iter().position(|t| t.span.start >= end) else {
-            continue;
-        };
-        if !(toks[k].word && toks[k].lower() == "and") {
+        let k = toks.partition_point(|t| t.span.start < end);
+        if !toks.get(k).is_some_and(|t| t.word && t.lower() == "and") {
             continue;
         }
         let Some(next) = toks.get(k + 1) else {
             continue;
         };
-        if !starts.contains(&next.span.start) {
-            continue;
-        }
-        let Some(other) = out.iter().find(|c| c.span.start == next.span.start) else {
+        let Some(&o) = starts.get(&next.span.start) else {
             continue;
         };
+        let other = &out[o];
         if other.words.len() == 2 && other.kind.is_none_or(|k| k == EntityKind::Person) {
             let surname = other.word_texts(prose).last().map(|s| s.to_string());
             let roles = other.roles.clone();
@@ -599,16 +606,15 @@ pub fn strong_surfaces(cands: &[Candidate], prose: &str) -> HashSet<String> {
 /// same word is a name elsewhere, or a close spelling of a person's name, dropped otherwise.
 pub fn settle_weak(cands: &mut Vec<Candidate>, prose: &str) {
     let strong = strong_surfaces(cands, prose);
-    let person_words: Vec<String> = cands
+    let mut person_words = super::variants::Buckets::default();
+    for c in cands
         .iter()
         .filter(|c| !c.weak && (c.kind == Some(EntityKind::Person) || c.person_evidence))
-        .flat_map(|c| {
-            c.word_texts(prose)
-                .into_iter()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    {
+        for w in c.word_texts(prose) {
+            person_words.insert(w);
+        }
+    }
     cands.retain_mut(|c| {
         if !c.weak {
             return true;
@@ -617,10 +623,7 @@ pub fn settle_weak(cands: &mut Vec<Candidate>, prose: &str) {
             c.weak = false;
             return true;
         }
-        if person_words
-            .iter()
-            .any(|w| super::variants::classify(&c.text, w).is_some_and(|k| k.is_strong()))
-        {
+        if person_words.has_strong_variant(&c.text) {
             c.weak = false;
             c.person_evidence = true;
             return true;

@@ -249,6 +249,10 @@ static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 fn has(set: &LazyLock<HashSet<&'static str>>, word: &str) -> bool {
+    // Most words are looked up already in lowercase: no allocation for them.
+    if word.chars().all(|c| !c.is_uppercase()) {
+        return set.contains(word);
+    }
     set.contains(word.to_lowercase().as_str())
 }
 

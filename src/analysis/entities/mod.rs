@@ -84,7 +84,7 @@ pub fn extract(draft: &Draft, attributions: &mut [Attribution], config: &Config)
     let mut cands = extract::candidates(draft, &toks, &speaker_names);
     extract::settle_weak(&mut cands, prose);
     let mut groups = coref::group(&cands, prose);
-    coref::resolve_speakers(draft, &mut groups, &cands, attributions, prose);
+    coref::resolve_speakers(draft, &mut groups, &cands, attributions);
 
     // Groups become entities, in order of first mention.
     let mut order: Vec<usize> = (0..groups.len())

@@ -25,6 +25,8 @@ pub struct StrayMention {
     /// What decided it: a difference kind, or the house style.
     pub kind: Option<VariantKind>,
     pub house_style: Option<String>,
+    /// The gazetteer lists the variant as an older or alternate name of the place (Kiev).
+    pub older: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -122,17 +124,22 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
         .filter(|m| m.kind == MentionKind::Name)
         .collect();
     let style = style_entry(entity, config);
-    let mut out = Vec::new();
+    let mut out: Vec<StrayMention> = Vec::new();
+    // Mention start → its entry in `out`.
+    let mut index: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for part in [Part::Given, Part::Surname, Part::Whole] {
         // Spellings of this part: (spelling, spans), in order of first use.
         let mut spellings: Vec<(String, Vec<Span>)> = Vec::new();
-        for m in &names {
+        // Which mention each part's span belongs to.
+        let mut owner: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (mi, m) in names.iter().enumerate() {
             for (p, r) in parts(entity.kind, &m.text) {
                 if p != part {
                     continue;
                 }
                 let s = &m.text[r.clone()];
                 let span = m.span.start + r.start..m.span.start + r.end;
+                owner.insert(span.start, mi);
                 match spellings.iter_mut().find(|(x, _)| same_spelling(x, s)) {
                     Some((x, spans)) => {
                         if x.chars().all(|c| !c.is_lowercase()) {
@@ -209,18 +216,12 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
                 continue;
             }
             for span in spans {
-                let Some(m) = names
-                    .iter()
-                    .find(|m| m.span.start <= span.start && span.end <= m.span.end)
-                else {
+                let Some(m) = owner.get(&span.start).map(|&mi| names[mi]) else {
                     continue;
                 };
                 let (a, b) = (span.start - m.span.start, span.end - m.span.start);
                 let replacement = format!("{}{}{}", &m.text[..a], dominant, &m.text[b..]);
-                if let Some(prev) = out
-                    .iter_mut()
-                    .find(|x: &&mut StrayMention| x.span == m.span)
-                {
+                if let Some(prev) = index.get(&m.span.start).map(|&k| &mut out[k]) {
                     // Two parts differ ("Luis Carvallo"): respell both.
                     let (pa, pb) = (span.start - prev.span.start, span.end - prev.span.start);
                     if prev.replacement.len() == prev.text.len() {
@@ -233,6 +234,7 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
                     }
                     continue;
                 }
+                index.insert(m.span.start, out.len());
                 out.push(StrayMention {
                     span: m.span.clone(),
                     text: m.text.clone(),
@@ -242,6 +244,7 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
                     dominant_spans: dominant_spans.clone(),
                     kind,
                     house_style: style.map(|e| e.name.clone()),
+                    older: gazetteer::alternate_spellings(s, &dominant),
                 });
             }
         }

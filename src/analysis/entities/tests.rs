@@ -396,3 +396,34 @@ fn print_candidates() {
         );
     }
 }
+
+#[test]
+#[ignore]
+fn time_large() {
+    let dir = "/work/shared/corpus/dev";
+    let mut all = String::new();
+    for f in ["aleppo-tass.txt", "court-fraud.txt", "kyiv-grain.txt"] {
+        all.push_str(&std::fs::read_to_string(format!("{dir}/{f}")).unwrap());
+        all.push_str("\n\n");
+    }
+    let words = all.split_whitespace().count();
+    let big = all.repeat(100_000 / words + 1);
+    let t = std::time::Instant::now();
+    let a = analyze(&big, Format::Plain, &Config::default());
+    println!(
+        "{} words: {:?}, {} entities, {} findings",
+        big.split_whitespace().count(),
+        t.elapsed(),
+        a.entities.len(),
+        a.findings.len()
+    );
+    let paragraph = "Ana Martínez said the “plan” was 40% cheaper — Київ 🚀 \"half.\n\n";
+    let huge = paragraph.repeat(1_000_000 / paragraph.len());
+    let t = std::time::Instant::now();
+    let a = analyze(&huge, Format::Markdown, &Config::default());
+    println!(
+        "1 MB repeated: {:?}, {} entities",
+        t.elapsed(),
+        a.entities.len()
+    );
+}

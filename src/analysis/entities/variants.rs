@@ -50,6 +50,38 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The first letter of a spelling's romanized skeleton: two spellings that are variants of
+/// each other always share it, so comparisons can stay within one bucket.
+pub fn bucket_key(s: &str) -> char {
+    transliterate(&fold(s)).chars().next().unwrap_or(' ')
+}
+
+/// Words grouped by [`bucket_key`], for finding variants without comparing every pair.
+#[derive(Debug, Default)]
+pub struct Buckets {
+    words: std::collections::HashMap<char, Vec<String>>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl Buckets {
+    pub fn insert(&mut self, word: &str) {
+        if self.seen.insert(word.to_string()) {
+            self.words
+                .entry(bucket_key(word))
+                .or_default()
+                .push(word.to_string());
+        }
+    }
+
+    /// A stored word that `word` is a strong variant of (accents, transliteration, doubling).
+    pub fn has_strong_variant(&self, word: &str) -> bool {
+        self.words.get(&bucket_key(word)).is_some_and(|list| {
+            list.iter()
+                .any(|w| classify(word, w).is_some_and(VariantKind::is_strong))
+        })
+    }
+}
+
 /// The same name in another case (KYIV / Kyiv) is not a different spelling.
 pub fn same_spelling(a: &str, b: &str) -> bool {
     a == b || a.to_lowercase() == b.to_lowercase()
