@@ -18,5 +18,5 @@ pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<Hover> {
         return Some(card);
     }
     let _ = (analysis, offset);
-    None
+    None.or_else(|| super::dates::hover(analysis, offset))
 }
