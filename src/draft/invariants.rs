@@ -242,3 +242,68 @@ fn quotes_in_finds_the_quotes_of_a_sentence() {
     assert_eq!(d.quotes_in(&d.sentences[2].span), 2..3);
     assert_eq!(d.quotes_in(&d.paragraphs[1].span), 3..3);
 }
+
+/// A long Markdown draft with every construction the parser handles, `words` words long.
+fn long_draft(words: usize) -> String {
+    let block = "## A section about the \"budget\" vote\n\n\
+        RIVERTON, March 6 — The council approved a $48.2 million budget, Mayor Elena Vasquez said. \
+        \"We listened to residents, and we found the money,\" she said. \"Nobody got 'everything' they wanted.\n\n\
+        \"It's a fair deal for the U.S. and for Dr. Smith's clinic at 10 a.m. on Jan. 21,\" said Samuel K. Whitfield Jr. \
+        Read [the report](https://example.com/report?id=3) or `code \"here\"` and **bold** text.\n\n\
+        - A list item with militants’ pullout and 'til dawn\n- Another one with O'Brien's \"quote.\"\n\n\
+        ```\nlet x = \"not prose\";\n```\n\n";
+    let per_block = block.split_whitespace().count();
+    block.repeat(words / per_block + 1)
+}
+
+#[test]
+fn a_hundred_thousand_words_parse_in_linear_time() {
+    let text = long_draft(100_000);
+    let start = std::time::Instant::now();
+    let d = Draft::parse(&text, Format::Markdown);
+    let elapsed = start.elapsed();
+    assert!(
+        d.quotes.len() > 5_000 && d.sentences.len() > 5_000,
+        "{} {}",
+        d.quotes.len(),
+        d.sentences.len()
+    );
+    // Release builds parse this in about 5 ms of CPU time; unoptimized ones are ~20x
+    // slower, and the bound is generous for a loaded machine. A quadratic pass would take
+    // minutes.
+    assert!(elapsed.as_secs() < 5, "parse took {elapsed:?}");
+    println!("100k words: {elapsed:?}");
+}
+
+/// Inputs built to make a careless scanner quadratic: every pass must stay linear.
+#[test]
+fn adversarial_repetitions_stay_linear() {
+    let patterns = [
+        "![", "[](", "[", "](", "<!--", "<?", "<!a", "<", "<a x=\"", "`", "``", "*", "_a", "\"",
+        "“", "‘“", "'a", "a'", "„‚", "«", "http://", "a@", "]](", "((((", "....", "Mr. ", "U.S. ",
+        "MOSCOW ", "{{", "{%", "\\", "&", "# ", "> ", "- ", "    ", "\n", "\r\n", "’", "'til ",
+        "…",
+    ];
+    for pattern in patterns {
+        let text = pattern.repeat(100_000 / pattern.len());
+        for format in [Format::Markdown, Format::Plain] {
+            let start = std::time::Instant::now();
+            check(&text, format);
+            let elapsed = start.elapsed();
+            // Generous for a loaded machine; a quadratic pass would take minutes.
+            assert!(elapsed.as_secs() < 10, "{pattern:?} took {elapsed:?}");
+        }
+    }
+}
+
+#[test]
+fn quote_at_finds_the_innermost_quote() {
+    let text = "\"Stand for ‘humanitarian pauses,’ now,\" he said. \"Yes.\"";
+    let d = check(text, Format::Markdown);
+    let inner = text.find("pauses").unwrap();
+    assert_eq!(d.quote_at(inner), Some(1));
+    assert_eq!(d.quote_at(text.find("now").unwrap()), Some(0));
+    assert_eq!(d.quote_at(text.find("he said").unwrap()), None);
+    assert_eq!(d.quote_at(text.find("Yes").unwrap()), Some(2));
+    assert_eq!(d.quote_at(text.len()), None);
+}

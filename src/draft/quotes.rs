@@ -31,6 +31,9 @@ struct Open {
     mark: char,
 }
 
+/// Nesting deeper than this is not prose; openers beyond it stay unclosed.
+const MAX_DEPTH: usize = 32;
+
 /// Words shortened with a leading apostrophe: `'til`, `'em`, `rock 'n' roll`.
 const ELISIONS: &[&str] = &[
     "til", "tis", "twas", "twere", "em", "n", "cause", "cos", "bout", "neath", "nuff", "twixt",
@@ -56,27 +59,41 @@ pub(super) fn find(prose: &str, paragraphs: &[Paragraph]) -> (Vec<Quote>, Vec<Sp
         };
         let base = para.span.start;
         let mut stack: Vec<Open> = Vec::new();
-        let mut prev: Option<char> = None;
-        let mut prev_opened = false;
-        let mut chars = text.char_indices().peekable();
-        while let Some((k, c)) = chars.next() {
-            if !is_quote_mark(c) {
-                prev = Some(c);
-                prev_opened = false;
+        // Whether the mark just before this one opened a quote (`“‘` vs `’”`).
+        let mut last_open_end = usize::MAX;
+        let bytes = text.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            // Quote marks start with one of these bytes (ASCII, or the lead byte of U+00AB,
+            // U+00BB and U+2018..U+203A); lead bytes never occur inside another char.
+            if !matches!(bytes[k], b'"' | b'\'' | 0xC2 | 0xE2) {
+                k += 1;
                 continue;
             }
-            let next = chars.peek().map(|&(_, n)| n);
-            let after = &text[k + c.len_utf8()..];
+            let Some(c) = text.get(k..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if !is_quote_mark(c) {
+                k += len;
+                continue;
+            }
+            let prev = text[..k].chars().next_back();
+            let prev_opened = last_open_end == k;
+            let next = text[k + len..].chars().next();
+            let after = &text[k + len..];
             let at = base + k;
-            let mark = at..at + c.len_utf8();
+            let mark = at..at + len;
             let action = classify(c, prev, prev_opened, next, after, &stack);
-            prev = Some(c);
-            prev_opened = matches!(action, Action::Open(_));
+            if matches!(action, Action::Open(_)) {
+                last_open_end = k + len;
+            }
+            k += len;
             match action {
                 Action::Open(family) => {
                     let index = quotes.len();
                     let continues = match carried {
-                        Some((from, f)) if k == 0 && f == family => {
+                        Some((from, f)) if at == base && f == family => {
                             quotes[from].balance = Balance::Continued;
                             Some(from)
                         }
@@ -93,11 +110,17 @@ pub(super) fn find(prose: &str, paragraphs: &[Paragraph]) -> (Vec<Quote>, Vec<Sp
                         balance: Balance::Unclosed,
                         continues,
                     });
-                    stack.push(Open {
-                        index,
-                        family,
-                        mark: c,
-                    });
+                    if stack.len() < MAX_DEPTH {
+                        stack.push(Open {
+                            index,
+                            family,
+                            mark: c,
+                        });
+                    } else if let Some(q) = quotes.last_mut() {
+                        // Deeper than any real text nests: left open, so every lookup
+                        // in the stack stays short.
+                        end_open(q, base + text.len());
+                    }
                 }
                 Action::Close(family) => {
                     let Some(j) = stack.iter().rposition(|o| o.family == family) else {

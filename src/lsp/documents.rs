@@ -11,6 +11,7 @@ use crate::analysis::Analysis;
 use crate::draft::Format;
 use ropey::Rope;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
@@ -58,9 +59,16 @@ pub enum EditProblem {
 #[derive(Debug, Default)]
 pub struct Documents {
     docs: Mutex<HashMap<Uri, Document>>,
+    /// Generations are unique across documents and reopenings, so a result computed for a
+    /// closed document can never pass for the text of the same URI opened again.
+    last_generation: AtomicU64,
 }
 
 impl Documents {
+    fn next_generation(&self) -> u64 {
+        self.last_generation.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
     fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
         // A panic while holding the lock cannot leave a rope half-edited in a way that
         // matters more than losing every document: keep serving.
@@ -69,8 +77,8 @@ impl Documents {
 
     /// Opens (or re-opens) a document; returns its generation.
     pub fn open(&self, uri: Uri, text: &str, version: i32, format: Format) -> u64 {
+        let generation = self.next_generation();
         let mut docs = self.lock();
-        let generation = docs.get(&uri).map_or(1, |d| d.generation + 1);
         docs.insert(
             uri,
             Document {
@@ -106,7 +114,7 @@ impl Documents {
             }
         }
         doc.version = version;
-        doc.generation += 1;
+        doc.generation = self.next_generation();
         Ok((doc.generation, problems))
     }
 
@@ -116,7 +124,7 @@ impl Documents {
         let mut docs = self.lock();
         docs.iter_mut()
             .map(|(uri, doc)| {
-                doc.generation += 1;
+                doc.generation = self.next_generation();
                 uri.clone()
             })
             .collect()
@@ -226,7 +234,7 @@ mod tests {
     #[test]
     fn applies_edits_in_order_in_utf16() {
         let docs = Documents::default();
-        docs.open(uri(), "😀 Київ\r\nx", 1, Format::Markdown);
+        let opened = docs.open(uri(), "😀 Київ\r\nx", 1, Format::Markdown);
         let (generation, problems) = docs
             .change(
                 &uri(),
@@ -235,9 +243,26 @@ mod tests {
                 Encoding::Utf16,
             )
             .unwrap();
-        assert_eq!(generation, 2);
+        assert!(generation > opened);
         assert!(problems.is_empty());
         assert_eq!(docs.text(&uri()).unwrap(), "😀 Kyiv\r\n“y”");
+    }
+
+    #[test]
+    fn a_reopened_document_never_reuses_a_generation() {
+        let docs = Documents::default();
+        let first = docs.open(uri(), "old", 1, Format::Plain);
+        assert!(docs.close(&uri()));
+        let second = docs.open(uri(), "new", 1, Format::Plain);
+        assert_ne!(first, second);
+        let stale = Arc::new(Analyzed {
+            generation: first,
+            version: 1,
+            rope: Rope::from_str("old"),
+            analysis: crate::analyze("old", Format::Plain, &Default::default()),
+        });
+        assert!(!docs.store(&uri(), stale));
+        assert!(docs.current(&uri()).is_none());
     }
 
     #[test]

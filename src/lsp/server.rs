@@ -235,6 +235,19 @@ impl Inner {
         }
     }
 
+    /// For clients that cannot watch files: re-reads `copydesk.toml` when it changed on
+    /// disk (a `stat` per open or edit).
+    async fn poll_config_file(self: &Arc<Self>) {
+        let problem = {
+            let mut state = self.state();
+            if state.can_register_watcher || !state.settings.file_changed() {
+                return;
+            }
+            state.settings.reload_file().err()
+        };
+        self.apply_settings(problem.into_iter().collect()).await;
+    }
+
     async fn register_watcher(self: &Arc<Self>) {
         let registration = Registration {
             id: "copydesk-config-watcher".to_string(),
@@ -406,6 +419,7 @@ impl LanguageServer for Backend {
             .docs
             .open(doc.uri.clone(), &doc.text, doc.version, format);
         self.inner.schedule(doc.uri);
+        self.inner.poll_config_file().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -420,6 +434,7 @@ impl LanguageServer for Backend {
         match result {
             Ok((_, problems)) => {
                 self.inner.schedule(uri.clone());
+                self.inner.poll_config_file().await;
                 for problem in problems {
                     if let EditProblem::Clamped { change } = problem {
                         self.inner
