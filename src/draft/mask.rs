@@ -467,7 +467,11 @@ fn opens_fence(p: &[u8], k: usize, end: usize) -> Option<(u8, usize)> {
 }
 
 fn closes_fence(p: &[u8], line: Line, ch: u8, len: usize) -> bool {
-    let k = skip_ws(p, line.start, line.end);
+    // A fence inside a block quote closes behind its `>` markers.
+    let mut k = skip_ws(p, line.start, line.end);
+    while k < line.end && p[k] == b'>' {
+        k = skip_ws(p, k + 1, line.end);
+    }
     let n = run_len(p, k, line.end, ch);
     n >= len && is_blank(p, k + n..line.end)
 }
@@ -620,7 +624,7 @@ fn task_box(p: &mut [u8], k: usize, end: usize) -> usize {
 const SCAN_CAP: usize = 2048;
 
 /// Bytes that may start inline syntax (Markdown) or a URL or e-mail address (both).
-const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~hHwWfF@");
+const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~{hHwWfF@");
 const PLAIN_BYTES: [bool; 256] = byte_set(b"hHwWfF@");
 
 const fn byte_set(bytes: &[u8]) -> [bool; 256] {
@@ -646,6 +650,8 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
     let mut brackets: Vec<(usize, bool)> = Vec::new();
     let mut comment_end = Finder::new(b"-->");
     let mut instruction_end = Finder::new(b"?>");
+    let mut shortcode_end = Finder::new(b"}}");
+    let mut template_end = Finder::new(b"%}");
     let table = if markdown {
         &MARKDOWN_BYTES
     } else {
@@ -720,6 +726,19 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
                         if p.get(open + 1) == Some(&b'^') {
                             blank(p, open..i + 1);
                         }
+                    }
+                }
+                // Template tags and shortcodes (`{{< tweet 1 >}}`, `{% include x %}`).
+                b'{' if matches!(p.get(i + 1), Some(b'{' | b'%')) => {
+                    let finder = if p[i + 1] == b'{' {
+                        &mut shortcode_end
+                    } else {
+                        &mut template_end
+                    };
+                    if let Some(k) = finder.find(p, i + 2, end.min(i + SCAN_CAP)) {
+                        blank(p, i..k + 2);
+                        i = k + 2;
+                        continue;
                     }
                 }
                 b'*' | b'_' | b'~' => {
@@ -1312,6 +1331,19 @@ mod tests {
     fn ordered_list_cannot_interrupt_a_paragraph_unless_it_starts_at_one() {
         let p = md("In the year\n2019. The vote passed.");
         assert!(p.contains("2019. The"));
+    }
+
+    #[test]
+    fn fence_inside_a_block_quote_closes() {
+        let p = md("> ```\n> code \"x\"\n> ```\n\nAfter.");
+        assert!(!p.contains("code") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn template_shortcodes_are_masked() {
+        let p = md("{{< tweet user=\"x\" id=\"1\" >}}\n\nThe mayor {% raw %}said{% endraw %} no.");
+        assert!(!p.contains("tweet") && !p.contains("raw") && !p.contains('{'));
+        assert!(p.contains("The mayor ") && p.contains("said") && p.ends_with(" no."));
     }
 
     #[test]
