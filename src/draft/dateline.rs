@@ -18,6 +18,30 @@ const CONNECTORS: &[&str] = &[
     "al", "am", "an", "der", "den", "van", "von", "y", "e", "upon", "on", "sur", "of",
 ];
 
+/// Capitalized labels that stand before a dash like a place but are not one.
+const KICKERS: &[&str] = &[
+    "ANALYSIS",
+    "OPINION",
+    "EXCLUSIVE",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EDITORIAL",
+    "COMMENTARY",
+    "REVIEW",
+    "LIVE",
+    "WATCH",
+    "CORRECTION",
+    "NEWS",
+    "PHOTOS",
+    "VIDEO",
+    "EDITOR'S NOTE",
+    "FACT CHECK",
+    "EXPLAINER",
+    "OBITUARY",
+    "INTERVIEW",
+];
+
 const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -29,11 +53,19 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 pub(super) fn find(prose: &str, paragraphs: &[Paragraph]) -> Option<Dateline> {
-    paragraphs
-        .iter()
-        .filter(|p| !p.heading)
-        .take(SEARCH_PARAGRAPHS)
-        .find_map(|p| parse(prose.get(p.span.clone())?, p.span.start))
+    // A heading is read only when it carries a date and text after it: a plain-text draft
+    // may open with its dateline paragraph instead of a headline.
+    let opening = paragraphs.first().filter(|p| p.heading).and_then(|p| {
+        let text = prose.get(p.span.clone())?;
+        parse(text, p.span.start).filter(|d| d.day.is_some() && d.span.end < p.span.end)
+    });
+    opening.or_else(|| {
+        paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .take(SEARCH_PARAGRAPHS)
+            .find_map(|p| parse(prose.get(p.span.clone())?, p.span.start))
+    })
 }
 
 /// A month name or AP abbreviation (`Oct.`, `Sept.`, `March`), with its number.
@@ -287,6 +319,9 @@ fn parse(s: &str, base: usize) -> Option<Dateline> {
         return None;
     }
     let place = s[..place_end].to_string();
+    if KICKERS.iter().any(|k| k.eq_ignore_ascii_case(&place)) {
+        return None;
+    }
     Some(Dateline {
         span: base..base + end,
         place,
@@ -450,6 +485,8 @@ mod tests {
             "According to Rudskoi, rallies have been held.",
             "Deputy Prime Minister Oleksii Kuleba said — again — no.",
             "A federal jury — twelve people — agreed.",
+            "ANALYSIS — What the vote means.",
+            "Editor's note — This story was updated.",
             "Nurses at 14 rural clinics in northern Alberta.",
             "",
         ] {
@@ -459,6 +496,17 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn plain_draft_opening_with_its_dateline_has_no_headline() {
+        let text = "KYIV, June 10, 2025 — Ukraine and Turkey agreed on Tuesday.\n\nMore text.";
+        let d = Draft::parse(text, Format::Plain);
+        assert_eq!(d.dateline.map(|d| d.year), Some(Some(2025)));
+        assert!(!d.paragraphs[0].heading);
+        // A headline that merely looks like a place is still a headline.
+        let d = Draft::parse("UKRAINE — talks stall\n\nBody.", Format::Plain);
+        assert!(d.dateline.is_none() && d.paragraphs[0].heading);
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub(super) fn mask(text: &str, format: Format) -> Masked {
     let mut p = text.as_bytes().to_vec();
     let mut layout = Layout::default();
     let mut front_matter_date = None;
+    if text.starts_with('\u{feff}') {
+        // A byte-order mark is not text.
+        blank(&mut p, 0..3);
+    }
     match format {
         Format::Markdown => {
             let body = front_matter(text, &mut p, &mut front_matter_date);
@@ -135,6 +139,10 @@ fn front_matter(text: &str, p: &mut [u8], date: &mut Option<String>) -> usize {
         return 0;
     }
     let toml = delim == "+++";
+    if !looks_like_metadata(text, first.next, toml) {
+        // A thematic break at the top of a draft, not front matter.
+        return 0;
+    }
     let mut found_date = None;
     let mut pos = first.next;
     while pos < p.len() {
@@ -151,6 +159,30 @@ fn front_matter(text: &str, p: &mut [u8], date: &mut Option<String>) -> usize {
         pos = line.next;
     }
     0
+}
+
+/// The first non-blank line after the opening delimiter is a `key: value` (YAML),
+/// `key = value` or `[table]` (TOML), or the closing delimiter.
+fn looks_like_metadata(text: &str, from: usize, toml: bool) -> bool {
+    let Some(line) = text
+        .get(from..)
+        .and_then(|r| r.lines().find(|l| !l.trim().is_empty()))
+    else {
+        return false;
+    };
+    let line = line.trim();
+    if line == "---" || line == "+++" || line.starts_with('#') {
+        return true;
+    }
+    let key_len = line
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '"' | '\'' | '.')))
+        .unwrap_or(line.len());
+    let rest = line[key_len..].trim_start();
+    if toml {
+        (key_len > 0 && rest.starts_with('=')) || line.starts_with('[')
+    } else {
+        key_len > 0 && rest.starts_with(':')
+    }
 }
 
 /// The value of a top-level `date` key, quotes and trailing comments stripped.
@@ -311,8 +343,11 @@ fn block_pass(p: &mut [u8], from: usize, layout: &mut Layout) -> Vec<Span> {
 
         // HTML blocks whose content is never prose.
         if let Some(end) = html_block_end(p, k, line.end) {
+            // Look for the block's end on this line before the line is blanked.
+            let closes_here =
+                contains_ci(&p[k + 2..line.end], end) && !(end == "-->" && line.end - k < 7);
             blank(p, line.start..line.end);
-            if !contains_ci(&p[k + 2..line.end], end) || end == "-->" && line.end - k < 7 {
+            if !closes_here {
                 raw = Some(Raw::Until(end));
             }
             prev = Prev::Other;
@@ -432,7 +467,11 @@ fn opens_fence(p: &[u8], k: usize, end: usize) -> Option<(u8, usize)> {
 }
 
 fn closes_fence(p: &[u8], line: Line, ch: u8, len: usize) -> bool {
-    let k = skip_ws(p, line.start, line.end);
+    // A fence inside a block quote closes behind its `>` markers.
+    let mut k = skip_ws(p, line.start, line.end);
+    while k < line.end && p[k] == b'>' {
+        k = skip_ws(p, k + 1, line.end);
+    }
     let n = run_len(p, k, line.end, ch);
     n >= len && is_blank(p, k + n..line.end)
 }
@@ -585,7 +624,7 @@ fn task_box(p: &mut [u8], k: usize, end: usize) -> usize {
 const SCAN_CAP: usize = 2048;
 
 /// Bytes that may start inline syntax (Markdown) or a URL or e-mail address (both).
-const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~hHwWfF@");
+const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~{hHwWfF@");
 const PLAIN_BYTES: [bool; 256] = byte_set(b"hHwWfF@");
 
 const fn byte_set(bytes: &[u8]) -> [bool; 256] {
@@ -607,7 +646,12 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
         CodeRuns::default()
     };
     let mut code_cursor = 0;
-    let mut brackets: Vec<usize> = Vec::new();
+    // Open `[`s (and whether each starts an image `![`).
+    let mut brackets: Vec<(usize, bool)> = Vec::new();
+    let mut comment_end = Finder::new(b"-->");
+    let mut instruction_end = Finder::new(b"?>");
+    let mut shortcode_end = Finder::new(b"}}");
+    let mut template_end = Finder::new(b"%}");
     let table = if markdown {
         &MARKDOWN_BYTES
     } else {
@@ -647,26 +691,21 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
                     continue;
                 }
                 b'<' => {
-                    if let Some(e) = html_inline(p, i, end) {
+                    if let Some(e) = html_inline(p, i, end, &mut comment_end, &mut instruction_end)
+                    {
                         blank(p, i..e);
                         i = e;
                         continue;
                     }
                 }
                 b'!' if p.get(i + 1) == Some(&b'[') => {
-                    if let Some(close) = bracket_close(p, i + 1, end) {
-                        if p.get(close + 1) == Some(&b'(') {
-                            if let Some(e) = link_destination(p, close + 1, end) {
-                                blank(p, i..e);
-                                i = e;
-                                continue;
-                            }
-                        }
-                    }
+                    brackets.push((i + 1, true));
+                    i += 2;
+                    continue;
                 }
-                b'[' => brackets.push(i),
+                b'[' => brackets.push((i, false)),
                 b']' => {
-                    if let Some(open) = brackets.pop() {
+                    if let Some((open, image)) = brackets.pop() {
                         let next = p.get(i + 1).copied();
                         let target = match next {
                             Some(b'(') => link_destination(p, i + 1, end),
@@ -674,14 +713,32 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
                             _ => None,
                         };
                         if let Some(e) = target {
-                            blank(p, open..open + 1);
-                            blank(p, i..e);
+                            if image {
+                                // An image is not prose, alt text included.
+                                blank(p, open - 1..e);
+                            } else {
+                                blank(p, open..open + 1);
+                                blank(p, i..e);
+                            }
                             i = e;
                             continue;
                         }
                         if p.get(open + 1) == Some(&b'^') {
                             blank(p, open..i + 1);
                         }
+                    }
+                }
+                // Template tags and shortcodes (`{{< tweet 1 >}}`, `{% include x %}`).
+                b'{' if matches!(p.get(i + 1), Some(b'{' | b'%')) => {
+                    let finder = if p[i + 1] == b'{' {
+                        &mut shortcode_end
+                    } else {
+                        &mut template_end
+                    };
+                    if let Some(k) = finder.find(p, i + 2, end.min(i + SCAN_CAP)) {
+                        blank(p, i..k + 2);
+                        i = k + 2;
+                        continue;
                     }
                 }
                 b'*' | b'_' | b'~' => {
@@ -789,29 +846,8 @@ fn is_emphasis_delimiter(p: &[u8], start: usize, end: usize, ch: u8) -> bool {
     }
 }
 
-/// The matching `]` of the `[` at `open`.
-fn bracket_close(p: &[u8], open: usize, end: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = open;
-    let stop = end.min(open + SCAN_CAP);
-    while i < stop {
-        match p[i] {
-            b'\\' => i += 1,
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 /// `(destination "title")` starting at the `(` at `open`; returns the index after `)`.
+/// The scan stops at a bracket, so each stretch of text is scanned once.
 fn link_destination(p: &[u8], open: usize, end: usize) -> Option<usize> {
     let stop = end.min(open + SCAN_CAP);
     let mut i = skip_space_nl(p, open + 1, stop);
@@ -829,6 +865,7 @@ fn link_destination(p: &[u8], open: usize, end: usize) -> Option<usize> {
         while i < stop && !p[i].is_ascii_whitespace() {
             match p[i] {
                 b'\\' => i += 1,
+                b'[' | b']' => return None,
                 b'(' => depth += 1,
                 b')' if depth == 0 => break,
                 b')' => depth -= 1,
@@ -842,8 +879,10 @@ fn link_destination(p: &[u8], open: usize, end: usize) -> Option<usize> {
         let close = if p[i] == b'(' { b')' } else { p[i] };
         i += 1;
         while i < stop && p[i] != close {
-            if p[i] == b'\\' {
-                i += 1;
+            match p[i] {
+                b'\\' => i += 1,
+                b'[' | b']' => return None,
+                _ => {}
             }
             i += 1;
         }
@@ -863,29 +902,41 @@ fn skip_space_nl(p: &[u8], mut i: usize, end: usize) -> usize {
 /// `[label]` of a reference link, starting at the `[` at `open`.
 fn reference_label(p: &[u8], open: usize, end: usize) -> Option<usize> {
     let stop = end.min(open + 1000);
-    let close = open + 1 + p.get(open + 1..stop)?.iter().position(|&b| b == b']')?;
+    let close = open
+        + 1
+        + p.get(open + 1..stop)?
+            .iter()
+            .position(|&b| b == b']' || b == b'[')?;
+    if p[close] == b'[' {
+        return None;
+    }
     (!p[open + 1..close].contains(&b'[')).then_some(close + 1)
 }
 
 /// An inline HTML comment, tag, declaration or autolink at the `<` at `i`; returns the
 /// index after it.
-fn html_inline(p: &[u8], i: usize, end: usize) -> Option<usize> {
+fn html_inline(
+    p: &[u8],
+    i: usize,
+    end: usize,
+    comment_end: &mut Finder,
+    instruction_end: &mut Finder,
+) -> Option<usize> {
     let stop = end.min(i + SCAN_CAP);
     let rest = &p[i..stop];
     if rest.starts_with(b"<!--") {
-        let k = rest[4..].windows(3).position(|w| w == b"-->")?;
-        return Some(i + 4 + k + 3);
+        return comment_end.find(p, i + 4, stop).map(|k| k + 3);
     }
     if rest.starts_with(b"<?") {
-        let k = rest[2..].windows(2).position(|w| w == b"?>")?;
-        return Some(i + 2 + k + 2);
+        return instruction_end.find(p, i + 2, stop).map(|k| k + 2);
     }
     if rest.starts_with(b"<!")
         && rest
             .get(2)
             .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'[')
     {
-        return Some(i + rest.iter().position(|&b| b == b'>')? + 1);
+        let close = rest.iter().skip(1).position(|&b| b == b'>' || b == b'<')? + 1;
+        return (rest[close] == b'>').then_some(i + close + 1);
     }
     if let Some(e) = autolink(rest) {
         return Some(i + e);
@@ -895,9 +946,11 @@ fn html_inline(p: &[u8], i: usize, end: usize) -> Option<usize> {
 
 /// `<scheme:...>` or `<user@host>`.
 fn autolink(rest: &[u8]) -> Option<usize> {
-    let close = rest.iter().position(|&b| b == b'>')?;
+    let close = 1 + rest[1..]
+        .iter()
+        .position(|&b| b == b'>' || b == b'<' || b.is_ascii_whitespace())?;
     let inner = &rest[1..close];
-    if inner.is_empty() || inner.iter().any(|b| b.is_ascii_whitespace() || *b == b'<') {
+    if inner.is_empty() || rest[close] != b'>' {
         return None;
     }
     let scheme_len = inner
@@ -909,6 +962,49 @@ fn autolink(rest: &[u8]) -> Option<usize> {
         && inner.get(scheme_len) == Some(&b':');
     let is_email = inner.contains(&b'@') && inner.iter().all(|b| b.is_ascii_graphic());
     (is_uri || is_email).then_some(close + 1)
+}
+
+/// Finds a closing delimiter (`-->`, `?>`) ahead, remembering what it already scanned so
+/// that many openers without a closer cost one scan, not one each.
+struct Finder {
+    needle: &'static [u8],
+    /// The last occurrence found.
+    found: Option<usize>,
+    /// No occurrence starts in the scanned stretch before this position (other than `found`).
+    scanned: usize,
+}
+
+impl Finder {
+    fn new(needle: &'static [u8]) -> Finder {
+        Finder {
+            needle,
+            found: None,
+            scanned: 0,
+        }
+    }
+
+    /// The start of the first occurrence at or after `from` that ends before `stop`.
+    fn find(&mut self, p: &[u8], from: usize, stop: usize) -> Option<usize> {
+        let n = self.needle.len();
+        if let Some(f) = self.found.filter(|&f| f >= from) {
+            return (f + n <= stop).then_some(f);
+        }
+        let start = from.max(self.scanned);
+        if start + n > stop {
+            return None;
+        }
+        match p[start..stop].windows(n).position(|w| w == self.needle) {
+            Some(k) => {
+                self.found = Some(start + k);
+                self.scanned = start + k;
+                Some(start + k)
+            }
+            None => {
+                self.scanned = stop + 1 - n;
+                None
+            }
+        }
+    }
 }
 
 /// An open or closing HTML tag at the start of `rest`.
@@ -1089,6 +1185,16 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_rule_around_prose_is_not_front_matter() {
+        let m = mask(
+            "---\nThe council met today. It voted.\n---\n\nMore.",
+            Format::Markdown,
+        );
+        assert!(m.prose.contains("The council met today."));
+        assert_eq!(m.front_matter_date, None);
+    }
+
+    #[test]
     fn unclosed_front_matter_is_not_front_matter() {
         let m = mask("---\ndate: 2020-01-01\nThe body.", Format::Markdown);
         assert_eq!(m.front_matter_date, None);
@@ -1228,9 +1334,35 @@ mod tests {
     }
 
     #[test]
+    fn fence_inside_a_block_quote_closes() {
+        let p = md("> ```\n> code \"x\"\n> ```\n\nAfter.");
+        assert!(!p.contains("code") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn template_shortcodes_are_masked() {
+        let p = md("{{< tweet user=\"x\" id=\"1\" >}}\n\nThe mayor {% raw %}said{% endraw %} no.");
+        assert!(!p.contains("tweet") && !p.contains("raw") && !p.contains('{'));
+        assert!(p.contains("The mayor ") && p.contains("said") && p.ends_with(" no."));
+    }
+
+    #[test]
     fn html_comment_block_spanning_lines() {
         let p = md("Before.\n\n<!--\nhidden \"quote\n\nstill hidden\n-->\n\nAfter.");
         assert!(!p.contains("hidden") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn byte_order_mark_is_masked() {
+        assert_eq!(plain("\u{feff}Title\n"), "   Title\n");
+        assert_eq!(md("\u{feff}# Title"), "     Title");
+    }
+
+    #[test]
+    fn one_line_html_comment_masks_only_its_line() {
+        let p = md("<!-- copydesk-disable-next-line unattributed-quote -->\n\"Quote.\"\n\nAfter.");
+        assert!(!p.contains("copydesk"));
+        assert!(p.contains("\"Quote.\"") && p.ends_with("After."));
     }
 
     #[test]

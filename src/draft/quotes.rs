@@ -31,6 +31,9 @@ struct Open {
     mark: char,
 }
 
+/// Nesting deeper than this is not prose; openers beyond it stay unclosed.
+const MAX_DEPTH: usize = 32;
+
 /// Words shortened with a leading apostrophe: `'til`, `'em`, `rock 'n' roll`.
 const ELISIONS: &[&str] = &[
     "til", "tis", "twas", "twere", "em", "n", "cause", "cos", "bout", "neath", "nuff", "twixt",
@@ -107,11 +110,17 @@ pub(super) fn find(prose: &str, paragraphs: &[Paragraph]) -> (Vec<Quote>, Vec<Sp
                         balance: Balance::Unclosed,
                         continues,
                     });
-                    stack.push(Open {
-                        index,
-                        family,
-                        mark: c,
-                    });
+                    if stack.len() < MAX_DEPTH {
+                        stack.push(Open {
+                            index,
+                            family,
+                            mark: c,
+                        });
+                    } else if let Some(q) = quotes.last_mut() {
+                        // Deeper than any real text nests: left open, so every lookup
+                        // in the stack stays short.
+                        end_open(q, base + text.len());
+                    }
                 }
                 Action::Close(family) => {
                     let Some(j) = stack.iter().rposition(|o| o.family == family) else {

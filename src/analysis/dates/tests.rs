@@ -557,3 +557,20 @@ fn another_year_nearby_puts_a_yearless_date_in_doubt() {
         [("date-after-dateline", "June 14".to_string())]
     );
 }
+
+#[test]
+fn yearless_weekday_pairs_in_other_seasons() {
+    // February 12, 2024: the season to come, and the season gone.
+    let a = md("2024-02-12", "Next season opens Thursday, Sept. 5.");
+    assert!(flagged(&a).is_empty(), "{:?}", flagged(&a));
+    let a = md("2024-02-12", "The last season ended Sunday, Dec. 10.");
+    assert!(flagged(&a).is_empty(), "{:?}", flagged(&a));
+    let a = md("2024-05-22", "Her funeral was held on Monday, Sept. 19.");
+    assert!(flagged(&a).is_empty(), "{:?}", flagged(&a));
+    // Still checked in the story's year when nothing says otherwise.
+    let a = md("2024-02-12", "Next season opens Friday, Sept. 5.");
+    assert_eq!(
+        flagged(&a),
+        [("weekday-mismatch", "Friday, Sept. 5".to_string())]
+    );
+}

@@ -268,6 +268,36 @@ async function main() {
 
     await page.screenshot({ path: join(artifacts, 'vscode.png') });
 
+    await check('the quick fix for the name variant rewrites the word in the editor', async () => {
+      const at = lineColumn('Vasques');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await goTo(page, at.line, at.column + 1);
+      await page.keyboard.press('Control+.');
+      const row = page
+        .locator('.action-widget .monaco-list-row')
+        .filter({ hasText: 'Vasquez' })
+        .filter({ hasNotText: /every|all/i })
+        .first();
+      await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const menu = await page.locator('.action-widget .monaco-list-row').allTextContents();
+      console.log(`#   quick fixes: ${menu.join(' | ')}`);
+      await row.click();
+      // Monaco renders spaces as U+00A0, which \s matches.
+      await page.waitForFunction(
+        () => {
+          const text = [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent || '').join('\n');
+          return /—\sVasquez\stold/.test(text) && !text.includes('Vasques');
+        },
+        null,
+        { timeout: TIMEOUT },
+      );
+      await page.waitForFunction(
+        () => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => (r.textContent || '').includes('name-variant')),
+        null,
+        { timeout: TIMEOUT },
+      );
+    });
+
     await check('"copydesk: Show source sheet" lists the people and the quotes with speakers', async () => {
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('F1');
