@@ -386,6 +386,22 @@ fn infinitive(t: &[Token], k: usize, first: usize) -> bool {
         && classify(t, k + 1).is_none()
 }
 
+/// A lowercase word in -s that may be a verb in the present ("opens", "begins", "runs"),
+/// as opposed to a past form; nouns in -s ("talks") are taken for verbs too, which only
+/// costs a past-tense reading.
+fn looks_present(t: &Token) -> bool {
+    let Some(w) = lower_word(t) else {
+        return false;
+    };
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && class_of(w).is_none()
+}
+
 /// The tense of the clause around tokens `first..=last`, looking no further than `window`
 /// (the sentence's tokens).
 pub(crate) fn tense_of(t: &[Token], window: Range<usize>, first: usize, last: usize) -> Tense {
@@ -401,6 +417,21 @@ pub(crate) fn tense_of(t: &[Token], window: Range<usize>, first: usize, last: us
     let mut hi = last + 1;
     while hi < ceiling && !is_boundary(&t[hi]) {
         hi += 1;
+    }
+    // "If approved on June 14, …": a condition, not an event.
+    if lo > window.start && t[lo - 1].is_any_word(&["if", "unless", "whether"]) {
+        return Tense::Unknown;
+    }
+    // "the show opens June 14", "talks begin on June 14": a present-tense verb right before.
+    let verb_at = if first > lo && t[first - 1].is_any_word(&["on", "in", "at"]) {
+        first.checked_sub(2)
+    } else {
+        first.checked_sub(1)
+    };
+    if let Some(v) = verb_at.filter(|&v| v >= lo) {
+        if looks_present(&t[v]) {
+            return Tense::Present;
+        }
     }
     let max = (first - lo).max(hi.saturating_sub(last + 1));
     for d in 1..=max {
@@ -567,6 +598,32 @@ mod tests {
         assert_eq!(
             tense("The hearing was postponed to June 14.", "June 14"),
             Tense::Future
+        );
+    }
+
+    #[test]
+    fn present_verbs_and_conditions_are_not_past() {
+        assert_eq!(
+            tense(
+                "Tickets went on sale June 1 and the show opens June 14.",
+                "June 14"
+            ),
+            Tense::Present
+        );
+        assert_eq!(
+            tense(
+                "The strike ended and the trial resumes on June 14.",
+                "June 14"
+            ),
+            Tense::Present
+        );
+        assert_eq!(
+            tense("If approved on June 14, the plan takes effect.", "June 14"),
+            Tense::Unknown
+        );
+        assert_eq!(
+            tense("Ministers signed on June 14.", "June 14"),
+            Tense::Past
         );
     }
 
