@@ -76,6 +76,8 @@ function prepare() {
     JSON.stringify(
       {
         'copydesk.server.path': serverPath,
+        // Reaches the server as its configuration: the lone quote becomes an error.
+        'copydesk.checks': { 'unattributed-quote': 'error' },
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.enableExperiments': false,
@@ -205,10 +207,14 @@ async function main() {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.monaco-editor .view-lines');
 
-    await check('squiggles mark the unattributed quote and the name variant', async () => {
-      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-warning').length >= 2, null, {
-        timeout: TIMEOUT,
-      });
+    await check('squiggles mark the unattributed quote (an error by setting) and the name variant', async () => {
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('.monaco-editor .squiggly-error').length >= 1 &&
+          document.querySelectorAll('.monaco-editor .squiggly-warning').length >= 1,
+        null,
+        { timeout: TIMEOUT },
+      );
     });
 
     await check('the Problems panel lists the findings with code and position', async () => {
@@ -227,6 +233,12 @@ async function main() {
       const quoteRow = rows.find((r) => r.includes('unattributed-quote'));
       const variantRow = rows.find((r) => r.includes('name-variant'));
       assert(quoteRow.includes('copydesk'), `source in row: ${quoteRow}`);
+      const quoteIcon = await page
+        .locator('.markers-panel .monaco-list-row')
+        .filter({ hasText: 'unattributed-quote' })
+        .first()
+        .evaluate((row) => row.innerHTML.includes('codicon-error'));
+      assert(quoteIcon, 'the unattributed-quote row is an error, as copydesk.checks says');
       assert(new RegExp(`Ln ${quote.line}, Col (${quote.column}|${quote.column + 1})\\b`).test(quoteRow), `quote row position: ${quoteRow}`);
       assert(variantRow.includes(`Ln ${variant.line}, Col ${variant.column}]`) || variantRow.includes(`Ln ${variant.line}, Col ${variant.column} `) || new RegExp(`Ln ${variant.line}, Col ${variant.column}\\b`).test(variantRow), `variant row position: ${variantRow}`);
       assert(variantRow.includes('Vasquez'), `variant row names the dominant spelling: ${variantRow}`);
