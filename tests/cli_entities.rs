@@ -4,12 +4,6 @@ mod cli_support;
 use cli_support::*;
 use serde_json::Value;
 
-fn keys(v: &Value) -> Vec<String> {
-    let mut k: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
-    k.sort();
-    k
-}
-
 /// Asserts a `{start, end, text}` span is consistent with the file's bytes.
 fn check_span(text: &str, span: &Value) {
     let start = span["start"]["offset"].as_u64().unwrap() as usize;

@@ -36,12 +36,6 @@ fn check_position(text: &str, pos: &Value) -> usize {
     offset
 }
 
-fn keys(v: &Value) -> Vec<String> {
-    let mut k: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
-    k.sort();
-    k
-}
-
 fn codes(run: &Run) -> Vec<String> {
     run.json()["files"][0]["findings"]
         .as_array()

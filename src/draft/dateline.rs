@@ -53,11 +53,19 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 pub(super) fn find(prose: &str, paragraphs: &[Paragraph]) -> Option<Dateline> {
-    paragraphs
-        .iter()
-        .filter(|p| !p.heading)
-        .take(SEARCH_PARAGRAPHS)
-        .find_map(|p| parse(prose.get(p.span.clone())?, p.span.start))
+    // A heading is read only when it carries a date and text after it: a plain-text draft
+    // may open with its dateline paragraph instead of a headline.
+    let opening = paragraphs.first().filter(|p| p.heading).and_then(|p| {
+        let text = prose.get(p.span.clone())?;
+        parse(text, p.span.start).filter(|d| d.day.is_some() && d.span.end < p.span.end)
+    });
+    opening.or_else(|| {
+        paragraphs
+            .iter()
+            .filter(|p| !p.heading)
+            .take(SEARCH_PARAGRAPHS)
+            .find_map(|p| parse(prose.get(p.span.clone())?, p.span.start))
+    })
 }
 
 /// A month name or AP abbreviation (`Oct.`, `Sept.`, `March`), with its number.
@@ -488,6 +496,17 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn plain_draft_opening_with_its_dateline_has_no_headline() {
+        let text = "KYIV, June 10, 2025 — Ukraine and Turkey agreed on Tuesday.\n\nMore text.";
+        let d = Draft::parse(text, Format::Plain);
+        assert_eq!(d.dateline.map(|d| d.year), Some(Some(2025)));
+        assert!(!d.paragraphs[0].heading);
+        // A headline that merely looks like a place is still a headline.
+        let d = Draft::parse("UKRAINE — talks stall\n\nBody.", Format::Plain);
+        assert!(d.dateline.is_none() && d.paragraphs[0].heading);
     }
 
     #[test]

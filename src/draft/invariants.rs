@@ -281,7 +281,8 @@ fn adversarial_repetitions_stay_linear() {
     let patterns = [
         "![", "[](", "[", "](", "<!--", "<?", "<!a", "<", "<a x=\"", "`", "``", "*", "_a", "\"",
         "“", "‘“", "'a", "a'", "„‚", "«", "http://", "a@", "]](", "((((", "....", "Mr. ", "U.S. ",
-        "MOSCOW ", "\\", "&", "# ", "> ", "- ", "    ", "\n", "\r\n", "’", "'til ", "…",
+        "MOSCOW ", "{{", "{%", "\\", "&", "# ", "> ", "- ", "    ", "\n", "\r\n", "’", "'til ",
+        "…",
     ];
     for pattern in patterns {
         let text = pattern.repeat(100_000 / pattern.len());
@@ -293,4 +294,16 @@ fn adversarial_repetitions_stay_linear() {
             assert!(elapsed.as_secs() < 10, "{pattern:?} took {elapsed:?}");
         }
     }
+}
+
+#[test]
+fn quote_at_finds_the_innermost_quote() {
+    let text = "\"Stand for ‘humanitarian pauses,’ now,\" he said. \"Yes.\"";
+    let d = check(text, Format::Markdown);
+    let inner = text.find("pauses").unwrap();
+    assert_eq!(d.quote_at(inner), Some(1));
+    assert_eq!(d.quote_at(text.find("now").unwrap()), Some(0));
+    assert_eq!(d.quote_at(text.find("he said").unwrap()), None);
+    assert_eq!(d.quote_at(text.find("Yes").unwrap()), Some(2));
+    assert_eq!(d.quote_at(text.len()), None);
 }

@@ -33,6 +33,10 @@ pub(super) fn mask(text: &str, format: Format) -> Masked {
     let mut p = text.as_bytes().to_vec();
     let mut layout = Layout::default();
     let mut front_matter_date = None;
+    if text.starts_with('\u{feff}') {
+        // A byte-order mark is not text.
+        blank(&mut p, 0..3);
+    }
     match format {
         Format::Markdown => {
             let body = front_matter(text, &mut p, &mut front_matter_date);
@@ -135,6 +139,10 @@ fn front_matter(text: &str, p: &mut [u8], date: &mut Option<String>) -> usize {
         return 0;
     }
     let toml = delim == "+++";
+    if !looks_like_metadata(text, first.next, toml) {
+        // A thematic break at the top of a draft, not front matter.
+        return 0;
+    }
     let mut found_date = None;
     let mut pos = first.next;
     while pos < p.len() {
@@ -151,6 +159,30 @@ fn front_matter(text: &str, p: &mut [u8], date: &mut Option<String>) -> usize {
         pos = line.next;
     }
     0
+}
+
+/// The first non-blank line after the opening delimiter is a `key: value` (YAML),
+/// `key = value` or `[table]` (TOML), or the closing delimiter.
+fn looks_like_metadata(text: &str, from: usize, toml: bool) -> bool {
+    let Some(line) = text
+        .get(from..)
+        .and_then(|r| r.lines().find(|l| !l.trim().is_empty()))
+    else {
+        return false;
+    };
+    let line = line.trim();
+    if line == "---" || line == "+++" || line.starts_with('#') {
+        return true;
+    }
+    let key_len = line
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '"' | '\'' | '.')))
+        .unwrap_or(line.len());
+    let rest = line[key_len..].trim_start();
+    if toml {
+        (key_len > 0 && rest.starts_with('=')) || line.starts_with('[')
+    } else {
+        key_len > 0 && rest.starts_with(':')
+    }
 }
 
 /// The value of a top-level `date` key, quotes and trailing comments stripped.
@@ -435,7 +467,11 @@ fn opens_fence(p: &[u8], k: usize, end: usize) -> Option<(u8, usize)> {
 }
 
 fn closes_fence(p: &[u8], line: Line, ch: u8, len: usize) -> bool {
-    let k = skip_ws(p, line.start, line.end);
+    // A fence inside a block quote closes behind its `>` markers.
+    let mut k = skip_ws(p, line.start, line.end);
+    while k < line.end && p[k] == b'>' {
+        k = skip_ws(p, k + 1, line.end);
+    }
     let n = run_len(p, k, line.end, ch);
     n >= len && is_blank(p, k + n..line.end)
 }
@@ -588,7 +624,7 @@ fn task_box(p: &mut [u8], k: usize, end: usize) -> usize {
 const SCAN_CAP: usize = 2048;
 
 /// Bytes that may start inline syntax (Markdown) or a URL or e-mail address (both).
-const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~hHwWfF@");
+const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~{hHwWfF@");
 const PLAIN_BYTES: [bool; 256] = byte_set(b"hHwWfF@");
 
 const fn byte_set(bytes: &[u8]) -> [bool; 256] {
@@ -614,6 +650,8 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
     let mut brackets: Vec<(usize, bool)> = Vec::new();
     let mut comment_end = Finder::new(b"-->");
     let mut instruction_end = Finder::new(b"?>");
+    let mut shortcode_end = Finder::new(b"}}");
+    let mut template_end = Finder::new(b"%}");
     let table = if markdown {
         &MARKDOWN_BYTES
     } else {
@@ -688,6 +726,19 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
                         if p.get(open + 1) == Some(&b'^') {
                             blank(p, open..i + 1);
                         }
+                    }
+                }
+                // Template tags and shortcodes (`{{< tweet 1 >}}`, `{% include x %}`).
+                b'{' if matches!(p.get(i + 1), Some(b'{' | b'%')) => {
+                    let finder = if p[i + 1] == b'{' {
+                        &mut shortcode_end
+                    } else {
+                        &mut template_end
+                    };
+                    if let Some(k) = finder.find(p, i + 2, end.min(i + SCAN_CAP)) {
+                        blank(p, i..k + 2);
+                        i = k + 2;
+                        continue;
                     }
                 }
                 b'*' | b'_' | b'~' => {
@@ -1134,6 +1185,16 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_rule_around_prose_is_not_front_matter() {
+        let m = mask(
+            "---\nThe council met today. It voted.\n---\n\nMore.",
+            Format::Markdown,
+        );
+        assert!(m.prose.contains("The council met today."));
+        assert_eq!(m.front_matter_date, None);
+    }
+
+    #[test]
     fn unclosed_front_matter_is_not_front_matter() {
         let m = mask("---\ndate: 2020-01-01\nThe body.", Format::Markdown);
         assert_eq!(m.front_matter_date, None);
@@ -1273,9 +1334,28 @@ mod tests {
     }
 
     #[test]
+    fn fence_inside_a_block_quote_closes() {
+        let p = md("> ```\n> code \"x\"\n> ```\n\nAfter.");
+        assert!(!p.contains("code") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn template_shortcodes_are_masked() {
+        let p = md("{{< tweet user=\"x\" id=\"1\" >}}\n\nThe mayor {% raw %}said{% endraw %} no.");
+        assert!(!p.contains("tweet") && !p.contains("raw") && !p.contains('{'));
+        assert!(p.contains("The mayor ") && p.contains("said") && p.ends_with(" no."));
+    }
+
+    #[test]
     fn html_comment_block_spanning_lines() {
         let p = md("Before.\n\n<!--\nhidden \"quote\n\nstill hidden\n-->\n\nAfter.");
         assert!(!p.contains("hidden") && p.ends_with("After."));
+    }
+
+    #[test]
+    fn byte_order_mark_is_masked() {
+        assert_eq!(plain("\u{feff}Title\n"), "   Title\n");
+        assert_eq!(md("\u{feff}# Title"), "     Title");
     }
 
     #[test]

@@ -135,6 +135,51 @@ const AFTER_TIME: &[&str] = &[
     "Dec",
 ];
 
+/// Speech verbs that, a few words after a closing quote, attach the speaker to the quote.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "replied",
+    "replies",
+    "shouted",
+    "shouts",
+    "yelled",
+    "cried",
+    "answered",
+    "recalled",
+    "insisted",
+    "wondered",
+    "exclaimed",
+    "demanded",
+    "pleaded",
+    "quipped",
+    "whispered",
+];
+
+/// A speech verb within the next few words (`Hale asked`, `Mayor Elena Vasquez said`),
+/// before any sentence end.
+fn attribution_follows(rest: &str) -> bool {
+    for word in rest.split_whitespace().take(5) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if SPEECH_VERBS.contains(&bare) {
+            return true;
+        }
+        let abbreviation = BEFORE_NAME.contains(&word.trim_end_matches('.'));
+        if word.ends_with(['.', '!', '?']) && !abbreviation || word.ends_with([',', ';', ':']) {
+            return false;
+        }
+    }
+    false
+}
+
 const TERMINATORS: [char; 4] = ['.', '!', '?', '…'];
 
 /// Closing marks that stay with the sentence they follow.
@@ -302,6 +347,10 @@ fn is_boundary(
     let lower = first.is_some_and(char::is_lowercase);
     let upper = first.is_some_and(char::is_uppercase);
     let digit = first.is_some_and(|c| c.is_ascii_digit());
+    if close_end > run_end && attribution_follows(&text[next_start..]) {
+        // `"Is this fair?" Hale asked.` is one sentence: the quote and its speaker.
+        return false;
+    }
     if run != "." || close_end > run_end {
         // `!`, `?`, or a period followed by a closing mark: `"Why?" she asked` goes on.
         return !lower;
@@ -416,6 +465,19 @@ mod tests {
         assert_eq!(
             sentences("He paused... Then went on. It cost approx. three dollars. \"Why?\" she asked. Wow! Really."),
             vec!["He paused... Then went on.", "It cost approx. three dollars.", "\"Why?\" she asked.", "Wow!", "Really."]
+        );
+    }
+
+    #[test]
+    fn question_then_named_speaker_stays_one_sentence() {
+        assert_eq!(
+            sentences("\"Is this fair?\" Councillor Marcus Hale asked. \"No!\" Dr. Nwosu shouted. \"Why?\" The room fell silent."),
+            vec![
+                "\"Is this fair?\" Councillor Marcus Hale asked.",
+                "\"No!\" Dr. Nwosu shouted.",
+                "\"Why?\"",
+                "The room fell silent."
+            ]
         );
     }
 

@@ -74,3 +74,10 @@ pub const WRONG_WEEKDAY: &str =
 
 /// A paragraph made only of a quote with no speaker anywhere: an unattributed quote.
 pub const UNATTRIBUTED: &str = "The council met on Tuesday.\n\n\"We will not back down.\"\n";
+
+/// The keys of a JSON object, sorted.
+pub fn keys(v: &serde_json::Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
+    k.sort();
+    k
+}
