@@ -2,9 +2,10 @@
 //! pauses,’ inside a “…” quote). Curly marks say which way they face; straight marks and
 //! `’` are read from their neighbours: a mark after a space, an opening bracket, a dash or
 //! an opening mark opens, a mark after a letter or punctuation closes. Apostrophes are not
-//! quotes: `don't`, `O'Brien`, `it’s`, `'til`, `'90s`, `rock 'n' roll`, and `Jones'` when no
-//! single quote is open. A paragraph may end inside an open quote when the next paragraph
-//! opens with a quote mark (news convention): that quote continues there.
+//! quotes: `don't`, `O'Brien`, `it’s`, `'til`, `'90s`, `rock 'n' roll`, `Jones'` when no
+//! single quote is open, and `the workers’ union` inside a single quote that closes later.
+//! A paragraph may end inside an open quote when the next paragraph opens with a quote mark
+//! (news convention): that quote continues there.
 
 use super::{Balance, Paragraph, Quote, Span};
 
@@ -57,102 +58,201 @@ pub(super) fn find(prose: &str, paragraphs: &[Paragraph]) -> (Vec<Quote>, Vec<Sp
         let Some(text) = prose.get(para.span.clone()) else {
             continue;
         };
-        let base = para.span.start;
-        let mut stack: Vec<Open> = Vec::new();
-        // Whether the mark just before this one opened a quote (`“‘` vs `’”`).
-        let mut last_open_end = usize::MAX;
-        let bytes = text.as_bytes();
-        let mut k = 0;
-        while k < bytes.len() {
-            // Quote marks start with one of these bytes (ASCII, or the lead byte of U+00AB,
-            // U+00BB and U+2018..U+203A); lead bytes never occur inside another char.
-            if !matches!(bytes[k], b'"' | b'\'' | 0xC2 | 0xE2) {
-                k += 1;
-                continue;
-            }
-            let Some(c) = text.get(k..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            let len = c.len_utf8();
-            if !is_quote_mark(c) {
-                k += len;
-                continue;
-            }
-            let prev = text[..k].chars().next_back();
-            let prev_opened = last_open_end == k;
-            let next = text[k + len..].chars().next();
-            let after = &text[k + len..];
-            let at = base + k;
-            let mark = at..at + len;
-            let action = classify(c, prev, prev_opened, next, after, &stack);
-            if matches!(action, Action::Open(_)) {
-                last_open_end = k + len;
-            }
-            k += len;
-            match action {
-                Action::Open(family) => {
-                    let index = quotes.len();
-                    let continues = match carried {
-                        Some((from, f)) if at == base && f == family => {
-                            quotes[from].balance = Balance::Continued;
-                            Some(from)
-                        }
-                        _ => None,
-                    };
-                    quotes.push(Quote {
-                        span: mark.clone(),
-                        inner: mark.end..mark.end,
-                        open_mark: mark,
-                        close_mark: None,
-                        paragraph: p,
-                        depth: u8::try_from(stack.len()).unwrap_or(u8::MAX),
-                        parent: stack.last().map(|o| o.index),
-                        balance: Balance::Unclosed,
-                        continues,
-                    });
-                    if stack.len() < MAX_DEPTH {
-                        stack.push(Open {
-                            index,
-                            family,
-                            mark: c,
-                        });
-                    } else if let Some(q) = quotes.last_mut() {
-                        // Deeper than any real text nests: left open, so every lookup
-                        // in the stack stays short.
-                        end_open(q, base + text.len());
-                    }
-                }
-                Action::Close(family) => {
-                    let Some(j) = stack.iter().rposition(|o| o.family == family) else {
-                        stray.push(mark);
-                        continue;
-                    };
-                    // Quotes opened inside and never closed end where their parent does.
-                    for open in stack.drain(j + 1..) {
-                        end_open(&mut quotes[open.index], at);
-                    }
-                    if let Some(open) = stack.pop() {
-                        let q = &mut quotes[open.index];
-                        q.span = q.open_mark.start..mark.end;
-                        q.inner = q.open_mark.end..at;
-                        q.close_mark = Some(mark);
-                        q.balance = Balance::Closed;
-                    }
-                }
-                Action::Stray => stray.push(mark),
-                Action::Skip => {}
-            }
+        let para_ref = ParagraphRef {
+            text,
+            base: para.span.start,
+            index: p,
+            first: quotes.len(),
+        };
+        let paired = pair(&para_ref, carried);
+        if let (true, Some((from, _))) = (paired.continues_carry, carried) {
+            quotes[from].balance = Balance::Continued;
         }
-        let end = base + text.len();
-        for open in &stack {
-            end_open(&mut quotes[open.index], end);
-        }
+        quotes.extend(paired.quotes);
+        stray.extend(paired.stray);
         let next_is_prose = paragraphs.get(p + 1).is_some_and(|n| !n.heading);
-        if let (Some(root), true) = (stack.first(), next_is_prose) {
-            carry = Some((root.index, root.family));
+        if next_is_prose {
+            carry = paired.root_open;
         }
     }
     (quotes, stray)
+}
+
+/// One paragraph's text and where its quotes go.
+struct ParagraphRef<'a> {
+    text: &'a str,
+    /// Offset of `text` in the draft.
+    base: usize,
+    /// Index of the paragraph.
+    index: usize,
+    /// Index the paragraph's first quote will have in the draft.
+    first: usize,
+}
+
+/// The quotes of one paragraph.
+struct Paired {
+    /// Parent and continuation indices are draft-wide.
+    quotes: Vec<Quote>,
+    stray: Vec<Span>,
+    /// The first quote continues the one carried from the previous paragraph.
+    continues_carry: bool,
+    /// The outermost quote still open at the paragraph's end.
+    root_open: Option<(usize, Family)>,
+}
+
+/// Single-quote marks of a paragraph in order: (offset, whether it sits where a quote
+/// closes: after a non-space, before a non-letter).
+fn single_marks(text: &str) -> Vec<(usize, bool)> {
+    let mut marks = Vec::new();
+    for (k, &b) in text.as_bytes().iter().enumerate() {
+        if b != b'\'' && b != 0xE2 {
+            continue;
+        }
+        let Some(c) = text.get(k..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        if matches!(c, '’' | '\'' | '‘' | '‚' | '‹' | '›') {
+            let prev = text[..k].chars().next_back();
+            let next = text[k + c.len_utf8()..].chars().next();
+            let closing = prev.is_some_and(|p| !p.is_whitespace())
+                && !next.is_some_and(char::is_alphanumeric);
+            marks.push((k, closing));
+        }
+    }
+    marks
+}
+
+/// Pairs the marks of one paragraph.
+fn pair(para: &ParagraphRef, carried: Option<(usize, Family)>) -> Paired {
+    let ParagraphRef {
+        text,
+        base,
+        index: p,
+        first,
+    } = *para;
+    let mut out = Paired {
+        quotes: Vec::new(),
+        stray: Vec::new(),
+        continues_carry: false,
+        root_open: None,
+    };
+    // `s’` before a word is a plural possessive (`the workers’ union`) when the next
+    // single mark is another closing one, not an opening one.
+    let singles = single_marks(text);
+    let mut single_cursor = 0;
+    let quotes = &mut out.quotes;
+    let mut stack: Vec<Open> = Vec::new();
+    // Whether the mark just before this one opened a quote (`“‘` vs `’”`).
+    let mut last_open_end = usize::MAX;
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        // Quote marks start with one of these bytes (ASCII, or the lead byte of U+00AB,
+        // U+00BB and U+2018..U+203A); lead bytes never occur inside another char.
+        if !matches!(bytes[k], b'"' | b'\'' | 0xC2 | 0xE2) {
+            k += 1;
+            continue;
+        }
+        let Some(c) = text.get(k..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if !is_quote_mark(c) {
+            k += len;
+            continue;
+        }
+        let at = base + k;
+        let mark = at..at + len;
+        while single_cursor < singles.len() && singles[single_cursor].0 <= k {
+            single_cursor += 1;
+        }
+        let possessive = singles
+            .get(single_cursor)
+            .is_some_and(|&(_, closing)| closing);
+        let context = Context {
+            prev: text[..k].chars().next_back(),
+            prev_opened: last_open_end == k,
+            next: text[k + len..].chars().next(),
+            after: &text[k + len..],
+            possessive,
+        };
+        let action = classify(c, &context, &stack);
+        if matches!(action, Action::Open(_)) {
+            last_open_end = k + len;
+        }
+        k += len;
+        match action {
+            Action::Open(family) => {
+                let index = first + quotes.len();
+                let continues = match carried {
+                    Some((from, f)) if at == base && f == family => {
+                        out.continues_carry = true;
+                        Some(from)
+                    }
+                    _ => None,
+                };
+                quotes.push(Quote {
+                    span: mark.clone(),
+                    inner: mark.end..mark.end,
+                    open_mark: mark,
+                    close_mark: None,
+                    paragraph: p,
+                    depth: u8::try_from(stack.len()).unwrap_or(u8::MAX),
+                    parent: stack.last().map(|o| o.index),
+                    balance: Balance::Unclosed,
+                    continues,
+                });
+                if stack.len() < MAX_DEPTH {
+                    stack.push(Open {
+                        index,
+                        family,
+                        mark: c,
+                    });
+                } else if let Some(q) = quotes.last_mut() {
+                    // Deeper than any real text nests: left open, so every lookup
+                    // in the stack stays short.
+                    end_open(q, base + text.len());
+                }
+            }
+            Action::Close(family) => {
+                let Some(j) = stack.iter().rposition(|o| o.family == family) else {
+                    out.stray.push(mark);
+                    continue;
+                };
+                // Quotes opened inside and never closed end where their parent does.
+                for open in stack.drain(j + 1..) {
+                    end_open(&mut quotes[open.index - first], at);
+                }
+                if let Some(open) = stack.pop() {
+                    let q = &mut quotes[open.index - first];
+                    q.span = q.open_mark.start..mark.end;
+                    q.inner = q.open_mark.end..at;
+                    q.close_mark = Some(mark);
+                    q.balance = Balance::Closed;
+                }
+            }
+            Action::Stray => out.stray.push(mark),
+            Action::Skip => {}
+        }
+    }
+    let end = base + text.len();
+    for open in &stack {
+        end_open(&mut quotes[open.index - first], end);
+    }
+    out.root_open = stack.first().map(|root| (root.index, root.family));
+    out
+}
+
+/// What surrounds a quote mark.
+struct Context<'a> {
+    prev: Option<char>,
+    /// The previous char is a quote mark that opened a quote.
+    prev_opened: bool,
+    next: Option<char>,
+    /// The text after the mark.
+    after: &'a str,
+    /// The next single mark closes: `s’ word` is then a plural possessive.
+    possessive: bool,
 }
 
 /// An open quote that runs to `end` (the end of its paragraph or its parent's closing mark).
@@ -162,14 +262,14 @@ fn end_open(q: &mut Quote, end: usize) {
     q.balance = Balance::Unclosed;
 }
 
-fn classify(
-    c: char,
-    prev: Option<char>,
-    prev_opened: bool,
-    next: Option<char>,
-    after: &str,
-    stack: &[Open],
-) -> Action {
+fn classify(c: char, context: &Context, stack: &[Open]) -> Action {
+    let Context {
+        prev,
+        prev_opened,
+        next,
+        after,
+        possessive,
+    } = *context;
     use Action::*;
     use Family::*;
     let opening_pos = match prev {
@@ -233,6 +333,9 @@ fn classify(
                 Close(Double)
             } else if next_alnum {
                 Open(Double)
+            } else if prev.is_some_and(|p| p.is_ascii_digit()) {
+                // An inch mark: `5' 10"`.
+                Skip
             } else {
                 Stray
             }
@@ -271,6 +374,13 @@ fn classify(
                 }
             } else if next_alnum {
                 // Only a mark followed by a non-letter closes a single quote.
+                Skip
+            } else if possessive
+                && matches!(prev, Some('s' | 'S'))
+                && next_space
+                && after.trim_start().starts_with(char::is_alphanumeric)
+            {
+                // `the workers’ union`.
                 Skip
             } else if has(Single) {
                 Close(Single)
@@ -344,6 +454,32 @@ mod tests {
         let d = Draft::parse(text, Format::Markdown);
         assert!(d.quotes.is_empty(), "{:?}", d.quotes);
         assert!(d.stray_closers.is_empty());
+    }
+
+    #[test]
+    fn british_single_quotes_with_a_plural_possessive() {
+        assert_eq!(
+            quotes("‘The workers’ union is strong,’ she said. ‘Go to the shops’ he said, ‘now.’"),
+            vec![
+                q("‘The workers’ union is strong,’", 0, Balance::Closed),
+                q("‘Go to the shops’", 0, Balance::Closed),
+                q("‘now.’", 0, Balance::Closed)
+            ]
+        );
+        assert_eq!(
+            quotes("\"The so-called 'experts' say the 'workers' wives' union' is weak.\""),
+            vec![
+                q(
+                    "\"The so-called 'experts' say the 'workers' wives' union' is weak.\"",
+                    0,
+                    Balance::Closed
+                ),
+                q("'experts'", 1, Balance::Closed),
+                q("'workers' wives' union'", 1, Balance::Closed)
+            ]
+        );
+        let d = Draft::parse("He is 5' 10\" tall.", Format::Markdown);
+        assert!(d.quotes.is_empty() && d.stray_closers.is_empty());
     }
 
     #[test]

@@ -147,6 +147,10 @@ pub(crate) fn scan(t: &[Token], out: &mut Vec<Found>) {
     let mut i = 0;
     let mut free = 0;
     while i < t.len() {
+        if !may_start(&t[i]) {
+            i += 1;
+            continue;
+        }
         let found = weekday_with_date(t, i)
             .or_else(|| calendar_with_weekday(t, i))
             .or_else(|| bare_weekday(t, i, free))
@@ -160,6 +164,73 @@ pub(crate) fn scan(t: &[Token], out: &mut Vec<Found>) {
                 out.push(f);
             }
             None => i += 1,
+        }
+    }
+}
+
+/// Lowercase words that can open a date expression; any other lowercase word cannot, and
+/// the matchers are spared it.
+/// (Sorted: it is searched by bisection.)
+const LOWERCASE_STARTERS: &[&str] = &[
+    "a",
+    "an",
+    "coming",
+    "earlier",
+    "early",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "last",
+    "late",
+    "later",
+    "next",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "overnight",
+    "past",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "the",
+    "thirteen",
+    "thirty",
+    "this",
+    "three",
+    "today",
+    "tomorrow",
+    "tonight",
+    "twelve",
+    "twenty",
+    "two",
+    "yesterday",
+];
+
+/// Whether an expression can start at this token (a cheap test run on every token).
+fn may_start(x: &Token) -> bool {
+    match x.kind {
+        Kind::Number => true,
+        Kind::Punct => false,
+        Kind::Word => {
+            let text = x.text;
+            text.chars().next().is_some_and(char::is_uppercase)
+                || text.contains('-')
+                || LOWERCASE_STARTERS.binary_search(&text).is_ok()
+                || text.starts_with("today")
+                || text.starts_with("yesterday")
+                || text.starts_with("tomorrow")
         }
     }
 }
@@ -246,7 +317,12 @@ const QUANTITY_WORDS: &[&str] = &[
 /// a fraction or "24/7", a percentage, a quantity ("31 days").
 fn day_is_free(t: &[Token], i: usize) -> bool {
     match t.get(i + 1) {
-        Some(n) if adjacent(&t[i], n) => !(n.is_punct(':') || n.is_punct('/') || n.is_punct('%')),
+        Some(n) if adjacent(&t[i], n) => {
+            let number_after = t
+                .get(i + 2)
+                .is_some_and(|m| m.kind == Kind::Number && adjacent(n, m));
+            !(n.is_punct('%') || ((n.is_punct(':') || n.is_punct('/')) && number_after))
+        }
         Some(n) => !n.is_any_word(QUANTITY_WORDS),
         None => true,
     }
@@ -737,6 +813,11 @@ mod tests {
     use super::*;
     use crate::analysis::dates::tokens::tokenize;
 
+    #[test]
+    fn starters_are_sorted() {
+        assert!(LOWERCASE_STARTERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
     fn scan_text(s: &str) -> Vec<(String, Expression)> {
         let mut toks = Vec::new();
         tokenize(s, 0, &mut toks);
@@ -789,6 +870,10 @@ mod tests {
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].0, "Wednesday, March 4");
         assert_eq!(texts("on Thursday (Oct. 13) and"), ["Thursday (Oct. 13)"]);
+        assert_eq!(
+            texts("- Monday, June 9: talks collapse"),
+            ["Monday, June 9"]
+        );
         assert_eq!(
             texts("begin on Tuesday, January 27."),
             ["Tuesday, January 27"]

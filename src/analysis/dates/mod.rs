@@ -111,6 +111,9 @@ pub struct DateMention {
     pub preposition: Option<&'static str>,
     /// Part of the dateline (it is the story date, not an event).
     pub in_dateline: bool,
+    /// Used as a name or a modifier: "the Sept. 11 attacks", "the June 14 deadline",
+    /// "Friday's vote".
+    pub attributive: bool,
     /// Written without a year next to talk of another year ("In 2019, … on Friday, Aug.
     /// 30", "on June 30 of that year"): the story's year may not be the right one, so no
     /// check relies on it.
@@ -158,6 +161,16 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
                 .checked_sub(1)
                 .and_then(|p| toks.get(p))
                 .and_then(|p| PREPOSITIONS.iter().copied().find(|w| p.is_word(w)));
+            let attributive = f
+                .first
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| {
+                    p.is_any_word(&[
+                        "the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                    ]) || p.text.ends_with("'s")
+                        || p.text.ends_with("’s")
+                });
             let in_dateline = draft
                 .dateline
                 .as_ref()
@@ -172,7 +185,9 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
                 .filter(|&(y, at)| p <= at + 1 && Some(y) != story.year)
                 .map(|(y, _)| y);
             let year_in_doubt = written_year.is_none()
-                && (other_year.is_some() || names_another_year(&toks[window]));
+                && (other_year.is_some()
+                    || names_another_year(&toks[near(window, f.first, f.last)])
+                    || past_told_as_ahead(&resolution, tense, story));
             // "since 2019" runs up to the story; it does not set the scene in 2019.
             if let Some(y) = written_year.filter(|_| !in_dateline && preposition != Some("since")) {
                 last_year = Some((y, p));
@@ -184,6 +199,7 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
                 tense,
                 preposition,
                 in_dateline,
+                attributive,
                 year_in_doubt,
                 resolved: match resolution {
                     Resolution::Day(d) => Some(d),
@@ -194,6 +210,21 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
         }
     }
     mentions
+}
+
+/// A day placed in the story's year that a past-tense clause puts more than a month after
+/// the story date: more likely an earlier year's than a slip ("The last season ended
+/// Sunday, Dec. 10" in a February story).
+fn past_told_as_ahead(resolution: &Resolution, tense: Tense, story: &StoryDate) -> bool {
+    match (resolution, story.date()) {
+        (Resolution::Day(d), Some(s)) => tense == Tense::Past && (*d - s).num_days() > 31,
+        _ => false,
+    }
+}
+
+/// The part of a sentence window within a few dozen tokens of an expression.
+fn near(window: std::ops::Range<usize>, first: usize, last: usize) -> std::ops::Range<usize> {
+    window.start.max(first.saturating_sub(40))..window.end.min(last + 41)
 }
 
 /// "that year", "the same year", "a year earlier": the sentence is about another year than

@@ -70,7 +70,28 @@ pub(crate) fn nearest_year(month: u32, day: u32, anchor: NaiveDate) -> i32 {
         .map_or(y, |(year, _)| year)
 }
 
-fn calendar(c: &Calendar, story: &StoryDate) -> Resolution {
+/// How near New Year a date must fall to the story date to be read in the neighbouring year
+/// ("Dec. 28" in a January 2 story, "Jan. 21" in an October 31 story).
+const ACROSS_NEW_YEAR_DAYS: i64 = 92;
+
+/// The year of a date written without one: the story's year, or the neighbouring year when
+/// the date lies just across New Year from the story date, or when a future event would
+/// otherwise be in the past ("Next season opens Thursday, Sept. 5" in a December story).
+pub(crate) fn year_for(month: u32, day: u32, tense: Tense, anchor: NaiveDate) -> i32 {
+    let near = nearest_year(month, day, anchor);
+    let probe = |y: i32| NaiveDate::from_ymd_opt(y, month, day.min(28));
+    let distance = |y: i32| probe(y).map_or(i64::MAX, |d| (d - anchor).num_days());
+    if near != anchor.year() && distance(near).abs() <= ACROSS_NEW_YEAR_DAYS {
+        return near;
+    }
+    let year = anchor.year();
+    if tense == Tense::Future && distance(year) < 0 {
+        return year + 1;
+    }
+    year
+}
+
+fn calendar(c: &Calendar, tense: Tense, story: &StoryDate) -> Resolution {
     if c.day > lexicon::max_days(c.month) {
         return Resolution::Impossible {
             month: c.month,
@@ -80,7 +101,7 @@ fn calendar(c: &Calendar, story: &StoryDate) -> Resolution {
     }
     let year = match (c.year, story.date()) {
         (Some(y), _) => Some(y),
-        (None, Some(anchor)) => Some(nearest_year(c.month, c.day, anchor)),
+        (None, Some(anchor)) => Some(year_for(c.month, c.day, tense, anchor)),
         (None, None) => story.year,
     };
     match year {
@@ -263,7 +284,7 @@ fn day_of_month(day: u32, tense: Tense, story: &StoryDate) -> Resolution {
 /// Resolves one expression in a clause of the given tense.
 pub(crate) fn resolve(expression: &Expression, tense: Tense, story: &StoryDate) -> Resolution {
     match expression {
-        Expression::Calendar(c) => calendar(c, story),
+        Expression::Calendar(c) => calendar(c, tense, story),
         Expression::DayOfMonth(d) => day_of_month(*d, tense, story),
         Expression::Weekday(day, modifier) => match anchor(story) {
             Ok(a) => weekday(*day, *modifier, tense, a).map_or(
@@ -383,6 +404,26 @@ mod tests {
             resolve(&cal(Some(2016), 10, 13), Tense::Past, &story(2025, 3, 6)),
             ymd(2016, 10, 13)
         );
+    }
+
+    #[test]
+    fn yearless_dates_follow_the_tense_far_from_new_year() {
+        let s = story(2024, 2, 12);
+        // "Next season opens Thursday, Sept. 5": the September to come.
+        assert_eq!(
+            resolve(&cal(None, 9, 5), Tense::Future, &s),
+            ymd(2024, 9, 5)
+        );
+        assert_eq!(
+            resolve(&cal(None, 9, 5), Tense::Unknown, &s),
+            ymd(2024, 9, 5)
+        );
+        let s = story(2024, 12, 2);
+        assert_eq!(
+            resolve(&cal(None, 3, 5), Tense::Future, &s),
+            ymd(2025, 3, 5)
+        );
+        assert_eq!(resolve(&cal(None, 3, 5), Tense::Past, &s), ymd(2024, 3, 5));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! of it ("was held" past, "is held" present, "will be held" future).
 
 use super::tokens::{Kind, Token};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -222,7 +224,7 @@ fn is_boundary(t: &Token) -> bool {
                     | '!'
             )
         ),
-        Kind::Word => t.is_any_word(CLAUSE_OPENERS),
+        Kind::Word => class_of(t.text) == Some(Class::ClauseOpener),
         Kind::Number => false,
     }
 }
@@ -232,48 +234,103 @@ fn lower_word<'a>(t: &Token<'a>) -> Option<&'a str> {
         .then_some(t.text)
 }
 
+/// Which list a word is on (ASCII case ignored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    NotPast,
+    IrregularPast,
+    PastAuxiliary,
+    HasHave,
+    Present,
+    /// Future only before "to" or "for": "set to", "plans to".
+    FutureBeforeTo,
+    Future,
+    FutureAuxiliary,
+    ClauseOpener,
+}
+
+static CLASSES: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    let lists: [(&[&str], Class); 9] = [
+        (NOT_PAST, Class::NotPast),
+        (IRREGULAR_PAST, Class::IrregularPast),
+        (PAST_AUXILIARIES, Class::PastAuxiliary),
+        (&["has", "have"], Class::HasHave),
+        (PRESENT, Class::Present),
+        (FUTURE_WORDS, Class::Future),
+        (
+            &[
+                "set", "going", "plan", "plans", "aim", "aims", "intend", "intends",
+            ],
+            Class::FutureBeforeTo,
+        ),
+        (FUTURE_AUXILIARIES, Class::FutureAuxiliary),
+        (CLAUSE_OPENERS, Class::ClauseOpener),
+    ];
+    for (words, class) in lists {
+        for w in words {
+            m.insert(*w, class);
+        }
+    }
+    m
+});
+
+/// The list a word is on, without allocating.
+fn class_of(text: &str) -> Option<Class> {
+    let mut buf = [0u8; 16];
+    let bytes = text.as_bytes();
+    if bytes.len() > buf.len() {
+        return None;
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return CLASSES.get(text).copied();
+    }
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    CLASSES
+        .get(std::str::from_utf8(&buf[..bytes.len()]).ok()?)
+        .copied()
+}
+
 fn classify(t: &[Token], k: usize) -> Option<Cue> {
     let token = &t[k];
     if token.kind != Kind::Word {
         return None;
     }
-    if token.is_any_word(FUTURE_AUXILIARIES)
-        || token.text.ends_with("'ll")
-        || token.text.ends_with("’ll")
-    {
+    if token.text.ends_with("'ll") || token.text.ends_with("’ll") {
         return Some(Cue::Future);
     }
-    if token.is_any_word(FUTURE_WORDS) {
-        // "set to", "set for", "going to", "plans to"; "set" alone is any tense.
-        let next_to = t
-            .get(k + 1)
-            .is_some_and(|n| n.is_word("to") || n.is_word("for"));
-        if token.is_any_word(&[
-            "set", "going", "plan", "plans", "aim", "aims", "intend", "intends",
-        ]) && !next_to
-        {
-            return None;
+    let class = class_of(token.text);
+    match class {
+        Some(Class::FutureAuxiliary | Class::Future) => return Some(Cue::Future),
+        Some(Class::FutureBeforeTo) => {
+            // "set to", "set for", "going to", "plans to"; "set" alone is any tense.
+            let next_to = t
+                .get(k + 1)
+                .is_some_and(|n| n.is_word("to") || n.is_word("for"));
+            return next_to.then_some(Cue::Future);
         }
-        return Some(Cue::Future);
+        Some(Class::Present) => return Some(Cue::Present),
+        Some(Class::PastAuxiliary) => return Some(Cue::Past),
+        Some(Class::HasHave) => {
+            // "has signed" is a past event; "has a meeting" is not.
+            let perfect = (k + 1..t.len().min(k + 3))
+                .find(|&j| !t[j].is_any_word(FILLERS))
+                .is_some_and(|j| {
+                    t[j].is_word("been") || classify(t, j) == Some(Cue::PastParticiple)
+                });
+            return Some(if perfect { Cue::Past } else { Cue::Present });
+        }
+        Some(Class::NotPast | Class::ClauseOpener) => return None,
+        Some(Class::IrregularPast) | None => {}
     }
-    if token.is_any_word(PRESENT) {
-        return Some(Cue::Present);
-    }
-    if token.is_any_word(PAST_AUXILIARIES) {
-        return Some(Cue::Past);
-    }
-    if token.is_any_word(&["has", "have"]) {
-        // "has signed" is a past event; "has a meeting" is not.
-        let perfect = (k + 1..t.len().min(k + 3))
-            .find(|&j| !t[j].is_any_word(FILLERS))
-            .is_some_and(|j| t[j].is_word("been") || classify(t, j) == Some(Cue::PastParticiple));
-        return Some(if perfect { Cue::Past } else { Cue::Present });
-    }
+    // Capitalized, "Rose" and "Led" are more likely names than verbs.
     let w = lower_word(token)?;
-    if token.is_any_word(IRREGULAR_PAST) {
+    if class == Some(Class::IrregularPast) {
         return Some(Cue::PastParticiple);
     }
-    if w.len() >= 4 && w.ends_with("ed") && !token.is_any_word(NOT_PAST) {
+    if w.len() >= 4 && w.ends_with("ed") {
         // "the reduced rate", "a signed copy": an adjective, not a verb.
         if k > 0 && t[k - 1].is_any_word(&["a", "an", "the", "its", "their", "his", "her"]) {
             return None;
@@ -329,16 +386,48 @@ fn infinitive(t: &[Token], k: usize, first: usize) -> bool {
         && classify(t, k + 1).is_none()
 }
 
+/// A lowercase word in -s that may be a verb in the present ("opens", "begins", "runs"),
+/// as opposed to a past form; nouns in -s ("talks") are taken for verbs too, which only
+/// costs a past-tense reading.
+fn looks_present(t: &Token) -> bool {
+    let Some(w) = lower_word(t) else {
+        return false;
+    };
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && class_of(w).is_none()
+}
+
 /// The tense of the clause around tokens `first..=last`, looking no further than `window`
 /// (the sentence's tokens).
 pub(crate) fn tense_of(t: &[Token], window: Range<usize>, first: usize, last: usize) -> Tense {
+    // A verb further away than this governs something else (and a run-on "sentence" of
+    // thousands of words must not make the search quadratic).
+    const REACH: usize = 40;
+    let floor = window.start.max(first.saturating_sub(REACH));
+    let ceiling = window.end.min(t.len()).min(last + 1 + REACH);
     let mut lo = first;
-    while lo > window.start && !is_boundary(&t[lo - 1]) {
+    while lo > floor && !is_boundary(&t[lo - 1]) {
         lo -= 1;
     }
     let mut hi = last + 1;
-    while hi < window.end.min(t.len()) && !is_boundary(&t[hi]) {
+    while hi < ceiling && !is_boundary(&t[hi]) {
         hi += 1;
+    }
+    // "If approved on June 14, …": a condition, not an event.
+    if lo > window.start && t[lo - 1].is_any_word(&["if", "unless", "whether"]) {
+        return Tense::Unknown;
+    }
+    // "the show opens June 14": a present-tense verb right before the date. (Not before "on":
+    // "raised rates on March 19" has a noun there.)
+    if let Some(v) = first.checked_sub(1).filter(|&v| v >= lo) {
+        if looks_present(&t[v]) {
+            return Tense::Present;
+        }
     }
     let max = (first - lo).max(hi.saturating_sub(last + 1));
     for d in 1..=max {
@@ -505,6 +594,32 @@ mod tests {
         assert_eq!(
             tense("The hearing was postponed to June 14.", "June 14"),
             Tense::Future
+        );
+    }
+
+    #[test]
+    fn present_verbs_and_conditions_are_not_past() {
+        assert_eq!(
+            tense(
+                "Tickets went on sale June 1 and the show opens June 14.",
+                "June 14"
+            ),
+            Tense::Present
+        );
+        assert_eq!(
+            tense(
+                "The strike ended and the trial resumes June 14.",
+                "June 14"
+            ),
+            Tense::Present
+        );
+        assert_eq!(
+            tense("If approved on June 14, the plan takes effect.", "June 14"),
+            Tense::Unknown
+        );
+        assert_eq!(
+            tense("Ministers signed on June 14.", "June 14"),
+            Tense::Past
         );
     }
 

@@ -196,6 +196,8 @@ fn future_and_scheduled_events_are_not_after_the_dateline() {
         "The judge set sentencing for June 20.",
         "The road was closed until June 20.",
         "He said the talks would resume on June 14.",
+        "Two firefighters died in the June 14 blaze.",
+        "Rioters stormed the building in the Jan. 6 attack, and the June 14 deadline passed.",
         // Months after: more likely last year's September than a slip; say nothing.
         "On September 5, ministers signed the protocol.",
     ] {
@@ -555,5 +557,22 @@ fn another_year_nearby_puts_a_yearless_date_in_doubt() {
     assert_eq!(
         flagged(&a),
         [("date-after-dateline", "June 14".to_string())]
+    );
+}
+
+#[test]
+fn yearless_weekday_pairs_in_other_seasons() {
+    // February 12, 2024: the season to come, and the season gone.
+    let a = md("2024-02-12", "Next season opens Thursday, Sept. 5.");
+    assert!(flagged(&a).is_empty(), "{:?}", flagged(&a));
+    let a = md("2024-02-12", "The last season ended Sunday, Dec. 10.");
+    assert!(flagged(&a).is_empty(), "{:?}", flagged(&a));
+    let a = md("2024-05-22", "Her funeral was held on Monday, Sept. 19.");
+    assert!(flagged(&a).is_empty(), "{:?}", flagged(&a));
+    // Still checked in the story's year when nothing says otherwise.
+    let a = md("2024-02-12", "Next season opens Friday, Sept. 5.");
+    assert_eq!(
+        flagged(&a),
+        [("weekday-mismatch", "Friday, Sept. 5".to_string())]
     );
 }

@@ -80,33 +80,34 @@ pub(crate) fn adjacent(a: &Token, b: &Token) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
-        || (!c.is_ascii()
-            && !c.is_whitespace()
-            && !matches!(
-                c,
-                '“' | '”'
-                    | '‘'
-                    | '’'
-                    | '«'
-                    | '»'
-                    | '„'
-                    | '‚'
-                    | '—'
-                    | '–'
-                    | '‑'
-                    | '…'
-                    | '\u{2032}'
-            )
-            && !c.is_numeric())
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !c.is_whitespace()
+        && !matches!(
+            c,
+            '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '—' | '–' | '‑' | '…' | '\u{2032}'
+        )
+        && (c.is_alphabetic() || !c.is_numeric())
 }
 
 /// Appends the tokens of `text` (which starts at byte `base` of the draft) to `out`.
 pub(crate) fn tokenize<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
-    while let Some((start, c)) = chars.next() {
+    // ASCII is decoded by hand: this runs over every byte of the prose.
+    let char_at = |i: usize| match bytes.get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    };
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let start = pos;
+        let Some(c) = char_at(pos) else {
+            pos += 1; // not a char boundary: cannot happen in a str, but never loop
+            continue;
+        };
+        pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
@@ -175,9 +176,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>)
         } else {
             kind = Kind::Punct;
         }
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
+        pos = end;
         out.push(Token {
             kind,
             text: &text[start..end],
