@@ -159,7 +159,11 @@ fn interpret_chunk(
                 || is_suffix(toks[k].text)
                 || (toks[k].text.len() <= 2 && toks[k].text.ends_with('.'))
         }) && toks[h].word
-            && is_title_head(toks[h].text)
+            && (is_title_head(toks[h].text)
+                // The object of a title's "of" ("Secretary of State Antony Blinken").
+                || (h > a
+                    && matches!(toks[h - 1].lower(), "of" | "for")
+                    && (a..h).any(|k| is_title_head(toks[k].text))))
             && toks[h + 1].cap
         {
             title_at = Some(h);

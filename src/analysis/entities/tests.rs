@@ -247,6 +247,14 @@ fn titles_appositives_and_kinds() {
         Some("Assistant U.S. Attorney"),
     );
     check("Moscow", EntityKind::Place, None);
+    let text = format!("{H}Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi. Shares of Google rose.");
+    let b = analyze(&text, Format::Plain, &Config::default());
+    let e = entity(&b, "Antony Blinken");
+    assert_eq!(e.role.as_deref(), Some("Secretary of State"));
+    assert!(b
+        .entities
+        .iter()
+        .all(|e| e.name != "Google" || e.kind != EntityKind::Place));
     assert_eq!(
         entity(&a, "Declan O'Brien").mentions.len(),
         2,
