@@ -14,8 +14,10 @@ pub struct Hover {
 /// The hover card at a byte offset: a person/place/organization, else a date, a number,
 /// then the quote around the offset.
 pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<Hover> {
-    if let Some(card) = super::numbers::hover(analysis, offset) {
+    if let Some(card) = super::entities::hover(analysis, offset) {
         return Some(card);
     }
-    None
+    None.or_else(|| super::dates::hover(analysis, offset))
+        .or_else(|| super::numbers::hover(analysis, offset))
+        .or_else(|| super::attribution::hover(analysis, offset))
 }

@@ -4,6 +4,14 @@
 //! everything that is not prose (front matter, code, HTML, link targets, URLs) is blanked
 //! with ASCII spaces, so every offset found in `prose` is an offset into the original file.
 //! On top of that: paragraphs, sentences, quote spans and the dateline.
+//!
+//! [`Draft::parse`] runs one linear pass per job, each in its own module:
+//! - `mask`: the prose mask (Markdown block and inline syntax, front matter and its `date`,
+//!   URLs), plus the layout blank lines do not show (headings, list items, the headline);
+//! - `blocks`: paragraphs;
+//! - `dateline`: the place and date the story was filed from;
+//! - `sentences`: sentence ends, minding abbreviations, initials, decimals and ellipses;
+//! - `quotes`: quote marks paired per paragraph, nested, continued across paragraphs.
 
 use std::ops::Range;
 
@@ -114,13 +122,59 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// Reads a draft: prose mask, paragraphs, dateline, sentences, quotes. Linear in the
+    /// length of the text; never panics.
     pub fn parse(text: &str, format: Format) -> Draft {
-        naive::parse(text, format)
+        let masked = mask::mask(text, format);
+        let prose = masked.prose;
+        let mut paragraphs = blocks::paragraphs(&prose, &masked.layout);
+        let dateline = dateline::find(&prose, &paragraphs);
+        if let Some(first) = paragraphs.first_mut() {
+            // A plain-text draft that opens with its dateline has no headline.
+            if format == Format::Plain
+                && dateline
+                    .as_ref()
+                    .is_some_and(|d| d.span.start == first.span.start)
+            {
+                first.heading = false;
+            }
+        }
+        let sentences =
+            sentences::split(&prose, &mut paragraphs, dateline.as_ref().map(|d| &d.span));
+        let (quotes, stray_closers) = quotes::find(&prose, &paragraphs);
+        Draft {
+            text: text.to_string(),
+            prose,
+            format,
+            front_matter_date: masked.front_matter_date,
+            paragraphs,
+            sentences,
+            quotes,
+            stray_closers,
+            dateline,
+        }
     }
 
     /// The prose text of a span.
     pub fn prose_of(&self, span: &Span) -> &str {
-        &self.prose[span.clone()]
+        self.prose.get(span.clone()).unwrap_or("")
+    }
+
+    /// Indices of the quotes that open inside `span` (quotes are sorted by start).
+    pub fn quotes_in(&self, span: &Span) -> Range<usize> {
+        let first = self.quotes.partition_point(|q| q.span.start < span.start);
+        let end = self.quotes.partition_point(|q| q.span.start < span.end);
+        first..end.max(first)
+    }
+
+    /// The innermost quote whose span contains `offset`, if any.
+    pub fn quote_at(&self, offset: usize) -> Option<usize> {
+        let started = self.quotes.partition_point(|q| q.span.start <= offset);
+        let paragraph = self.paragraph_at(offset)?;
+        (0..started)
+            .rev()
+            .take_while(|&i| self.quotes[i].paragraph == paragraph)
+            .find(|&i| self.quotes[i].span.contains(&offset))
     }
 
     /// The sentence containing `offset`, if any.
@@ -136,4 +190,12 @@ impl Draft {
     }
 }
 
-mod naive;
+mod blocks;
+mod dateline;
+#[cfg(test)]
+mod invariants;
+mod mask;
+mod quotes;
+mod sentences;
+
+pub use dateline::month_number;

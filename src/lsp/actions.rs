@@ -124,3 +124,106 @@ pub fn code_actions(
     }
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::{Code, Edit, Related};
+    use crate::config::Config;
+    use ropey::Rope;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    const TEXT: &str = "Київ 😀\r\n  Kiev was calm, Kyiv said.\r\n";
+
+    fn analyzed(format: Format) -> Analyzed {
+        let mut analysis = crate::analyze(TEXT, format, &Config::default());
+        let kiev = TEXT.find("Kiev").unwrap();
+        let kyiv = TEXT.find("Kyiv").unwrap();
+        let mut finding = Finding::new(Code::NameVariant, kiev..kiev + 4, "spelled Kyiv elsewhere");
+        finding.related.push(Related {
+            message: "the dominant spelling".into(),
+            span: kyiv..kyiv + 4,
+            path: None,
+        });
+        finding.fixes.push(Fix {
+            title: "Replace with “Kyiv”".into(),
+            edits: vec![Edit {
+                span: kiev..kiev + 4,
+                new_text: "Kyiv".into(),
+            }],
+        });
+        analysis.findings = vec![finding];
+        Analyzed {
+            generation: 3,
+            version: 9,
+            rope: Rope::from_str(TEXT),
+            analysis,
+        }
+    }
+
+    fn edits_of(action: &CodeActionOrCommand) -> (Option<i32>, Vec<TextEdit>) {
+        let CodeActionOrCommand::CodeAction(action) = action else {
+            panic!("a command");
+        };
+        let Some(DocumentChanges::Edits(changes)) = &action.edit.as_ref().unwrap().document_changes
+        else {
+            panic!("no document changes");
+        };
+        let edits = changes[0]
+            .edits
+            .iter()
+            .map(|e| match e {
+                OneOf::Left(e) => e.clone(),
+                OneOf::Right(e) => e.text_edit.clone(),
+            })
+            .collect();
+        (changes[0].text_document.version, edits)
+    }
+
+    #[test]
+    fn fixes_and_suppression_are_versioned_edits() {
+        let uri: Uri = "file:///d.md".parse().unwrap();
+        let a = analyzed(Format::Markdown);
+        let at = TEXT.find("calm").unwrap();
+        let actions = code_actions(&uri, &a, 0..at, Encoding::Utf16);
+        assert_eq!(actions.len(), 2);
+        let (version, edits) = edits_of(&actions[0]);
+        assert_eq!(version, Some(9));
+        assert_eq!(
+            edits,
+            [TextEdit {
+                range: Range::new(Position::new(1, 2), Position::new(1, 6)),
+                new_text: "Kyiv".into()
+            }]
+        );
+        let (_, edits) = edits_of(&actions[1]);
+        assert_eq!(
+            edits[0].range,
+            Range::new(Position::new(1, 0), Position::new(1, 0))
+        );
+        assert_eq!(
+            edits[0].new_text,
+            "  <!-- copydesk-disable-next-line name-variant -->\r\n"
+        );
+        let CodeActionOrCommand::CodeAction(fix) = &actions[0] else {
+            unreachable!()
+        };
+        let related = fix.diagnostics.as_ref().unwrap()[0]
+            .related_information
+            .clone()
+            .unwrap();
+        assert_eq!(related[0].location.range.start, Position::new(1, 17));
+        // Outside the finding: nothing.
+        let end = TEXT.len();
+        assert!(code_actions(&uri, &a, end..end, Encoding::Utf16).is_empty());
+    }
+
+    #[test]
+    fn plain_text_gets_no_suppression_comment() {
+        let uri: Uri = "file:///d.txt".parse().unwrap();
+        let a = analyzed(Format::Plain);
+        let kiev = TEXT.find("Kiev").unwrap();
+        let actions = code_actions(&uri, &a, kiev..kiev, Encoding::Utf8);
+        assert_eq!(actions.len(), 1);
+    }
+}

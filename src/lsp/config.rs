@@ -18,6 +18,16 @@ pub struct Settings {
     root: Option<PathBuf>,
     file: Option<Table>,
     client: Option<Table>,
+    /// What the file looked like when last read (modification time and length), so that
+    /// clients that cannot watch files still get a changed file re-read.
+    stamp: Option<Stamp>,
+}
+
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok(), meta.len()))
 }
 
 /// A configuration source that could not be used, as a message for the editor.
@@ -43,6 +53,7 @@ impl Settings {
         let Some(path) = self.file_path() else {
             return Ok(());
         };
+        self.stamp = stamp(&path);
         match read_file(&path) {
             Ok(table) => {
                 self.file = table;
@@ -50,6 +61,12 @@ impl Settings {
             }
             Err(problem) => Err(problem),
         }
+    }
+
+    /// True when `copydesk.toml` appeared, disappeared or changed since it was last read.
+    pub fn file_changed(&self) -> bool {
+        self.file_path()
+            .is_some_and(|path| stamp(&path) != self.stamp)
     }
 
     /// Takes the editor's settings (`null` or `{}` clears them).
@@ -187,7 +204,9 @@ mod tests {
         std::fs::write(&path, "[checks]\nname-variant = \"off\"\n").unwrap();
         let mut s = Settings::new(Some(dir.path().to_path_buf()));
         s.reload_file().unwrap();
+        assert!(!s.file_changed());
         std::fs::write(&path, "[checks]\n\nname-variant = \"loud\"\n").unwrap();
+        assert!(s.file_changed());
         let Problem(message) = s.reload_file().unwrap_err();
         assert!(
             message.contains(&format!("{}:3", path.display())),

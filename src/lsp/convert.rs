@@ -81,3 +81,67 @@ pub fn hover(analyzed: &Analyzed, card: &crate::analysis::Hover, enc: Encoding) 
         range: Some(to_range(&analyzed.rope, &card.span, enc)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::{Code, Related};
+    use crate::config::Config;
+    use crate::draft::Format;
+    use ropey::Rope;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    #[test]
+    fn related_locations_point_into_this_draft_or_another_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("earlier.md");
+        std::fs::write(&other, "Ünïcödé\n😀 Rudskoi\n").unwrap();
+        let text = "Rudskoy 😀 and Rudskoi\n";
+        let mut analysis = crate::analyze(text, Format::Markdown, &Config::default());
+        let mut finding = Finding::new(Code::NameVariant, 0..7, "spelled Rudskoi elsewhere");
+        finding.severity = Severity::Error;
+        let here = text.rfind("Rudskoi").unwrap();
+        finding.related = vec![
+            Related {
+                message: "here".into(),
+                span: here..here + 7,
+                path: None,
+            },
+            Related {
+                message: "in another draft".into(),
+                span: 17..24,
+                path: Some(other.clone()),
+            },
+        ];
+        analysis.findings = vec![finding];
+        let analyzed = Analyzed {
+            generation: 1,
+            version: 2,
+            rope: Rope::from_str(text),
+            analysis,
+        };
+        let uri: Uri = "file:///d.md".parse().unwrap();
+        let d = &diagnostics(&uri, &analyzed, Encoding::Utf16)[0];
+        assert_eq!(d.severity, Some(DiagnosticSeverity::ERROR));
+        assert_eq!(d.code, Some(NumberOrString::String("name-variant".into())));
+        assert_eq!(d.source.as_deref(), Some("copydesk"));
+        assert_eq!(
+            d.code_description.as_ref().unwrap().href.as_str(),
+            Code::NameVariant.docs_url()
+        );
+        let related = d.related_information.as_ref().unwrap();
+        assert_eq!(related[0].location.uri, uri);
+        assert_eq!(
+            related[0].location.range,
+            Range::new(Position::new(0, 15), Position::new(0, 22))
+        );
+        assert_eq!(
+            related[1].location.uri,
+            Uri::from_file_path(&other).unwrap()
+        );
+        assert_eq!(
+            related[1].location.range,
+            Range::new(Position::new(1, 3), Position::new(1, 10))
+        );
+    }
+}

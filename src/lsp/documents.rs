@@ -11,6 +11,7 @@ use crate::analysis::Analysis;
 use crate::draft::Format;
 use ropey::Rope;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
@@ -31,6 +32,8 @@ struct Document {
     format: Format,
     generation: u64,
     analyzed: Option<Arc<Analyzed>>,
+    /// An analysis task is running for this document (see [`Documents::begin_analysis`]).
+    analyzing: bool,
 }
 
 /// What an analysis run needs: a cheap copy of the text at one generation.
@@ -56,9 +59,16 @@ pub enum EditProblem {
 #[derive(Debug, Default)]
 pub struct Documents {
     docs: Mutex<HashMap<Uri, Document>>,
+    /// Generations are unique across documents and reopenings, so a result computed for a
+    /// closed document can never pass for the text of the same URI opened again.
+    last_generation: AtomicU64,
 }
 
 impl Documents {
+    fn next_generation(&self) -> u64 {
+        self.last_generation.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
     fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
         // A panic while holding the lock cannot leave a rope half-edited in a way that
         // matters more than losing every document: keep serving.
@@ -67,8 +77,8 @@ impl Documents {
 
     /// Opens (or re-opens) a document; returns its generation.
     pub fn open(&self, uri: Uri, text: &str, version: i32, format: Format) -> u64 {
+        let generation = self.next_generation();
         let mut docs = self.lock();
-        let generation = docs.get(&uri).map_or(1, |d| d.generation + 1);
         docs.insert(
             uri,
             Document {
@@ -77,6 +87,7 @@ impl Documents {
                 format,
                 generation,
                 analyzed: None,
+                analyzing: false,
             },
         );
         generation
@@ -103,20 +114,45 @@ impl Documents {
             }
         }
         doc.version = version;
-        doc.generation += 1;
+        doc.generation = self.next_generation();
         Ok((doc.generation, problems))
     }
 
-    /// Marks every document as needing a new analysis (configuration changed); returns
-    /// their URIs and new generations.
-    pub fn invalidate_all(&self) -> Vec<(Uri, u64)> {
+    /// Marks every document as needing a new analysis (the configuration changed); returns
+    /// their URIs.
+    pub fn invalidate_all(&self) -> Vec<Uri> {
         let mut docs = self.lock();
         docs.iter_mut()
             .map(|(uri, doc)| {
-                doc.generation += 1;
-                (uri.clone(), doc.generation)
+                doc.generation = self.next_generation();
+                uri.clone()
             })
             .collect()
+    }
+
+    /// Claims the document's analysis task: true when none was running (the caller must
+    /// start one), false when the running one will pick the new generation up.
+    pub fn begin_analysis(&self, uri: &Uri) -> bool {
+        match self.lock().get_mut(uri) {
+            Some(doc) if !doc.analyzing => {
+                doc.analyzing = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Ends the analysis task if `generation` is still the latest (true), else keeps it
+    /// claimed for another round (false). One lock for both, so no edit is missed.
+    pub fn finish_analysis(&self, uri: &Uri, generation: u64) -> bool {
+        match self.lock().get_mut(uri) {
+            Some(doc) if doc.generation != generation => false,
+            Some(doc) => {
+                doc.analyzing = false;
+                true
+            }
+            None => true,
+        }
     }
 
     pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
@@ -129,13 +165,6 @@ impl Documents {
             format: doc.format,
             rope: doc.rope.clone(),
         })
-    }
-
-    /// True while `generation` is still the document's latest.
-    pub fn is_current(&self, uri: &Uri, generation: u64) -> bool {
-        self.lock()
-            .get(uri)
-            .is_some_and(|d| d.generation == generation)
     }
 
     /// Keeps an analysis if it is for the document's current generation.
@@ -205,7 +234,7 @@ mod tests {
     #[test]
     fn applies_edits_in_order_in_utf16() {
         let docs = Documents::default();
-        docs.open(uri(), "😀 Київ\r\nx", 1, Format::Markdown);
+        let opened = docs.open(uri(), "😀 Київ\r\nx", 1, Format::Markdown);
         let (generation, problems) = docs
             .change(
                 &uri(),
@@ -214,9 +243,26 @@ mod tests {
                 Encoding::Utf16,
             )
             .unwrap();
-        assert_eq!(generation, 2);
+        assert!(generation > opened);
         assert!(problems.is_empty());
         assert_eq!(docs.text(&uri()).unwrap(), "😀 Kyiv\r\n“y”");
+    }
+
+    #[test]
+    fn a_reopened_document_never_reuses_a_generation() {
+        let docs = Documents::default();
+        let first = docs.open(uri(), "old", 1, Format::Plain);
+        assert!(docs.close(&uri()));
+        let second = docs.open(uri(), "new", 1, Format::Plain);
+        assert_ne!(first, second);
+        let stale = Arc::new(Analyzed {
+            generation: first,
+            version: 1,
+            rope: Rope::from_str("old"),
+            analysis: crate::analyze("old", Format::Plain, &Default::default()),
+        });
+        assert!(!docs.store(&uri(), stale));
+        assert!(docs.current(&uri()).is_none());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Analysis is CPU work: it runs on a blocking thread so the server keeps reading its input,
 //! and under `catch_unwind` so that a bug in one check costs one result, not the server.
-//! Bursts of edits are debounced, and each result carries the generation it was computed
+//! Bursts of edits are folded together, and each result carries the generation it was computed
 //! from so that a stale one is never published (see `documents`).
 
 use super::documents::{Analyzed, Snapshot};
@@ -13,8 +13,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How long a change waits for the next one before it is analyzed. Short enough to feel
-/// immediate, long enough to fold a burst of keystrokes (or a paste of many edits) into one run.
+/// The pause before another round of analysis when edits arrived while the previous round
+/// ran (a burst: fast typing, a paste of many edits, a client replaying changes). The first
+/// edit after a quiet spell is analyzed at once; during a burst this folds many edits into
+/// one run.
 pub const DEBOUNCE: Duration = Duration::from_millis(15);
 
 /// The analysis function; the server uses [`crate::analyze`], tests inject failures.

@@ -121,34 +121,43 @@ impl Inner {
         self.client.log_message(MessageType::WARNING, message).await;
     }
 
-    /// Analyzes the document at `generation` after `debounce`, and publishes its diagnostics
-    /// unless a newer edit has arrived meanwhile.
-    fn schedule(self: &Arc<Self>, uri: Uri, generation: u64, debounce: Duration) {
+    /// Makes sure the document's latest text gets analyzed and its diagnostics published.
+    ///
+    /// One task per document: the first edit after a quiet spell is analyzed at once; edits
+    /// that arrive while it runs are folded into one more round, after a short debounce,
+    /// until the task catches up with the latest generation. Results for a text that has
+    /// changed meanwhile are never published (see [`Inner::publish`]).
+    fn schedule(self: &Arc<Self>, uri: Uri) {
+        if !self.docs.begin_analysis(&uri) {
+            return;
+        }
         let inner = self.clone();
         tokio::spawn(async move {
-            if !debounce.is_zero() {
-                tokio::time::sleep(debounce).await;
-            }
-            if !inner.docs.is_current(&uri, generation) {
-                return;
-            }
-            let analyzed = match inner.docs.current(&uri) {
-                Some(done) => done,
-                None => {
-                    let Some(snapshot) = inner.docs.snapshot(&uri) else {
-                        return;
-                    };
-                    if snapshot.generation != generation {
-                        return;
-                    }
-                    let config = inner.state().config.clone();
-                    match scheduler::analyze_blocking(snapshot, config, inner.analyze).await {
-                        Ok(analyzed) => analyzed,
-                        Err(message) => return inner.report_failure(&uri, &message).await,
-                    }
+            let mut first = true;
+            loop {
+                if !first {
+                    tokio::time::sleep(scheduler::DEBOUNCE).await;
                 }
-            };
-            inner.publish(&uri, analyzed).await;
+                first = false;
+                let Some(snapshot) = inner.docs.snapshot(&uri) else {
+                    return;
+                };
+                let generation = snapshot.generation;
+                let analyzed = match inner.docs.current(&uri) {
+                    Some(done) => Ok(done),
+                    None => {
+                        let config = inner.state().config.clone();
+                        scheduler::analyze_blocking(snapshot, config, inner.analyze).await
+                    }
+                };
+                match analyzed {
+                    Ok(analyzed) => inner.publish(&uri, analyzed).await,
+                    Err(message) => inner.report_failure(&uri, &message).await,
+                }
+                if inner.docs.finish_analysis(&uri, generation) {
+                    return;
+                }
+            }
         });
     }
 
@@ -221,9 +230,22 @@ impl Inner {
             self.client.show_message(MessageType::ERROR, &message).await;
             self.warn(message).await;
         }
-        for (uri, generation) in self.docs.invalidate_all() {
-            self.schedule(uri, generation, Duration::ZERO);
+        for uri in self.docs.invalidate_all() {
+            self.schedule(uri);
         }
+    }
+
+    /// For clients that cannot watch files: re-reads `copydesk.toml` when it changed on
+    /// disk (a `stat` per open or edit).
+    async fn poll_config_file(self: &Arc<Self>) {
+        let problem = {
+            let mut state = self.state();
+            if state.can_register_watcher || !state.settings.file_changed() {
+                return;
+            }
+            state.settings.reload_file().err()
+        };
+        self.apply_settings(problem.into_iter().collect()).await;
     }
 
     async fn register_watcher(self: &Arc<Self>) {
@@ -393,11 +415,11 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
         let format = Format::from_language_id(&doc.language_id, doc.uri.path().as_str());
-        let generation = self
-            .inner
+        self.inner
             .docs
             .open(doc.uri.clone(), &doc.text, doc.version, format);
-        self.inner.schedule(doc.uri, generation, Duration::ZERO);
+        self.inner.schedule(doc.uri);
+        self.inner.poll_config_file().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -410,9 +432,9 @@ impl LanguageServer for Backend {
             self.encoding(),
         );
         match result {
-            Ok((generation, problems)) => {
-                self.inner
-                    .schedule(uri.clone(), generation, scheduler::DEBOUNCE);
+            Ok((_, problems)) => {
+                self.inner.schedule(uri.clone());
+                self.inner.poll_config_file().await;
                 for problem in problems {
                     if let EditProblem::Clamped { change } = problem {
                         self.inner
@@ -486,6 +508,18 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
+        // Every action is a quick fix: answer nothing to a client asking only for others
+        // (e.g. `source.organizeImports` on save).
+        if let Some(only) = &params.context.only {
+            let quickfix = "quickfix";
+            let wanted = |k: &CodeActionKind| {
+                let k = k.as_str();
+                k.is_empty() || quickfix == k || quickfix.starts_with(&format!("{k}."))
+            };
+            if !only.iter().any(wanted) {
+                return Ok(Some(Vec::new()));
+            }
+        }
         let Some(analyzed) = self.inner.analysis(&uri).await? else {
             return Ok(None);
         };

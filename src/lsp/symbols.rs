@@ -195,3 +195,102 @@ mod tests {
         assert_eq!(quote_label(&long).chars().count(), 61);
     }
 }
+
+#[cfg(test)]
+mod navigation_tests {
+    use super::*;
+    use crate::analysis::entities::Mention;
+    use crate::config::Config;
+    use crate::draft::Format;
+    use ropey::Rope;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    /// A draft with one person named three ways, the entity built by hand so that the
+    /// navigation is tested apart from the names analysis.
+    fn analyzed(text: &str) -> Analyzed {
+        let mut analysis = crate::analyze(text, Format::Markdown, &Config::default());
+        let mention = |needle: &str, nth: usize, kind| {
+            let at = text.match_indices(needle).nth(nth).unwrap().0;
+            Mention {
+                span: at..at + needle.len(),
+                text: needle.to_string(),
+                kind,
+            }
+        };
+        analysis.entities = vec![Entity {
+            name: "Sergey Rudskoi".into(),
+            kind: EntityKind::Person,
+            role: Some("Lieutenant-General".into()),
+            mentions: vec![
+                mention("Lt. Gen. Sergey Rudskoi", 0, MentionKind::Name),
+                mention("the general", 0, MentionKind::Descriptor),
+                mention("Rudskoi", 1, MentionKind::Name),
+            ],
+            variants: vec![],
+            quotes: vec![],
+            note: None,
+        }];
+        Analyzed {
+            generation: 1,
+            version: 4,
+            rope: Rope::from_str(text),
+            analysis,
+        }
+    }
+
+    const TEXT: &str =
+        "😀 Lt. Gen. Sergey Rudskoi spoke.\n\nLater the general said Rudskoi was “done.”\n";
+
+    fn uri() -> Uri {
+        "file:///d.md".parse().unwrap()
+    }
+
+    #[test]
+    fn definition_is_the_first_full_mention_and_references_are_all() {
+        let a = analyzed(TEXT);
+        let later = TEXT.rfind("Rudskoi").unwrap() + 2;
+        let def = definition(&uri(), &a, later, Encoding::Utf16).unwrap();
+        // "😀 " is 3 UTF-16 units; the first full mention is "Lt. Gen. Sergey Rudskoi".
+        assert_eq!(
+            def.range,
+            Range::new(Position::new(0, 3), Position::new(0, 26))
+        );
+        let refs = references(&uri(), &a, later, Encoding::Utf8);
+        assert_eq!(refs.len(), 3);
+        assert_eq!(refs[0].range.start, Position::new(0, 5));
+        assert!(definition(&uri(), &a, 0, Encoding::Utf16).is_none());
+    }
+
+    #[test]
+    fn rename_edits_every_name_mention_but_not_descriptors() {
+        let a = analyzed(TEXT);
+        let at = TEXT.find("Sergey").unwrap();
+        assert_eq!(
+            rename_target(&a, at),
+            Some(TEXT.find("Lt.").unwrap()..TEXT.find(" spoke").unwrap())
+        );
+        let edits = rename(&a, at, "Sergei Rudskoy", Encoding::Utf16).unwrap();
+        let texts: Vec<&str> = edits.iter().map(|e| e.new_text.as_str()).collect();
+        assert_eq!(texts, ["Lt. Gen. Sergei Rudskoy", "Rudskoy"]);
+        assert!(rename(&a, at, "  ", Encoding::Utf16).is_none());
+    }
+
+    #[test]
+    fn symbols_list_people_and_quotes_in_order() {
+        let a = analyzed(TEXT);
+        let symbols = document_symbols(&a, Encoding::Utf16);
+        let names: Vec<(&str, SymbolKind)> =
+            symbols.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Sergey Rudskoi", SymbolKind::CLASS),
+                ("“done.”", SymbolKind::STRING)
+            ]
+        );
+        assert_eq!(
+            symbols[0].detail.as_deref(),
+            Some("person, Lieutenant-General")
+        );
+    }
+}

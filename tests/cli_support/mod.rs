@@ -64,5 +64,20 @@ pub fn paths(doc: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+/// A date that does not exist: an `impossible-date` error.
+pub const IMPOSSIBLE: &str = "The contract was signed on February 30, 2024.\n";
+
+/// A weekday that does not match its date in the story's year: a `weekday-mismatch`
+/// warning on line 5.
+pub const WRONG_WEEKDAY: &str =
+    "---\ndate: 2025-03-06\n---\n\nResidents met on Wednesday, March 4.\n";
+
 /// A paragraph made only of a quote with no speaker anywhere: an unattributed quote.
 pub const UNATTRIBUTED: &str = "The council met on Tuesday.\n\n\"We will not back down.\"\n";
+
+/// The keys of a JSON object, sorted.
+pub fn keys(v: &serde_json::Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
+    k.sort();
+    k
+}

@@ -85,45 +85,23 @@ impl LspClient {
         }
     }
 
-    /// Starts and initializes a server. `utf8` offers the `utf-8` position encoding (the
-    /// server must then use it); `root` is the workspace folder; `options` are the
-    /// `initializationOptions`.
+    /// Starts and initializes a server (see [`initialize_params`]).
     pub fn start_with(utf8: bool, root: Option<&std::path::Path>, options: Value) -> LspClient {
+        let client = LspClient::start_params(initialize_params(utf8, root, options));
+        assert_eq!(client.encoding == Enc::Utf8, utf8, "negotiated encoding");
+        client
+    }
+
+    /// Starts a server with these `initialize` params, then sends `initialized`.
+    pub fn start_params(params: Value) -> LspClient {
         let mut client = LspClient::spawn();
-        let encodings = if utf8 {
-            json!(["utf-16", "utf-8"])
-        } else {
-            json!(["utf-16"])
-        };
-        let root_uri = root.map(|r| format!("file://{}", r.display()));
-        let folders = root_uri
-            .as_ref()
-            .map(|u| json!([{"uri": u, "name": "workspace"}]));
         let result = client
-            .request(
-                "initialize",
-                json!({
-                    "processId": null,
-                    "rootUri": root_uri,
-                    "workspaceFolders": folders,
-                    "initializationOptions": options,
-                    "capabilities": {
-                        "general": {"positionEncodings": encodings},
-                        "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
-                    },
-                }),
-            )
+            .request("initialize", params)
             .expect("initialize succeeds");
-        let negotiated = result["capabilities"]["positionEncoding"].as_str();
-        client.encoding = match negotiated {
+        client.encoding = match result["capabilities"]["positionEncoding"].as_str() {
             Some("utf-8") => Enc::Utf8,
             _ => Enc::Utf16,
         };
-        assert_eq!(
-            client.encoding == Enc::Utf8,
-            utf8,
-            "negotiated {negotiated:?}"
-        );
         client.notify("initialized", json!({}));
         client
     }
@@ -259,6 +237,31 @@ impl LspClient {
             std::thread::sleep(Duration::from_millis(10));
         }
     }
+}
+
+/// `initialize` params: `utf8` offers the `utf-8` position encoding (the server must then
+/// use it); `root` is the workspace folder; `options` are the `initializationOptions`. The
+/// client can register file watchers (edit `capabilities.workspace` to say otherwise).
+pub fn initialize_params(utf8: bool, root: Option<&std::path::Path>, options: Value) -> Value {
+    let encodings = if utf8 {
+        json!(["utf-16", "utf-8"])
+    } else {
+        json!(["utf-16"])
+    };
+    let root_uri = root.map(|r| format!("file://{}", r.display()));
+    let folders = root_uri
+        .as_ref()
+        .map(|u| json!([{"uri": u, "name": "workspace"}]));
+    json!({
+        "processId": null,
+        "rootUri": root_uri,
+        "workspaceFolders": folders,
+        "initializationOptions": options,
+        "capabilities": {
+            "general": {"positionEncodings": encodings},
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+        },
+    })
 }
 
 impl Drop for LspClient {

@@ -1,8 +1,26 @@
 //! People, places and organizations: extraction, coreference and variants (DESIGN.md, "Names").
+//!
+//! The pipeline: [`tokens`] (words of the prose) → [`extract`] (candidate names, typed by
+//! [`orgs`], [`gazetteer`] and the [`roles`] around them) → [`coref`] (one entity per person,
+//! place, organization; quote speakers resolved) → [`spelling`] (dominant spellings; the
+//! variants behind `name-variant`, decided by [`variants`]). [`hover`] draws the card.
 
-use super::attribution::Attribution;
+use super::attribution::{Attribution, SpeakerKind};
 use crate::config::Config;
 use crate::draft::{Draft, Span};
+
+pub mod coref;
+pub mod extract;
+pub mod gazetteer;
+pub mod hover;
+pub mod lexicon;
+pub mod orgs;
+pub mod roles;
+pub mod spelling;
+pub mod tokens;
+pub mod variants;
+
+pub use hover::hover;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
@@ -54,6 +72,97 @@ pub struct Entity {
 }
 
 /// Extracts entities, and resolves each quote speaker to one (`Speaker::entity`).
-pub fn extract(_draft: &Draft, _attributions: &mut [Attribution], _config: &Config) -> Vec<Entity> {
-    Vec::new()
+pub fn extract(draft: &Draft, attributions: &mut [Attribution], config: &Config) -> Vec<Entity> {
+    let prose = draft.prose.as_str();
+    let toks = tokens::tokenize(draft);
+    let speaker_names: Vec<Span> = attributions
+        .iter()
+        .filter_map(|a| a.speaker.as_ref())
+        .filter(|s| s.kind == SpeakerKind::Name)
+        .map(|s| s.span.clone())
+        .collect();
+    let mut cands = extract::candidates(draft, &toks, &speaker_names);
+    extract::settle_weak(&mut cands, prose);
+    let mut groups = coref::group(&cands, prose);
+    coref::resolve_speakers(draft, &mut groups, &cands, attributions);
+
+    // Groups become entities, in order of first mention.
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].merged_into.is_none() && !groups[g].names.is_empty())
+        .collect();
+    order.sort_by_key(|&g| cands[groups[g].names[0]].span.start);
+    let mut index_of = vec![None; groups.len()];
+    for (e, &g) in order.iter().enumerate() {
+        index_of[g] = Some(e);
+    }
+    let mut entities: Vec<Entity> = order
+        .iter()
+        .map(|&g| build_entity(&groups[g], &cands, prose, config))
+        .collect();
+    for a in attributions.iter_mut() {
+        if let Some(s) = a.speaker.as_mut() {
+            s.entity = s.entity.and_then(|g| index_of.get(g).copied().flatten());
+        }
+    }
+    for e in entities.iter_mut() {
+        e.quotes.sort_unstable();
+    }
+    let _ = &mut entities;
+    entities
 }
+
+fn build_entity(
+    g: &coref::Group,
+    cands: &[extract::Candidate],
+    prose: &str,
+    config: &Config,
+) -> Entity {
+    let mut mentions: Vec<Mention> = g
+        .names
+        .iter()
+        .map(|&ci| {
+            let c = &cands[ci];
+            Mention {
+                span: c.span.clone(),
+                text: prose.get(c.span.clone()).unwrap_or(&c.text).to_string(),
+                kind: MentionKind::Name,
+            }
+        })
+        .collect();
+    mentions.extend(g.others.iter().cloned());
+    mentions.sort_by_key(|m| m.span.start);
+    mentions.dedup_by(|a, b| a.span == b.span);
+    let role = g
+        .names
+        .iter()
+        .flat_map(|&ci| cands[ci].roles.iter())
+        .enumerate()
+        .max_by_key(|(i, r)| (r.source, std::cmp::Reverse(*i)))
+        .map(|(_, r)| r.text.clone());
+    let mut entity = Entity {
+        name: mentions.first().map(|m| m.text.clone()).unwrap_or_default(),
+        kind: g.kind,
+        role,
+        mentions,
+        variants: Vec::new(),
+        quotes: g.quotes.clone(),
+        note: None,
+    };
+    if let Some(style) = spelling::style_entry(&entity, config) {
+        entity.note = style.note.clone();
+        if entity.role.is_none() {
+            entity.role = style.role.clone();
+        }
+    }
+    let stray = spelling::stray_mentions(&entity, config);
+    entity.name = spelling::canonical_name(&entity, config, &stray);
+    for s in stray {
+        if !entity.variants.contains(&s.text) {
+            entity.variants.push(s.text);
+        }
+    }
+    entity
+}
+
+#[cfg(test)]
+mod tests;

@@ -228,7 +228,29 @@ fn cue_window(draft: &Draft, si: usize) -> Span {
         start = prev.span.start;
         k -= 1;
     }
-    start..sentence.span.end
+    start..sentence.span.end + footnote_after(&draft.text, sentence.span.end)
+}
+
+/// The length of a footnote marker right after a sentence's final stop ("…40 percent.[^1]",
+/// "…40 percent.¹"): it cites the sentence.
+fn footnote_after(text: &str, end: usize) -> usize {
+    let Some(rest) = text.get(end..) else {
+        return 0;
+    };
+    let superscripts = rest
+        .chars()
+        .take_while(|c| "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if superscripts > 0 {
+        return superscripts;
+    }
+    let marker = rest.starts_with("[^")
+        || rest.starts_with('[') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    match rest.find(']') {
+        Some(close) if marker && close <= 24 => close + 1,
+        _ => 0,
+    }
 }
 
 fn cue_in(draft: &Draft, span: &Span, config: &Config) -> Option<support::Cue> {

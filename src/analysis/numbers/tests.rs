@@ -1,5 +1,5 @@
 use super::*;
-use crate::analysis::attribution::{Attribution, Speaker, SpeakerKind};
+use crate::analysis::attribution::{Attribution, NotSpeech, Speaker, SpeakerKind};
 use crate::checks::Code;
 use crate::draft::Format;
 
@@ -395,6 +395,8 @@ fn with_speaker(draft: &Draft, quote: usize, name: &str) -> Vec<Attribution> {
             }),
             cue: None,
             rule: None,
+            source: None,
+            not_speech: None,
         })
         .collect()
 }
@@ -439,6 +441,8 @@ fn a_short_quoted_title_or_term_is_not_a_claim() {
             speaker: None,
             cue: None,
             rule: None,
+            source: None,
+            not_speech: Some(NotSpeech::Title),
         })
         .collect();
     assert!(claims(&draft, &attributions, &Config::default()).is_empty());

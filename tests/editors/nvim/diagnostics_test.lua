@@ -7,6 +7,7 @@ local buf = H.open("draft.md")
 H.test("the client starts for a markdown draft", function()
   local client = H.wait_client(buf)
   H.eq(client.name, "copydesk", "client name")
+  H.note("position encoding: " .. tostring(client.offset_encoding))
 end)
 
 H.test("a quote standing alone gets unattributed-quote on its own line", function()

@@ -16,6 +16,11 @@ local function out(line)
   io.stdout:flush()
 end
 
+--- A comment line in the test output.
+function H.note(text)
+  out("#   " .. text)
+end
+
 --- The server command: $COPYDESK_SERVER_CMD (split on spaces) or the release binary.
 function H.server_cmd()
   local env = vim.env.COPYDESK_SERVER_CMD

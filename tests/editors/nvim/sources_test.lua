@@ -8,8 +8,9 @@ H.test(":CopydeskSources is defined", function()
   H.eq(vim.fn.exists(":CopydeskSources"), 2, "command exists")
 end)
 
-H.test("the source sheet shows people and quotes with their speakers", function()
-  local sheet
+local sheet
+
+H.test("the source sheet opens in a scratch buffer with no server attached", function()
   copydesk.sources(buf, function(b)
     sheet = b or false
   end)
@@ -17,19 +18,28 @@ H.test("the source sheet shows people and quotes with their speakers", function(
     return sheet ~= nil
   end, 50), "the source sheet arrived")
   H.truthy(sheet, "the source sheet was shown")
-  local lines = vim.api.nvim_buf_get_lines(sheet, 0, -1, false)
-  local text = table.concat(lines, "\n")
-  H.contains(text, "## People", "sheet")
-  local people = text:match("## People\n(.-)\n\n")
-  H.contains(people or "", "Elena Vasquez", "people section")
-  H.contains(people or "", "Mayor", "people section role")
-  local quotes = text:match("## Quotes\n(.*)$") or ""
-  H.contains(quotes, "NO SPEAKER: ", "quotes section marks the unattributed quote")
-  H.contains(quotes, "It’s the right call", "quotes section")
+  H.eq(vim.bo[sheet].buftype, "nofile", "scratch buffer")
+  H.eq(vim.api.nvim_get_current_buf(), sheet, "the sheet has the focus")
+  H.eq(copydesk.client(sheet), nil, "no server attached to the scratch buffer")
+end)
+
+local function section(heading)
+  local text = table.concat(vim.api.nvim_buf_get_lines(sheet, 0, -1, false), "\n") .. "\n"
+  return text:match("## " .. heading .. "\n(.-)\n\n") or text:match("## " .. heading .. "\n(.*)$") or ""
+end
+
+H.test("the source sheet lists the quotes with their speakers", function()
+  local quotes = section("Quotes")
+  local unattributed = quotes:match("[^\n]*It’s the right call[^\n]*") or ""
+  H.contains(unattributed, "NO SPEAKER: ", "the unattributed quote")
   local attributed = quotes:match("[^\n]*We listened[^\n]*") or ""
   H.contains(attributed, "Vasquez: ", "the attributed quote names its speaker")
-  H.eq(vim.bo[sheet].buftype, "nofile", "scratch buffer")
-  H.eq(copydesk.client(sheet), nil, "no server attached to the scratch buffer")
+end)
+
+H.test("the source sheet lists the people with their roles", function()
+  local people = section("People")
+  H.contains(people, "Elena Vasquez", "people section")
+  H.contains(people, "Mayor", "people section role")
 end)
 
 H.done()

@@ -11,7 +11,7 @@
 //   CHROMIUM             browser executable (default /usr/bin/chromium)
 
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +29,7 @@ const TIMEOUT = Number(process.env.COPYDESK_TEST_TIMEOUT || 60000);
 
 let passed = 0;
 let failed = 0;
+let currentPage;
 
 async function check(name, fn) {
   try {
@@ -38,6 +39,10 @@ async function check(name, fn) {
   } catch (error) {
     failed += 1;
     console.log(`not ok - ${name}`);
+    const shot = join(artifacts, `vscode-failure-${failed}.png`);
+    if (currentPage && (await currentPage.screenshot({ path: shot }).then(() => true, () => false))) {
+      console.log(`#   screenshot: ${shot}`);
+    }
     for (const line of String(error?.stack || error).split('\n').slice(0, 8)) {
       console.log(`#   ${line}`);
     }
@@ -76,6 +81,8 @@ function prepare() {
     JSON.stringify(
       {
         'copydesk.server.path': serverPath,
+        // Reaches the server as its configuration: the lone quote becomes an error.
+        'copydesk.checks': { 'unattributed-quote': 'error' },
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.enableExperiments': false,
@@ -185,6 +192,9 @@ async function goTo(page, line, column) {
 async function main() {
   assert(codeServer, 'CODE_SERVER is not set');
   mkdirSync(artifacts, { recursive: true });
+  for (const old of readdirSync(artifacts).filter((f) => f.startsWith('vscode-failure-'))) {
+    rmSync(join(artifacts, old));
+  }
   const dirs = prepare();
   const port = await freePort();
   const server = startCodeServer(dirs, port);
@@ -194,6 +204,7 @@ async function main() {
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(TIMEOUT);
+    currentPage = page;
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: TIMEOUT });
     // Open the draft with Quick Open.
@@ -205,10 +216,14 @@ async function main() {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.monaco-editor .view-lines');
 
-    await check('squiggles mark the unattributed quote and the name variant', async () => {
-      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-warning').length >= 2, null, {
-        timeout: TIMEOUT,
-      });
+    await check('squiggles mark the unattributed quote (an error by setting) and the name variant', async () => {
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('.monaco-editor .squiggly-error').length >= 1 &&
+          document.querySelectorAll('.monaco-editor .squiggly-warning').length >= 1,
+        null,
+        { timeout: TIMEOUT },
+      );
     });
 
     await check('the Problems panel lists the findings with code and position', async () => {
@@ -227,6 +242,12 @@ async function main() {
       const quoteRow = rows.find((r) => r.includes('unattributed-quote'));
       const variantRow = rows.find((r) => r.includes('name-variant'));
       assert(quoteRow.includes('copydesk'), `source in row: ${quoteRow}`);
+      const quoteIcon = await page
+        .locator('.markers-panel .monaco-list-row')
+        .filter({ hasText: 'unattributed-quote' })
+        .first()
+        .evaluate((row) => row.innerHTML.includes('codicon-error'));
+      assert(quoteIcon, 'the unattributed-quote row is an error, as copydesk.checks says');
       assert(new RegExp(`Ln ${quote.line}, Col (${quote.column}|${quote.column + 1})\\b`).test(quoteRow), `quote row position: ${quoteRow}`);
       assert(variantRow.includes(`Ln ${variant.line}, Col ${variant.column}]`) || variantRow.includes(`Ln ${variant.line}, Col ${variant.column} `) || new RegExp(`Ln ${variant.line}, Col ${variant.column}\\b`).test(variantRow), `variant row position: ${variantRow}`);
       assert(variantRow.includes('Vasquez'), `variant row names the dominant spelling: ${variantRow}`);
@@ -267,6 +288,36 @@ async function main() {
     });
 
     await page.screenshot({ path: join(artifacts, 'vscode.png') });
+
+    await check('the quick fix for the name variant rewrites the word in the editor', async () => {
+      const at = lineColumn('Vasques');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await goTo(page, at.line, at.column + 1);
+      await page.keyboard.press('Control+.');
+      const row = page
+        .locator('.action-widget .monaco-list-row')
+        .filter({ hasText: 'Vasquez' })
+        .filter({ hasNotText: /every|all/i })
+        .first();
+      await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const menu = await page.locator('.action-widget .monaco-list-row').allTextContents();
+      console.log(`#   quick fixes: ${menu.join(' | ')}`);
+      await row.click();
+      // Monaco renders spaces as U+00A0, which \s matches.
+      await page.waitForFunction(
+        () => {
+          const text = [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent || '').join('\n');
+          return /—\sVasquez\stold/.test(text) && !text.includes('Vasques');
+        },
+        null,
+        { timeout: TIMEOUT },
+      );
+      await page.waitForFunction(
+        () => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => (r.textContent || '').includes('name-variant')),
+        null,
+        { timeout: TIMEOUT },
+      );
+    });
 
     await check('"copydesk: Show source sheet" lists the people and the quotes with speakers', async () => {
       await page.locator('.monaco-editor .view-lines').first().click();

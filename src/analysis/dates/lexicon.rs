@@ -1,0 +1,222 @@
+//! The words of dates: month and weekday names, number words, and how dates are written out.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Abbreviations in use (AP: Jan. Feb. Aug. Sept. Oct. Nov. Dec.; others seen in the wild).
+const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Monday", Weekday::Mon),
+    ("Tuesday", Weekday::Tue),
+    ("Wednesday", Weekday::Wed),
+    ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri),
+    ("Saturday", Weekday::Sat),
+    ("Sunday", Weekday::Sun),
+];
+
+/// Proper nouns are capitalized: "March" is a month, "march" a verb, "may" a modal.
+/// All capitals ("OCTOBER 13" in a dateline) count too.
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// How a month is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MonthForm {
+    Full,
+    Abbreviated,
+}
+
+/// The month named by a capitalized word: "October", "Oct", "Sept".
+pub(crate) fn month(word: &str) -> Option<(u32, MonthForm)> {
+    if !capitalized(word) {
+        return None;
+    }
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
+        return Some((i as u32 + 1, MonthForm::Full));
+    }
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(word))
+        .map(|&(_, m)| (m, MonthForm::Abbreviated))
+}
+
+/// Strips a possessive: "Sunday's" → "Sunday", "year’s" → "year".
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// The weekday named by a capitalized word: "Thursday", "Sunday's".
+pub(crate) fn weekday(word: &str) -> Option<Weekday> {
+    let word = strip_possessive(word);
+    if !capitalized(word) {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, d)| d)
+}
+
+pub(crate) fn weekday_name(day: Weekday) -> &'static str {
+    WEEKDAYS
+        .iter()
+        .find(|(_, d)| *d == day)
+        .map_or("", |(w, _)| w)
+}
+
+pub(crate) fn month_name(month: u32) -> &'static str {
+    MONTHS
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+/// "one" … "ninety-nine", "a"/"an" (one), as in "two days ago", "the past twenty-four hours".
+pub(crate) fn number_word(word: &str) -> Option<u32> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
+        return Some(1);
+    }
+    let find = |list: &[&str], w: &str| list.iter().position(|u| u.eq_ignore_ascii_case(w));
+    if let Some(u) = find(&UNITS, word) {
+        return Some(u as u32);
+    }
+    let (tens, unit) = match word.split_once('-') {
+        Some((t, u)) => (t, Some(u)),
+        None => (word, None),
+    };
+    let tens = 20 + 10 * find(&TENS, tens)? as u32;
+    match unit {
+        None => Some(tens),
+        Some(u) => match find(&UNITS, u)? {
+            0 | 10.. => None,
+            u => Some(tens + u as u32),
+        },
+    }
+}
+
+/// The days in a month; February counts 29 (a date is only impossible in every year when it
+/// is past that).
+pub(crate) fn max_days(month: u32) -> u32 {
+    match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// "Thursday, January 16, 2025".
+pub(crate) fn long_date(date: NaiveDate) -> String {
+    format!(
+        "{}, {} {}, {}",
+        weekday_name(date.weekday()),
+        month_name(date.month()),
+        date.day(),
+        date.year()
+    )
+}
+
+/// "January 16, 2025" (no weekday).
+pub(crate) fn plain_date(date: NaiveDate) -> String {
+    format!(
+        "{} {}, {}",
+        month_name(date.month()),
+        date.day(),
+        date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_need_a_capital() {
+        assert_eq!(month("Oct"), Some((10, MonthForm::Abbreviated)));
+        assert_eq!(month("Sept"), Some((9, MonthForm::Abbreviated)));
+        assert_eq!(month("OCTOBER"), Some((10, MonthForm::Full)));
+        assert_eq!(month("May"), Some((5, MonthForm::Full)));
+        assert_eq!(month("may"), None);
+        assert_eq!(month("march"), None);
+    }
+
+    #[test]
+    fn weekdays_and_possessives() {
+        assert_eq!(weekday("Sunday's"), Some(Weekday::Sun));
+        assert_eq!(weekday("Thursday"), Some(Weekday::Thu));
+        assert_eq!(weekday("thursday"), None);
+        assert_eq!(weekday("Sundays"), None);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(number_word("twenty-four"), Some(24));
+        assert_eq!(number_word("Two"), Some(2));
+        assert_eq!(number_word("an"), Some(1));
+        assert_eq!(number_word("twenty-ten"), None);
+        assert_eq!(number_word("several"), None);
+    }
+
+    #[test]
+    fn writes_dates_out() {
+        let d = NaiveDate::from_ymd_opt(2025, 1, 16).unwrap();
+        assert_eq!(long_date(d), "Thursday, January 16, 2025");
+        assert_eq!(plain_date(d), "January 16, 2025");
+    }
+}

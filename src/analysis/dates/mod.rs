@@ -1,0 +1,267 @@
+//! Dates: the story date, the date expressions of the prose and what each resolves to
+//! (DESIGN.md, "Dates").
+//!
+//! - [`story_date`](story_date()) reads front matter, dateline and configuration;
+//! - [`expressions`] finds date expressions in the prose, from their tokens ([`tokens`]);
+//! - [`tense`] reads the tense of the clause around each one;
+//! - [`resolve`](mod@resolve) places each on the calendar against the story date;
+//! - [`hover`](hover()) describes one for the editor.
+//!
+//! Nothing here guesses a year: without one, weekdays stay unchecked and unresolved.
+
+use crate::draft::{Draft, Span};
+use chrono::{NaiveDate, Weekday};
+
+mod expressions;
+mod hover;
+mod lexicon;
+mod resolve;
+mod story_date;
+mod tense;
+mod tokens;
+
+pub use expressions::{Calendar, Expression, Modifier, Relative, Unit};
+pub use hover::hover;
+pub use resolve::{Resolution, Unresolved};
+pub use story_date::story_date;
+pub use tense::Tense;
+
+pub(crate) use lexicon::{long_date, max_days, month_name, plain_date, weekday_name};
+pub(crate) use resolve::nearest_year;
+
+/// Where the story date (or its year) comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorySource {
+    /// Front matter `date:`; the span of its value when it can be found in the text.
+    FrontMatter(Option<Span>),
+    /// The dateline (its span).
+    Dateline(Span),
+    /// `[document] date` of the configuration.
+    Config,
+}
+
+impl StorySource {
+    pub fn describe(&self) -> &'static str {
+        match self {
+            StorySource::FrontMatter(_) => "the front matter date",
+            StorySource::Dateline(_) => "the dateline",
+            StorySource::Config => "the configured document.date",
+        }
+    }
+
+    /// The place in the draft that gives the date, when it is in the draft.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            StorySource::FrontMatter(span) => span.clone(),
+            StorySource::Dateline(span) => Some(span.clone()),
+            StorySource::Config => None,
+        }
+    }
+}
+
+/// The story's date, as far as it is known: a dateline without a year gives month and day
+/// only; a front matter `date: 2025` gives the year only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// Where month and day come from.
+    pub source: Option<StorySource>,
+    /// Where the year comes from.
+    pub year_source: Option<StorySource>,
+}
+
+impl StoryDate {
+    /// The full date, when year, month and day are all known.
+    pub fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+    }
+
+    /// "Thursday, March 6, 2025, from the front matter date", "October 13, year unknown, from
+    /// the dateline", or `None` when nothing is known.
+    pub fn describe(&self) -> Option<String> {
+        let when = match (self.date(), self.month, self.day, self.year) {
+            (Some(d), ..) => long_date(d),
+            (None, Some(m), Some(d), _) => format!("{} {d}, year unknown", month_name(m)),
+            (None, _, _, Some(y)) => format!("{y}, month and day unknown"),
+            _ => return None,
+        };
+        let mut sources = Vec::new();
+        for s in [&self.source, &self.year_source].into_iter().flatten() {
+            if !sources.contains(&s.describe()) {
+                sources.push(s.describe());
+            }
+        }
+        Some(format!("{when}, from {}", sources.join(" and ")))
+    }
+}
+
+/// A date expression in the text and what it resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// The whole expression: "Wednesday, March 4", "last Thursday", "in the past two years".
+    pub span: Span,
+    pub expression: Expression,
+    /// A weekday written beside a calendar date, and its span.
+    pub weekday: Option<(Weekday, Span)>,
+    /// The tense of the clause around the expression.
+    pub tense: Tense,
+    /// The preposition right before the expression ("on", "for", "since"…), lowercased.
+    pub preposition: Option<&'static str>,
+    /// Part of the dateline (it is the story date, not an event).
+    pub in_dateline: bool,
+    /// Used as a name or a modifier: "the Sept. 11 attacks", "the June 14 deadline",
+    /// "Friday's vote".
+    pub attributive: bool,
+    /// Written without a year next to talk of another year ("In 2019, … on Friday, Aug.
+    /// 30", "on June 30 of that year"): the story's year may not be the right one, so no
+    /// check relies on it.
+    pub year_in_doubt: bool,
+    pub resolution: Resolution,
+    /// The day it resolves to, when it is one day.
+    pub resolved: Option<NaiveDate>,
+}
+
+impl DateMention {
+    /// The calendar date as written, when the expression is one.
+    pub fn calendar(&self) -> Option<&Calendar> {
+        match &self.expression {
+            Expression::Calendar(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "for", "by", "until", "till", "since", "from", "to", "before", "after", "through",
+    "between", "during", "at", "of", "around", "within", "over",
+];
+
+/// Every date expression of the prose, in order, resolved against the story date.
+pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
+    let mut mentions = Vec::new();
+    let mut toks = Vec::new();
+    let mut found = Vec::new();
+    // The last year written out, and the paragraph it stands in.
+    let mut last_year: Option<(i32, usize)> = None;
+    for (p, para) in draft.paragraphs.iter().enumerate() {
+        let Some(text) = draft.prose.get(para.span.clone()) else {
+            continue;
+        };
+        toks.clear();
+        tokens::tokenize(text, para.span.start, &mut toks);
+        expressions::scan(&toks, &mut found);
+        for f in found.drain(..) {
+            let window = sentence_window(draft, &toks, f.first, f.last);
+            let tense = tense::tense_of(&toks, window.clone(), f.first, f.last);
+            let resolution = resolve::resolve(&f.expression, tense, story);
+            let preposition = f
+                .first
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .and_then(|p| PREPOSITIONS.iter().copied().find(|w| p.is_word(w)));
+            let attributive = f
+                .first
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| {
+                    p.is_any_word(&[
+                        "the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                    ]) || p.text.ends_with("'s")
+                        || p.text.ends_with("’s")
+                });
+            let in_dateline = draft
+                .dateline
+                .as_ref()
+                .is_some_and(|d| d.span.contains(&f.span.start));
+            let written_year = match &f.expression {
+                Expression::Calendar(c) => c.year,
+                Expression::Month { year, .. } => *year,
+                Expression::Year(y) => Some(*y),
+                _ => None,
+            };
+            let other_year = last_year
+                .filter(|&(y, at)| p <= at + 1 && Some(y) != story.year)
+                .map(|(y, _)| y);
+            let year_in_doubt = written_year.is_none()
+                && (other_year.is_some()
+                    || names_another_year(&toks[near(window, f.first, f.last)])
+                    || past_told_as_ahead(&resolution, tense, story));
+            // "since 2019" runs up to the story; it does not set the scene in 2019.
+            if let Some(y) = written_year.filter(|_| !in_dateline && preposition != Some("since")) {
+                last_year = Some((y, p));
+            }
+            mentions.push(DateMention {
+                span: f.span,
+                expression: f.expression,
+                weekday: f.weekday,
+                tense,
+                preposition,
+                in_dateline,
+                attributive,
+                year_in_doubt,
+                resolved: match resolution {
+                    Resolution::Day(d) => Some(d),
+                    _ => None,
+                },
+                resolution,
+            });
+        }
+    }
+    mentions
+}
+
+/// A day placed in the story's year that a past-tense clause puts more than a month after
+/// the story date: more likely an earlier year's than a slip ("The last season ended
+/// Sunday, Dec. 10" in a February story).
+fn past_told_as_ahead(resolution: &Resolution, tense: Tense, story: &StoryDate) -> bool {
+    match (resolution, story.date()) {
+        (Resolution::Day(d), Some(s)) => tense == Tense::Past && (*d - s).num_days() > 31,
+        _ => false,
+    }
+}
+
+/// The part of a sentence window within a few dozen tokens of an expression.
+fn near(window: std::ops::Range<usize>, first: usize, last: usize) -> std::ops::Range<usize> {
+    window.start.max(first.saturating_sub(40))..window.end.min(last + 41)
+}
+
+/// "that year", "the same year", "a year earlier": the sentence is about another year than
+/// the story's, whatever dates it leaves without one.
+fn names_another_year(sentence: &[tokens::Token]) -> bool {
+    sentence.windows(2).any(|w| {
+        (w[0].is_any_word(&["that", "same", "following", "previous", "prior"])
+            && w[1].is_word("year"))
+            || (w[0].is_word("year") && w[1].is_any_word(&["earlier", "later", "before", "after"]))
+    })
+}
+
+/// The tokens of the sentences holding tokens `first` and `last` (the whole paragraph when
+/// the draft has no sentence there).
+fn sentence_window(
+    draft: &Draft,
+    toks: &[tokens::Token],
+    first: usize,
+    last: usize,
+) -> std::ops::Range<usize> {
+    let start = draft
+        .sentence_at(toks[first].start)
+        .map_or(0, |s| draft.sentences[s].span.start);
+    let end = draft
+        .sentence_at(toks[last].end.saturating_sub(1))
+        .map_or(usize::MAX, |s| draft.sentences[s].span.end);
+    let lo = toks.partition_point(|t| t.start < start).min(first);
+    let hi = toks.partition_point(|t| t.start < end).max(last + 1);
+    lo..hi
+}
+
+/// The mention covering a byte offset.
+pub fn mention_at(mentions: &[DateMention], offset: usize) -> Option<&DateMention> {
+    mentions
+        .iter()
+        .find(|m| m.span.start <= offset && offset < m.span.end)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,681 @@
+//! Coreference: which names, titles, descriptors and pronouns are one entity. A full name
+//! opens a person; a bare surname joins the most recent person of that surname that fits
+//! (title first, then the one already called by the bare surname); two people who share a
+//! surname stay apart. Close spellings merge only by the kind of difference and context.
+
+use std::collections::HashMap;
+
+use super::extract::Candidate;
+use super::gazetteer::{self, Spelling};
+use super::lexicon::{
+    gender_of_word, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
+};
+use super::roles::RoleSource;
+use super::variants::{classify, fold, VariantKind};
+use super::{EntityKind, Mention, MentionKind};
+use crate::analysis::attribution::{Attribution, SpeakerKind};
+use crate::draft::{Draft, Span};
+
+/// An entity under construction.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub kind: EntityKind,
+    /// Indices into the candidates: the name mentions.
+    pub names: Vec<usize>,
+    pub given: Option<String>,
+    pub surname: Option<String>,
+    pub middles: Vec<String>,
+    /// Descriptor and pronoun mentions.
+    pub others: Vec<Mention>,
+    pub quotes: Vec<usize>,
+    pub gender: Option<Gender>,
+    /// Offset of the latest mention seen while grouping.
+    pub last_seen: usize,
+    /// How many mentions were the bare surname.
+    pub bare: usize,
+    /// The place's current name when the gazetteer knows it.
+    pub place: Option<&'static str>,
+    pub merged_into: Option<usize>,
+    /// The roles and titles of its mentions, lowercase (each distinct one once).
+    pub role_text: String,
+}
+
+/// A person's name split into given name, middle names or initials, surname.
+pub struct NameParts {
+    pub given: Option<String>,
+    pub middles: Vec<String>,
+    pub surname: String,
+}
+
+pub fn name_parts(c: &Candidate, prose: &str) -> Option<NameParts> {
+    let words: Vec<&str> = c
+        .word_texts(prose)
+        .into_iter()
+        .filter(|w| !is_suffix(w))
+        .collect();
+    if let Some(s) = &c.shared_surname {
+        return Some(NameParts {
+            given: words.first().map(|w| w.to_string()),
+            middles: Vec::new(),
+            surname: s.clone(),
+        });
+    }
+    let is_initial =
+        |w: &str| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+    let surname_at = words.iter().rposition(|w| !is_initial(w))?;
+    let surname = words[surname_at].to_string();
+    let before: Vec<&str> = words[..surname_at].to_vec();
+    let given = before
+        .first()
+        .filter(|w| !is_initial(w))
+        .map(|w| w.to_string());
+    let skip = usize::from(given.is_some());
+    let middles = before.iter().skip(skip).map(|w| w.to_string()).collect();
+    Some(NameParts {
+        given,
+        middles,
+        surname,
+    })
+}
+
+/// The role and title words of a group ("spokesman", "mayor"), kinship and clauses aside.
+fn role_heads(g: &Group) -> Vec<String> {
+    let mut heads = Vec::new();
+    for part in g.role_text.split('|') {
+        if part.starts_with('~') {
+            continue;
+        }
+        for w in part.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')) {
+            let w = w.trim_end_matches('.');
+            if !w.is_empty()
+                && (is_role_noun(w) || is_title_head(w) || is_title_head(&format!("{w}.")))
+                && !heads.iter().any(|h| h == w)
+            {
+                heads.push(w.to_string());
+            }
+        }
+    }
+    heads
+}
+
+/// Records a candidate's roles and title on its group (kinship and clauses marked `~`).
+fn add_roles(g: &mut Group, c: &Candidate) {
+    let mut add = |text: String, weak: bool| {
+        let entry = if weak { format!("~{text}") } else { text };
+        if !g.role_text.split('|').any(|p| p == entry) {
+            g.role_text.push_str(&entry);
+            g.role_text.push('|');
+        }
+    };
+    for r in &c.roles {
+        let weak = r.source == RoleSource::Kinship || r.source == RoleSource::Clause;
+        add(r.text.to_lowercase(), weak);
+    }
+    if let Some(t) = &c.title {
+        add(t.to_lowercase(), false);
+    }
+}
+
+fn all_role_text<'g>(_cands: &[Candidate], g: &'g Group) -> &'g str {
+    &g.role_text
+}
+
+/// Decides which candidates are people, places, organizations, and groups them.
+pub fn group(cands: &[Candidate], prose: &str) -> Vec<Group> {
+    // Which unknown candidates are people: evidence, or a surname shared with one.
+    let mut person_words: HashMap<String, usize> = HashMap::new();
+    for c in cands {
+        if c.kind == Some(EntityKind::Person) || (c.kind.is_none() && c.person_evidence) {
+            if let Some(p) = name_parts(c, prose) {
+                *person_words.entry(p.surname).or_default() += 1;
+                if let Some(g) = p.given {
+                    *person_words.entry(g).or_default() += 0;
+                }
+            }
+        }
+    }
+    let mut person_buckets = super::variants::Buckets::default();
+    for w in person_words.keys() {
+        person_buckets.insert(w);
+    }
+    // Names typed somewhere as a place or organization type their untyped repetitions.
+    let mut typed: HashMap<String, EntityKind> = HashMap::new();
+    for c in cands {
+        if let Some(k @ (EntityKind::Place | EntityKind::Organization)) = c.kind {
+            typed.entry(fold(&c.text)).or_insert(k);
+        }
+    }
+    let kind_of = |c: &Candidate| -> Option<EntityKind> {
+        match c.kind {
+            Some(EntityKind::Place)
+                if c.words.len() == 1
+                    && !c.place_evidence
+                    && person_words.contains_key(&c.text) =>
+            {
+                Some(EntityKind::Person)
+            }
+            Some(k) => Some(k),
+            None if c.person_evidence => Some(EntityKind::Person),
+            None => {
+                let last = c
+                    .word_texts(prose)
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default();
+                if let Some(&k) = typed.get(&fold(&c.text)) {
+                    Some(k)
+                } else if person_words.contains_key(&last)
+                    || person_buckets.has_strong_variant(&c.text)
+                {
+                    Some(EntityKind::Person)
+                } else if c.place_evidence {
+                    Some(EntityKind::Place)
+                } else {
+                    None
+                }
+            }
+        }
+    };
+
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    // Surname (and given name) → the person groups that carry it.
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        let Some(kind) = kind_of(c) else { continue };
+        match kind {
+            EntityKind::Person => {
+                let Some(p) = name_parts(c, prose) else {
+                    continue;
+                };
+                let gi = find_person(&groups, &by_name, cands, c, &p);
+                let gi = match gi {
+                    Some(gi) => gi,
+                    None => {
+                        groups.push(new_group(EntityKind::Person));
+                        let g = groups.last_mut().unwrap();
+                        g.surname = Some(p.surname.clone());
+                        by_name
+                            .entry(p.surname.clone())
+                            .or_default()
+                            .push(groups.len() - 1);
+                        groups.len() - 1
+                    }
+                };
+                let g = &mut groups[gi];
+                if g.given.is_none() && p.given.is_some() {
+                    g.given = p.given.clone();
+                    if let Some(given) = &p.given {
+                        by_name.entry(given.clone()).or_default().push(gi);
+                    }
+                }
+                if g.middles.is_empty() {
+                    g.middles = p.middles.clone();
+                }
+                if p.given.is_none() && c.words.len() == 1 {
+                    g.bare += 1;
+                }
+                g.gender = g
+                    .gender
+                    .or(c.gender)
+                    .or_else(|| c.title.as_deref().and_then(gender_of_word));
+                g.last_seen = c.span.start;
+                add_roles(g, c);
+                g.names.push(ci);
+            }
+            EntityKind::Place | EntityKind::Organization => {
+                let place = if kind == EntityKind::Place {
+                    gazetteer::lookup(&c.text).map(|(p, _)| p.name)
+                } else {
+                    None
+                };
+                let key = (kind as u8, place.map(fold).unwrap_or_else(|| fold(&c.text)));
+                let gi = *by_key.entry(key).or_insert_with(|| {
+                    let mut g = new_group(kind);
+                    g.place = place;
+                    groups.push(g);
+                    groups.len() - 1
+                });
+                groups[gi].names.push(ci);
+                groups[gi].last_seen = c.span.start;
+            }
+        }
+    }
+    merge_variants(&mut groups, cands, prose);
+    groups
+}
+
+fn new_group(kind: EntityKind) -> Group {
+    Group {
+        kind,
+        names: Vec::new(),
+        given: None,
+        surname: None,
+        middles: Vec::new(),
+        others: Vec::new(),
+        quotes: Vec::new(),
+        gender: None,
+        last_seen: 0,
+        bare: 0,
+        place: None,
+        merged_into: None,
+        role_text: String::new(),
+    }
+}
+
+fn middles_conflict(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && a != b
+}
+
+/// The person group a name joins by exact spelling, if any.
+fn find_person(
+    groups: &[Group],
+    by_name: &HashMap<String, Vec<usize>>,
+    cands: &[Candidate],
+    c: &Candidate,
+    p: &NameParts,
+) -> Option<usize> {
+    let people_named = |name: &str| {
+        by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| (i, &groups[i]))
+    };
+    if let Some(given) = &p.given {
+        if let Some((i, _)) = people_named(&p.surname).find(|(_, g)| {
+            g.surname.as_deref() == Some(&p.surname)
+                && g.given.as_deref() == Some(given)
+                && !middles_conflict(&g.middles, &p.middles)
+        }) {
+            return Some(i);
+        }
+        // A bare surname seen before the full name.
+        let bare: Vec<usize> = people_named(&p.surname)
+            .filter(|(_, g)| g.surname.as_deref() == Some(&p.surname) && g.given.is_none())
+            .map(|(i, _)| i)
+            .collect();
+        return (bare.len() == 1).then(|| bare[0]);
+    }
+    let same: Vec<usize> = people_named(&p.surname)
+        .filter(|(_, g)| g.surname.as_deref() == Some(&p.surname))
+        .map(|(i, _)| i)
+        .collect();
+    if same.is_empty() {
+        // A given name alone ("Ana said") when only one person has it.
+        let by_given: Vec<usize> = people_named(&p.surname)
+            .filter(|(_, g)| g.given.as_deref() == Some(&p.surname))
+            .map(|(i, _)| i)
+            .collect();
+        return (by_given.len() == 1).then(|| by_given[0]);
+    }
+    Some(pick_person(groups, cands, &same, c))
+}
+
+/// Among people who share a surname: the one whose title fits, else the one the text
+/// already calls by the bare surname, else the most recent.
+fn pick_person(groups: &[Group], cands: &[Candidate], options: &[usize], c: &Candidate) -> usize {
+    let mut options = options.to_vec();
+    if let Some(title) = c.title.as_deref() {
+        let t = title.to_lowercase();
+        let fits: Vec<usize> = options
+            .iter()
+            .copied()
+            .filter(|&g| all_role_text(cands, &groups[g]).contains(t.as_str()))
+            .collect();
+        if !fits.is_empty() {
+            options = fits;
+        }
+    }
+    if options.len() > 1 && options.iter().any(|&g| groups[g].bare > 0) {
+        options.retain(|&g| groups[g].bare > 0);
+    }
+    *options
+        .iter()
+        .max_by_key(|&&g| groups[g].last_seen)
+        .unwrap_or(&options[0])
+}
+
+fn mention_count(g: &Group) -> usize {
+    g.names.len()
+}
+
+/// Merges groups whose names differ by a variant kind, when the context agrees.
+fn merge_variants(groups: &mut [Group], cands: &[Candidate], prose: &str) {
+    let n = groups.len();
+    let key = |g: &Group| -> (u8, char) {
+        let word = match g.kind {
+            EntityKind::Person => g.surname.clone().unwrap_or_default(),
+            _ => g
+                .names
+                .first()
+                .and_then(|&i| cands[i].text.split_whitespace().next())
+                .unwrap_or("")
+                .to_string(),
+        };
+        (g.kind as u8, super::variants::bucket_key(&word))
+    };
+    let mut buckets: HashMap<(u8, char), Vec<usize>> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        buckets.entry(key(g)).or_default().push(i);
+    }
+    for b in 0..n {
+        let mut best: Option<(usize, (usize, usize, usize))> = None;
+        let same_bucket = buckets.get(&key(&groups[b])).cloned().unwrap_or_default();
+        for a in same_bucket {
+            if a == b || groups[a].merged_into.is_some() || groups[a].kind != groups[b].kind {
+                continue;
+            }
+            if !variant_of(groups, cands, prose, a, b) {
+                continue;
+            }
+            // Merge the smaller into the larger; on ties the later into the earlier.
+            let (ca, cb) = (mention_count(&groups[a]), mention_count(&groups[b]));
+            if cb > ca || (cb == ca && b < a) {
+                continue;
+            }
+            let score = (groups[a].bare, ca, groups[a].last_seen);
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((a, score));
+            }
+        }
+        if let Some((a, _)) = best {
+            if groups[b].merged_into.is_none() {
+                let moved = std::mem::take(&mut groups[b].names);
+                groups[a].names.extend(moved);
+                groups[a].names.sort_by_key(|&i| cands[i].span.start);
+                groups[a].bare += groups[b].bare;
+                groups[a].gender = groups[a].gender.or(groups[b].gender);
+                let roles = std::mem::take(&mut groups[b].role_text);
+                groups[a].role_text.push_str(&roles);
+                groups[b].merged_into = Some(a);
+            }
+        }
+    }
+}
+
+fn variant_of(groups: &[Group], cands: &[Candidate], prose: &str, a: usize, b: usize) -> bool {
+    let (ga, gb) = (&groups[a], &groups[b]);
+    if ga.names.is_empty() || gb.names.is_empty() {
+        return false;
+    }
+    match ga.kind {
+        EntityKind::Person => {
+            let (Some(sa), Some(sb)) = (&ga.surname, &gb.surname) else {
+                return false;
+            };
+            let surname_kind = if sa == sb { None } else { classify(sa, sb) };
+            if sa != sb && surname_kind.is_none() {
+                return false;
+            }
+            let mut same_given = false;
+            match (&ga.given, &gb.given) {
+                (Some(x), Some(y)) if x == y => same_given = true,
+                (Some(x), Some(y)) if !classify(x, y).is_some_and(VariantKind::is_strong) => {
+                    return false
+                }
+                (Some(_), Some(_)) => {}
+                _ if sa == sb => return false,
+                _ => {}
+            }
+            if sa == sb && same_given {
+                return false;
+            }
+            if middles_conflict(&ga.middles, &gb.middles) {
+                return false;
+            }
+            if let (Some(x), Some(y)) = (ga.gender, gb.gender) {
+                if x != y {
+                    return false;
+                }
+            }
+            let (ha, hb) = (role_heads(ga), role_heads(gb));
+            let shared_role = ha.iter().any(|h| hb.contains(h));
+            if !ha.is_empty() && !hb.is_empty() && !shared_role {
+                return false;
+            }
+            match surname_kind {
+                None => true,
+                Some(k) if k.is_strong() => true,
+                Some(_) => {
+                    let (ca, cb) = (mention_count(ga), mention_count(gb));
+                    same_given || shared_role || (ca.max(cb) >= 2 && ca.min(cb) == 1)
+                }
+            }
+        }
+        EntityKind::Place | EntityKind::Organization => {
+            let ta = &cands[ga.names[0]].text;
+            let tb = &cands[gb.names[0]].text;
+            if let (Some(pa), Some(pb)) = (ga.place, gb.place) {
+                return pa == pb;
+            }
+            if ga.kind == EntityKind::Place && gazetteer::alternate_spellings(ta, tb) {
+                return true;
+            }
+            let wa: Vec<&str> = ta.split_whitespace().collect();
+            let wb: Vec<&str> = tb.split_whitespace().collect();
+            wa.len() == wb.len()
+                && wa.iter().zip(&wb).any(|(x, y)| x != y)
+                && wa.iter().zip(&wb).all(|(x, y)| {
+                    x == y
+                        || x.to_lowercase() == y.to_lowercase()
+                        || classify(x, y).is_some_and(VariantKind::is_strong)
+                })
+                && {
+                    let _ = prose;
+                    true
+                }
+        }
+    }
+}
+
+/// The gazetteer's verdict on a place spelling (for the dominant spelling).
+pub fn is_current_place_name(text: &str) -> bool {
+    matches!(gazetteer::lookup(text), Some((_, Spelling::Current)))
+}
+
+/// Resolves every quote speaker to an entity (by the group index), and adds descriptor and
+/// pronoun speakers as mentions.
+pub fn resolve_speakers(
+    draft: &Draft,
+    groups: &mut [Group],
+    cands: &[Candidate],
+    attributions: &mut [Attribution],
+) {
+    let live = |groups: &[Group], mut g: usize| {
+        while let Some(n) = groups[g].merged_into {
+            g = n;
+        }
+        g
+    };
+    // Outermost quotes in order, to tell narration from quoted words.
+    let mut outer: Vec<Span> = draft
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| q.inner.clone())
+        .collect();
+    outer.sort_by_key(|q| q.start);
+    let inside_quote = |o: usize| {
+        let k = outer.partition_point(|q| q.start <= o);
+        k > 0 && o < outer[k - 1].end
+    };
+    // Person name mentions, in order: (start, end, group). The timeline keeps those outside
+    // quotes: who the narration last named.
+    let mut names: Vec<(usize, usize, usize)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if g.kind == EntityKind::Person && g.merged_into.is_none() {
+            for &ci in &g.names {
+                names.push((cands[ci].span.start, cands[ci].span.end, gi));
+            }
+        }
+    }
+    names.sort_unstable();
+    let mut timeline: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|(s, _, _)| !inside_quote(*s))
+        .map(|&(s, _, g)| (s, g))
+        .collect();
+    let mut order: Vec<usize> = (0..attributions.len()).collect();
+    order.sort_by_key(|&i| {
+        attributions[i]
+            .speaker
+            .as_ref()
+            .map_or(usize::MAX, |s| s.span.start)
+    });
+    // Speakers resolved so far, in order: they are the "last speaking" for pronouns.
+    let mut spoken: Vec<(usize, usize)> = Vec::new();
+    for ai in order {
+        let quote = attributions[ai].quote;
+        let Some(sp) = attributions[ai].speaker.clone() else {
+            continue;
+        };
+        let resolved = match sp.kind {
+            SpeakerKind::Name => {
+                let k = names.partition_point(|&(_, e, _)| e <= sp.span.start);
+                let by_overlap = names[k..]
+                    .iter()
+                    .take_while(|&&(s, _, _)| s < sp.span.end)
+                    .last()
+                    .map(|&(_, _, g)| g);
+                by_overlap.or_else(|| {
+                    let last = sp
+                        .text
+                        .split_whitespace()
+                        .last()?
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s")
+                        .to_string();
+                    groups
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, g)| {
+                            g.kind == EntityKind::Person
+                                && g.merged_into.is_none()
+                                && g.surname.as_deref() == Some(&last)
+                        })
+                        .max_by_key(|(_, g)| g.last_seen)
+                        .map(|(i, _)| i)
+                })
+            }
+            SpeakerKind::Descriptor => {
+                let recent = recent(&timeline, &spoken, sp.span.start);
+                descriptor(groups, &recent, &sp.text, sp.span.start, draft)
+            }
+            SpeakerKind::Pronoun => {
+                let gender = person_pronoun(sp.text.trim());
+                recent(&timeline, &spoken, sp.span.start)
+                    .into_iter()
+                    .map(|(_, g)| live(groups, g))
+                    .find(|&g| match (gender, groups[g].gender) {
+                        (Some(x), Some(y)) => x == y,
+                        _ => true,
+                    })
+            }
+        };
+        let Some(g) = resolved.map(|g| live(groups, g)) else {
+            continue;
+        };
+        if let Some(s) = attributions[ai].speaker.as_mut() {
+            s.entity = Some(g);
+        }
+        let group = &mut groups[g];
+        group.quotes.push(quote);
+        match sp.kind {
+            SpeakerKind::Pronoun => {
+                if group.gender.is_none() {
+                    group.gender = person_pronoun(sp.text.trim());
+                }
+                push_other(group, &sp.span, &sp.text, MentionKind::Pronoun);
+            }
+            SpeakerKind::Descriptor => {
+                push_other(group, &sp.span, &sp.text, MentionKind::Descriptor)
+            }
+            SpeakerKind::Name => {}
+        }
+        spoken.push((sp.span.start, g));
+    }
+    for g in groups.iter_mut() {
+        g.quotes.sort_unstable();
+        g.quotes.dedup();
+    }
+    let _ = &mut timeline;
+}
+
+/// How far back a pronoun or descriptor looks for its person (mentions, nearest first).
+const LOOKBACK: usize = 60;
+
+/// The people mentioned or speaking before `at`, nearest first (bounded).
+fn recent(
+    timeline: &[(usize, usize)],
+    spoken: &[(usize, usize)],
+    at: usize,
+) -> Vec<(usize, usize)> {
+    let a = timeline.partition_point(|&(o, _)| o < at);
+    let b = spoken.partition_point(|&(o, _)| o < at);
+    let mut out: Vec<(usize, usize)> = timeline[a.saturating_sub(LOOKBACK)..a]
+        .iter()
+        .chain(&spoken[b.saturating_sub(LOOKBACK)..b])
+        .copied()
+        .collect();
+    out.sort_unstable_by(|x, y| y.cmp(x));
+    out
+}
+
+fn push_other(g: &mut Group, span: &Span, text: &str, kind: MentionKind) {
+    if g.others.last().is_none_or(|m| m.span != *span) {
+        g.others.push(Mention {
+            span: span.clone(),
+            text: text.to_string(),
+            kind,
+        });
+    }
+}
+
+/// "the Russian general" → the most recent person whose role or title has "general".
+fn descriptor(
+    groups: &[Group],
+    recent: &[(usize, usize)],
+    text: &str,
+    at: usize,
+    draft: &Draft,
+) -> Option<usize> {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // The descriptor's last word names the role ("the Russian general"); "the mayor's
+    // office" is an office, not the mayor.
+    let head = words
+        .last()
+        .filter(|w| is_role_noun(w) || is_title_head(w))?;
+    let spokes = head.starts_with("spokes");
+    let fits = |g: usize| {
+        let roles = &groups[g].role_text;
+        roles.contains(head.as_str()) || (spokes && roles.contains("spokes"))
+    };
+    let definite = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "the" | "his" | "her" | "their" | "its"))
+        || words.len() == 1;
+    let sentence = draft.sentence_at(at);
+    let mut seen = Vec::new();
+    for &(o, g) in recent {
+        let mut g = g;
+        while let Some(n) = groups[g].merged_into {
+            g = n;
+        }
+        if seen.contains(&g) {
+            continue;
+        }
+        seen.push(g);
+        if !fits(g) {
+            continue;
+        }
+        if definite || draft.sentence_at(o) == sentence {
+            return Some(g);
+        }
+    }
+    None
+}

@@ -1,0 +1,138 @@
+//! The built-in gazetteer: countries, US states, continents and the world's cities of
+//! 100,000 people or more (and capitals), with their alternate and older spellings.
+//!
+//! Built from GeoNames data (CC BY 4.0) by `scripts/build-gazetteer.py`; embedded, and
+//! parsed once on first use.
+
+use std::sync::LazyLock;
+
+use super::lexicon::HashMap;
+
+use super::variants::fold;
+
+/// Gazetteer keys are case-insensitive but keep accents: "Bush" is not the Egyptian town
+/// "Būsh". Countries and regions are also found without their accents.
+fn key(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+const DATA: &str = include_str!("../../../data/gazetteer.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Region,
+    City,
+    Continent,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    pub kind: PlaceKind,
+    /// The current spelling (Kyiv).
+    pub name: &'static str,
+}
+
+/// How a spelling stands to its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    /// The current name.
+    Current,
+    /// An alternate or older spelling (Kiev): a variant when the draft mixes them.
+    Alternate,
+    /// A short form (US, Britain): another correct name, never a variant.
+    Short,
+}
+
+struct Gazetteer {
+    /// Folded spelling → (place, how the spelling stands to it).
+    by_name: HashMap<String, (Place, Spelling)>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
+
+fn load() -> Gazetteer {
+    let mut by_name = HashMap::with_capacity_and_hasher(60_000, Default::default());
+    for line in DATA.lines() {
+        let mut cols = line.split('\t');
+        let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let kind = match kind {
+            "country" => PlaceKind::Country,
+            "region" => PlaceKind::Region,
+            "continent" => PlaceKind::Continent,
+            _ => PlaceKind::City,
+        };
+        let place = Place { kind, name };
+        // A current name always wins over another place's alternate of the same spelling;
+        // among current names the first (countries before cities) wins.
+        let mut keys = vec![key(name)];
+        if kind != PlaceKind::City && fold(name) != key(name) {
+            keys.push(fold(name));
+        }
+        for k in keys {
+            match by_name.get(&k) {
+                Some((_, Spelling::Current)) => {}
+                _ => {
+                    by_name.insert(k, (place, Spelling::Current));
+                }
+            }
+        }
+        for (col, spelling) in [
+            (cols.next(), Spelling::Alternate),
+            (cols.next(), Spelling::Short),
+        ] {
+            for alt in col.unwrap_or("").split('|').filter(|a| !a.is_empty()) {
+                by_name.entry(key(alt)).or_insert((place, spelling));
+            }
+        }
+    }
+    Gazetteer { by_name }
+}
+
+/// The place a spelling names, case and accents aside ("KYIV", "Kiev", "U.S.").
+pub fn lookup(name: &str) -> Option<(Place, Spelling)> {
+    GAZETTEER.by_name.get(&key(name)).copied()
+}
+
+/// True when `a` and `b` are two spellings of one place in which one is an alternate or older
+/// spelling of the other (Kiev / Kyiv); short forms (US / United States) are not.
+pub fn alternate_spellings(a: &str, b: &str) -> bool {
+    match (lookup(a), lookup(b)) {
+        (Some((pa, sa)), Some((pb, sb))) => {
+            pa.name == pb.name
+                && key(a) != key(b)
+                && sa != Spelling::Short
+                && sb != Spelling::Short
+                && (sa == Spelling::Alternate || sb == Spelling::Alternate)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_current_alternate_and_short_names() {
+        let (kyiv, s) = lookup("Kiev").unwrap();
+        assert_eq!((kyiv.name, s), ("Kyiv", Spelling::Alternate));
+        assert_eq!(lookup("KYIV").unwrap().1, Spelling::Current);
+        assert_eq!(lookup("Aleppo").unwrap().0.kind, PlaceKind::City);
+        assert_eq!(lookup("Syria").unwrap().0.kind, PlaceKind::Country);
+        assert_eq!(lookup("U.S.").unwrap().0.name, "United States");
+        assert!(lookup("Rudskoi").is_none());
+        assert!(lookup("Bush").is_none(), "accents count for towns");
+        assert!(alternate_spellings("Kiev", "Kyiv"));
+        assert!(!alternate_spellings("US", "United States"));
+        assert!(!alternate_spellings("Kyiv", "KYIV"));
+    }
+}

@@ -1,0 +1,93 @@
+//! The hover card of a person, place or organization: what the source sheet knows.
+
+use super::spelling;
+use super::MentionKind;
+use crate::analysis::hover::Hover;
+use crate::analysis::Analysis;
+
+/// How many opening words of each attributed quote the card shows.
+const QUOTE_WORDS: usize = 8;
+
+/// The card for the entity mentioned at `offset`, if any.
+pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
+    let e = analysis.entity_at(offset)?;
+    let entity = &analysis.entities[e];
+    let mention = entity.mentions.iter().find(|m| m.span.contains(&offset))?;
+    let mut md = format!("**{}** · {}", entity.name, entity.kind.as_str());
+    if let Some(role) = &entity.role {
+        md.push_str(&format!("  \n{role}"));
+    }
+    let names = entity
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .count();
+    let others = entity.mentions.len() - names;
+    md.push_str(&format!(
+        "\n\n{} mention{}",
+        entity.mentions.len(),
+        plural(entity.mentions.len())
+    ));
+    if others > 0 {
+        md.push_str(&format!(" ({names} by name, {others} by title or pronoun)"));
+    }
+    if let Some(first) = entity.mentions.first() {
+        md.push_str(&format!(
+            ", first on line {}",
+            line_of(&analysis.draft.text, first.span.start)
+        ));
+    }
+    md.push('.');
+    if !entity.variants.is_empty() {
+        let list: Vec<String> = entity.variants.iter().map(|v| format!("'{v}'")).collect();
+        md.push_str(&format!(
+            "\n\nOther spellings in this draft: {}.",
+            list.join(", ")
+        ));
+    }
+    if !entity.quotes.is_empty() {
+        md.push_str(&format!(
+            "\n\n{} quote{} attributed:",
+            entity.quotes.len(),
+            plural(entity.quotes.len())
+        ));
+        for &q in &entity.quotes {
+            if let Some(quote) = analysis.draft.quotes.get(q) {
+                let inner = analysis.draft.text.get(quote.inner.clone()).unwrap_or("");
+                let words: Vec<&str> = inner.split_whitespace().collect();
+                let mut opening = words[..words.len().min(QUOTE_WORDS)].join(" ");
+                if words.len() > QUOTE_WORDS {
+                    opening.push('…');
+                }
+                md.push_str(&format!(
+                    "\n- “{opening}” (line {})",
+                    line_of(&analysis.draft.text, quote.span.start)
+                ));
+            }
+        }
+    }
+    if let Some(note) = &entity.note {
+        md.push_str(&format!("\n\nHouse style: {note}"));
+    } else if entity.variants.is_empty() {
+        let _ = spelling::stray_mentions;
+    }
+    Some(Hover {
+        span: mention.span.clone(),
+        markdown: md,
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()
+        .get(..offset.min(text.len()))
+        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+        + 1
+}

@@ -1,0 +1,270 @@
+//! Roles: what the text says a person is. From a title before the name ("Mayor", "Head of
+//! the Main Operations Department … Lieutenant-General"), a lowercase role before it
+//! ("former fund manager Declan O'Brien"), an appositive after it ("Joan Hale, the
+//! council's treasurer,") or before it ("A spokesman, Kevin Tran,"), or a clause ("who runs
+//! the pharmacy").
+
+use super::lexicon::{
+    gender_of_word, is_function_word, is_kinship, is_role_noun, is_singular_role_noun, Gender,
+};
+use super::tokens::Token;
+
+/// Where a role came from; a higher source wins when a person has several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RoleSource {
+    Kinship,
+    Clause,
+    Before,
+    Premodifier,
+    After,
+    Title,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub text: String,
+    pub source: RoleSource,
+}
+
+/// The text between two token indices (inclusive), as written.
+fn text_of(prose: &str, toks: &[Token], a: usize, b: usize) -> String {
+    prose
+        .get(toks[a].span.start..toks[b].span.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn strip_article(s: &str) -> String {
+    for a in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = s.strip_prefix(a) {
+            return rest.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// Skips an age appositive (", 58,") after token `i`; returns the index after it.
+fn skip_age(toks: &[Token], i: usize) -> usize {
+    if toks.get(i).is_some_and(|t| t.is(","))
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| t.word && t.text.chars().all(|c| c.is_ascii_digit()))
+        && toks.get(i + 2).is_some_and(|t| t.is(","))
+    {
+        return i + 2;
+    }
+    i
+}
+
+/// True when the name ending at token `last` is followed by an age: "Becker, 58,".
+pub fn has_age(toks: &[Token], last: usize) -> bool {
+    skip_age(toks, last + 1) != last + 1
+}
+
+/// The gender carried by a role text.
+pub fn gender_of_role(role: &str) -> Option<Gender> {
+    role.split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .find_map(gender_of_word)
+}
+
+/// Roles around a name spanning tokens `first..=last` of one sentence.
+pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> Vec<Role> {
+    let mut roles = Vec::new();
+    let sentence = toks[first].sentence;
+    let same = |i: usize| toks.get(i).is_some_and(|t| t.sentence == sentence);
+
+    // After: ", [age,] the council's treasurer," / ", a cardiologist at … who …".
+    let mut i = skip_age(toks, last + 1);
+    if toks.get(i).is_some_and(|t| t.is(",")) {
+        i += 1;
+        let start = i;
+        let mut end = None;
+        let mut head = false;
+        while same(i) && i < start + 14 {
+            let t = &toks[i];
+            if !t.word {
+                if t.is(",") || t.is(".") || t.is(";") || t.is("(") || t.is(")") || t.is("—") {
+                    break;
+                }
+                if t.is("'") || t.is("’") {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let lower = t.lower();
+            if i > start && matches!(lower, "who" | "which" | "that" | "whose" | "said") {
+                break;
+            }
+            if i == start
+                && !matches!(
+                    lower,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "one"
+                        | "another"
+                        | "former"
+                        | "now"
+                )
+                && !t.possessive
+                && !is_role_noun(lower)
+            {
+                break;
+            }
+            if !t.cap && is_singular_role_noun(lower) {
+                head = true;
+            }
+            end = Some(i);
+            i += 1;
+        }
+        if let (true, Some(e)) = (head, end) {
+            let text = strip_article(&text_of(prose, toks, start, e));
+            let kin = text.split_whitespace().all(|w| {
+                is_kinship(w) || is_function_word(w) || w.ends_with("'s") || w.ends_with("’s")
+            });
+            roles.push(Role {
+                text,
+                source: if kin {
+                    RoleSource::Kinship
+                } else {
+                    RoleSource::After
+                },
+            });
+        }
+    }
+
+    // A clause: "who runs the pharmacy", "has run the harbour at …".
+    let mut j = skip_age(toks, last + 1);
+    if toks.get(j).is_some_and(|t| t.is(",")) {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| t.word && t.lower() == "who") {
+        j += 1;
+    }
+    if toks
+        .get(j)
+        .is_some_and(|t| t.word && matches!(t.lower(), "has" | "had"))
+    {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| {
+        t.word
+            && matches!(
+                t.lower(),
+                "runs"
+                    | "run"
+                    | "ran"
+                    | "heads"
+                    | "headed"
+                    | "leads"
+                    | "led"
+                    | "chairs"
+                    | "chaired"
+                    | "directs"
+                    | "directed"
+                    | "manages"
+                    | "managed"
+                    | "owns"
+                    | "owned"
+                    | "founded"
+                    | "co-founded"
+            )
+    }) && toks.get(j + 1).is_some_and(|t| {
+        t.word && matches!(t.lower(), "the" | "a" | "an" | "his" | "her" | "their")
+    }) {
+        let start = j;
+        let mut e = j + 1;
+        while same(e + 1) && toks[e + 1].word && e < start + 10 {
+            let lower = toks[e + 1].lower();
+            if matches!(
+                lower,
+                "and" | "but" | "who" | "which" | "that" | "since" | "for"
+            ) {
+                break;
+            }
+            e += 1;
+        }
+        if e > start + 1 {
+            roles.push(Role {
+                text: text_of(prose, toks, start, e),
+                source: RoleSource::Clause,
+            });
+        }
+    }
+
+    // Before, lowercase: "former fund manager Declan O'Brien", "Valley Electric spokeswoman".
+    if first > 0 && same(first - 1) {
+        let p = &toks[first - 1];
+        if p.word && !p.cap && is_singular_role_noun(p.lower()) {
+            let mut s = first - 1;
+            while s > 0 && same(s - 1) && first - 1 - (s - 1) <= 4 {
+                let t = &toks[s - 1];
+                if !t.word {
+                    break;
+                }
+                let lower = t.lower();
+                let ok = if t.cap {
+                    !t.weak || !is_function_word(lower)
+                } else {
+                    let verb_form = lower.ends_with("ed") && lower != "retired";
+                    !(is_function_word(lower)
+                        || verb_form
+                        || lower.ends_with("ly")
+                        || t.text.chars().any(|c| c.is_ascii_digit()))
+                };
+                if !ok || (t.cap && is_function_word(lower)) {
+                    break;
+                }
+                s -= 1;
+            }
+            roles.push(Role {
+                text: text_of(prose, toks, s, first - 1),
+                source: RoleSource::Premodifier,
+            });
+        }
+    }
+
+    // Before, an appositive: "A spokesman, Kevin Tran," / "His lawyer, Samuel K. Whitfield Jr.,".
+    if first >= 2 && same(first - 2) && toks[first - 1].is(",") {
+        let head = &toks[first - 2];
+        if head.word && !head.cap && is_singular_role_noun(head.lower()) {
+            let mut s = first - 2;
+            while s > 0 && same(s - 1) && toks[s - 1].word && first - 2 - (s - 1) < 6 {
+                s -= 1;
+            }
+            let text = strip_article(&text_of(prose, toks, s, first - 2));
+            let text = strip_possessive_det(&text);
+            let kin = is_kinship(head.lower());
+            roles.push(Role {
+                text,
+                source: if kin {
+                    RoleSource::Kinship
+                } else {
+                    RoleSource::Before
+                },
+            });
+        }
+    }
+    roles
+}
+
+fn strip_possessive_det(s: &str) -> String {
+    for d in [
+        "His ", "Her ", "Their ", "Its ", "his ", "her ", "their ", "its ", "One ", "one ",
+        "Another ", "another ",
+    ] {
+        if let Some(rest) = s.strip_prefix(d) {
+            return rest.to_string();
+        }
+    }
+    s.to_string()
+}

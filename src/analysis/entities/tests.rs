@@ -1,0 +1,481 @@
+//! Behaviour on whole drafts.
+
+use crate::analysis::analyze;
+use crate::config::Config;
+use crate::draft::Format;
+
+pub(crate) fn dump(text: &str, format: Format) -> String {
+    let a = analyze(text, format, &Config::default());
+    let mut s = String::new();
+    for e in &a.entities {
+        let ms: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+        s.push_str(&format!(
+            "{} [{}] role={:?} variants={:?} quotes={:?} :: {:?}\n",
+            e.name,
+            e.kind.as_str(),
+            e.role,
+            e.variants,
+            e.quotes,
+            ms
+        ));
+    }
+    for f in &a.findings {
+        if f.code == crate::checks::Code::NameVariant {
+            s.push_str(&format!(
+                "FINDING {:?} {}\n",
+                &text[f.span.clone()],
+                f.message
+            ));
+        }
+    }
+    s
+}
+
+#[test]
+#[ignore]
+fn print_corpus() {
+    let dir = std::env::var("CORPUS").unwrap_or_else(|_| "/work/shared/corpus/dev".into());
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for p in paths {
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext != "txt" && ext != "md" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        println!(
+            "=== {}\n{}",
+            p.display(),
+            dump(&text, Format::from_path(&p))
+        );
+    }
+}
+
+use super::{extract, EntityKind, MentionKind};
+use crate::analysis::attribution::{Attribution, Speaker, SpeakerKind};
+use crate::checks::Code;
+use crate::draft::Draft;
+
+fn variants(text: &str) -> Vec<String> {
+    variants_with(text, &Config::default())
+}
+
+fn variants_with(text: &str, config: &Config) -> Vec<String> {
+    analyze(text, Format::Plain, config)
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::NameVariant)
+        .map(|f| text[f.span.clone()].to_string())
+        .collect()
+}
+
+fn entity<'a>(a: &'a crate::analysis::Analysis, name: &str) -> &'a super::Entity {
+    a.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "no entity {name}: {:?}",
+                a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
+        })
+}
+
+const H: &str = "Headline\n\n";
+
+#[test]
+fn people_who_share_a_surname_stay_apart() {
+    let text = format!("{H}Councillor Marcus Hale voted against the plan. Joan Hale, the council's treasurer, said reserves would stay high. She is not related to Councillor Hale.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let marcus = entity(&a, "Marcus Hale");
+    let joan = entity(&a, "Joan Hale");
+    assert_eq!(marcus.mentions.len(), 2, "Councillor Hale is Marcus");
+    assert_eq!(joan.role.as_deref(), Some("council's treasurer"));
+    assert!(variants(&text).is_empty());
+}
+
+#[test]
+fn siblings_and_a_bare_surname() {
+    let text = format!("{H}For 22 years, Ana Martínez has run the harbour. \"We leave,\" Martínez said. Her brother, José Martínez, a fisherman, disagrees. Martinez first proposed the closure.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let ana = entity(&a, "Ana Martínez");
+    let jose = entity(&a, "José Martínez");
+    assert_eq!(jose.role.as_deref(), Some("fisherman"));
+    assert_eq!(jose.mentions.len(), 1);
+    assert_eq!(ana.mentions.len(), 3, "the bare surname stays with Ana");
+    assert_eq!(variants(&text), ["Martinez"]);
+}
+
+#[test]
+fn father_and_son_are_different_people() {
+    let text =
+        format!("{H}George H.W. Bush met reporters. George W. Bush spoke later. Bush said little.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    assert!(
+        a.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .count()
+            >= 2
+    );
+    assert!(variants(&text).is_empty());
+    let text = format!("{H}Kim Jong Il ruled until 2011. His son Kim Jong Un succeeded him. Officials said Kim Jong Un would travel.");
+    assert!(variants(&text).is_empty());
+}
+
+#[test]
+fn near_identical_names_of_different_people_stay_silent() {
+    for text in [
+        format!("{H}The spokesman, Kevin Tran, said no. Kevin Walsh, a lawyer, said yes. Tran left."),
+        format!("{H}Professor Li Carlson said the data was thin. Team spokeswoman Mia Carlsen said it was not. Carlson and Carlsen disagreed."),
+        format!("{H}Wendy Chan, a professor, said it was thin. Peter Chen, a spokesman, said it was not. Chan left."),
+        format!("{H}Steve Martin said yes. Ana Martins said no. Martin left, and Martins stayed."),
+        format!("{H}Saddam Hussein ruled Iraq. Ali Husseini, a cleric, said so. Hussein died in 2006."),
+    ] {
+        assert!(variants(&text).is_empty(), "{text}: {:?}", variants(&text));
+    }
+}
+
+#[test]
+fn every_variant_kind_fires() {
+    let cases = [
+        // accents
+        (format!("{H}Dr. Luís Carvalho spoke. Carvalho said yes. Luis Carvalho left."), "Luis Carvalho"),
+        // transliteration
+        (format!("{H}Lieutenant-General Sergey Rudskoi said so. Rudskoi said more. Rudskoy said militants left. Rudskoi said."), "Rudskoy"),
+        // doubled letter
+        (format!("{H}Valley Electric spokeswoman Priya Raman said so. Raman said more. Raaman said later."), "Raaman"),
+        // dropped letter
+        (format!("{H}Dr. Amara Nwosu led the study. Nwosu said it worked. Dr. Nwosou said more."), "Nwosou"),
+        // one-letter slip, with a lopsided count
+        (format!("{H}Mayor Elena Vasquez spoke. \"Yes,\" Vasquez said. Vasques told reporters more."), "Vasques"),
+        // places: an older spelling
+        (format!("{H}Talks were held in Kyiv on Monday. A second round was held in Kiev on Thursday. Kyiv said so."), "Kiev"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(variants(&text), [want], "{text}");
+    }
+}
+
+#[test]
+fn fixes_and_evidence() {
+    let text = format!("{H}General Sergey Rudskoi said so. Rudskoy said militants left. Rudskoi said more. Rudskoy added.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == Code::NameVariant)
+        .unwrap();
+    assert!(
+        f.message
+            .contains("'Rudskoy' is spelled 'Rudskoi' in 2 other mentions"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.related.len(), 2);
+    assert_eq!(f.fixes[0].title, "Replace with 'Rudskoi'");
+    assert_eq!(f.fixes[1].title, "Replace every 'Rudskoy' with 'Rudskoi'");
+    assert_eq!(f.fixes[1].edits.len(), 2);
+    assert_eq!(entity(&a, "Sergey Rudskoi").variants, ["Rudskoy"]);
+}
+
+#[test]
+fn house_style_wins_and_wrong_spellings_are_always_flagged() {
+    let config = Config::from_toml(
+        "[[people]]\nname = \"Volodymyr Zelensky\"\naliases = [\"Zelensky\"]\nwrong = [\"Zelenskiy\"]\nnote = \"AP style\"\n\n[[places]]\nname = \"Kyiv\"\nwrong = [\"Kiev\"]\n",
+    )
+    .unwrap();
+    let text = format!("{H}President Volodymyr Zelenskyy spoke. Zelenskyy said so. Zelensky left.");
+    assert_eq!(
+        variants_with(&text, &config),
+        ["Volodymyr Zelenskyy", "Zelenskyy"]
+    );
+    let text = format!("{H}The talks were held in Kiev.");
+    let a = analyze(&text, Format::Plain, &config);
+    let f: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::NameVariant)
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].fixes[0].edits[0].new_text, "Kyiv");
+}
+
+#[test]
+fn titles_appositives_and_kinds() {
+    let text = format!("{H}MOSCOW, October 13. Head of the Main Operations Department at Russia's General Staff Lieutenant-General Sergey Rudskoi said on Thursday that the Jabhat al-Nusra grouping was near the Castello Road and the Omar bin Khatab mosque. A spokesman, Kevin Tran, said the FBI and the University of Lisbon agreed. His lawyer, Samuel K. Whitfield Jr., wrote to former fund manager Declan O'Brien. O'Brien's partner refused. Assistant U.S. Attorney Maria Delgado-Reyes said so.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let check = |name: &str, kind: EntityKind, role: Option<&str>| {
+        let e = entity(&a, name);
+        assert_eq!(e.kind, kind, "{name}");
+        if let Some(r) = role {
+            assert!(
+                e.role.as_deref().unwrap_or("").contains(r),
+                "{name}: {:?}",
+                e.role
+            );
+        }
+    };
+    check(
+        "Sergey Rudskoi",
+        EntityKind::Person,
+        Some("Main Operations Department"),
+    );
+    check("Jabhat al-Nusra", EntityKind::Organization, None);
+    check("Castello Road", EntityKind::Place, None);
+    check("Omar bin Khatab mosque", EntityKind::Place, None);
+    check("Kevin Tran", EntityKind::Person, Some("spokesman"));
+    check("FBI", EntityKind::Organization, None);
+    check("University of Lisbon", EntityKind::Organization, None);
+    check(
+        "Samuel K. Whitfield Jr.",
+        EntityKind::Person,
+        Some("lawyer"),
+    );
+    check(
+        "Declan O'Brien",
+        EntityKind::Person,
+        Some("former fund manager"),
+    );
+    check(
+        "Maria Delgado-Reyes",
+        EntityKind::Person,
+        Some("Assistant U.S. Attorney"),
+    );
+    check("Moscow", EntityKind::Place, None);
+    let text = format!("{H}Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi. Shares of Google rose.");
+    let b = analyze(&text, Format::Plain, &Config::default());
+    let e = entity(&b, "Antony Blinken");
+    assert_eq!(e.role.as_deref(), Some("Secretary of State"));
+    assert!(b
+        .entities
+        .iter()
+        .all(|e| e.name != "Google" || e.kind != EntityKind::Place));
+    assert_eq!(
+        entity(&a, "Declan O'Brien").mentions.len(),
+        2,
+        "possessive O'Brien's"
+    );
+    for junk in ["Thursday", "October", "Russian", "A", "His"] {
+        assert!(a.entities.iter().all(|e| e.name != junk), "{junk}");
+    }
+}
+
+#[test]
+fn sentence_initial_capitals_need_evidence() {
+    let text = format!("{H}Residents packed the chamber. Court documents show losses. Nwosu's team followed 1,240 patients. Dr. Amara Nwosu led it. Raaman said later that Priya Raman was right.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        !names.contains(&"Residents") && !names.contains(&"Court"),
+        "{names:?}"
+    );
+    assert_eq!(entity(&a, "Amara Nwosu").mentions.len(), 2);
+}
+
+fn speaker(text: &str, needle: &str, kind: SpeakerKind) -> Speaker {
+    let start = text.find(needle).unwrap();
+    Speaker {
+        span: start..start + needle.len(),
+        text: needle.to_string(),
+        kind,
+        entity: None,
+    }
+}
+
+#[test]
+fn speakers_resolve_names_descriptors_and_pronouns() {
+    let text = "Headline\n\nLieutenant-General Sergey Rudskoi said on Thursday that aid was ready.\n\n\"We are ready,\" Rudskoi said.\n\n\"We will discuss,\" the Russian general said.\n\nMayor Elena Vasquez spoke too. \"Later,\" he said.\n\n\"No,\" a spokesman said.\n";
+    let draft = Draft::parse(text, Format::Plain);
+    let mut attributions: Vec<Attribution> = draft
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(quote, _)| Attribution {
+            quote,
+            is_speech: true,
+            speaker: None,
+            cue: None,
+            rule: None,
+            source: None,
+            not_speech: None,
+        })
+        .collect();
+    assert_eq!(attributions.len(), 4);
+    attributions[0].speaker = Some(speaker(text, "Rudskoi said.", SpeakerKind::Name));
+    attributions[0].speaker.as_mut().unwrap().span.end -= " said.".len();
+    attributions[1].speaker = Some(speaker(
+        text,
+        "the Russian general",
+        SpeakerKind::Descriptor,
+    ));
+    attributions[2].speaker = Some(speaker(text, "he said", SpeakerKind::Pronoun));
+    attributions[2].speaker.as_mut().unwrap().span.end -= " said".len();
+    attributions[2].speaker.as_mut().unwrap().text = "he".into();
+    attributions[3].speaker = Some(speaker(text, "a spokesman", SpeakerKind::Descriptor));
+    let entities = extract(&draft, &mut attributions, &Config::default());
+    let name_of = |i: usize| {
+        attributions[i]
+            .speaker
+            .as_ref()
+            .unwrap()
+            .entity
+            .map(|e| entities[e].name.as_str())
+    };
+    assert_eq!(name_of(0), Some("Sergey Rudskoi"));
+    assert_eq!(name_of(1), Some("Sergey Rudskoi"));
+    // "he" skips the mayor only when her gender is known; here it is the last person named.
+    assert_eq!(name_of(2), Some("Elena Vasquez"));
+    assert_eq!(name_of(3), None, "no spokesman in the story");
+    let rudskoi = entities
+        .iter()
+        .find(|e| e.name == "Sergey Rudskoi")
+        .unwrap();
+    assert_eq!(rudskoi.quotes, [0, 1]);
+    assert!(rudskoi
+        .mentions
+        .iter()
+        .any(|m| m.kind == MentionKind::Descriptor && m.text == "the Russian general"));
+}
+
+#[test]
+fn hover_card_tells_the_source_sheet() {
+    let text = format!(
+        "{H}Lieutenant-General Sergey Rudskoi said so. Rudskoy said more. Rudskoi said it again."
+    );
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let at = text.find("Rudskoy").unwrap();
+    let card = crate::analysis::hover::hover_at(&a, at + 2).unwrap();
+    assert!(
+        card.markdown.contains("**Sergey Rudskoi** · person"),
+        "{}",
+        card.markdown
+    );
+    assert!(card.markdown.contains("Lieutenant-General"));
+    assert!(card.markdown.contains("3 mentions"));
+    assert!(card.markdown.contains("'Rudskoy'"));
+    assert!(card.markdown.contains("line 3"));
+    assert_eq!(card.span, at..at + "Rudskoy".len());
+    assert!(crate::analysis::hover::hover_at(&a, text.find("said").unwrap()).is_none());
+}
+
+#[test]
+fn odd_text_never_panics() {
+    for text in [
+        "",
+        "\"",
+        "Ж. «Мир» сказал",
+        "É'",
+        "A.B.C. D.",
+        "O'",
+        "al-",
+        "Mr. ",
+        "Dr. X's'",
+        "🙂 Kyiv 🙂 Kiev",
+        "\u{301}Ana",
+        "The The The",
+        "MOSCOW,",
+        "X, 5,",
+    ] {
+        let _ = analyze(text, Format::Plain, &Config::default());
+        let _ = analyze(text, Format::Markdown, &Config::default());
+    }
+}
+
+#[test]
+#[ignore]
+fn print_one() {
+    let text = std::env::var("TEXT").unwrap();
+    println!("{}", dump(&text, Format::Plain));
+}
+
+#[test]
+#[ignore]
+fn print_candidates() {
+    let text = std::env::var("TEXT").unwrap();
+    let draft = Draft::parse(&text, Format::Plain);
+    let toks = super::tokens::tokenize(&draft);
+    for c in super::extract::candidates(&draft, &toks, &[]) {
+        println!(
+            "{:?} kind={:?} pe={} ple={} weak={} roles={:?}",
+            c.text, c.kind, c.person_evidence, c.place_evidence, c.weak, c.roles
+        );
+    }
+}
+
+#[test]
+#[ignore]
+fn time_large() {
+    let dir = "/work/shared/corpus/dev";
+    let mut all = String::new();
+    for f in ["aleppo-tass.txt", "court-fraud.txt", "kyiv-grain.txt"] {
+        all.push_str(&std::fs::read_to_string(format!("{dir}/{f}")).unwrap());
+        all.push_str("\n\n");
+    }
+    let words = all.split_whitespace().count();
+    let big = all.repeat(100_000 / words + 1);
+    let _ = super::gazetteer::lookup("Kyiv");
+    let best = |f: &mut dyn FnMut()| {
+        (0..5)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                f();
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let draft = Draft::parse(&big, Format::Plain);
+    println!(
+        "draft {:?}",
+        best(&mut || drop(Draft::parse(&big, Format::Plain)))
+    );
+    println!(
+        "tokens {:?}",
+        best(&mut || drop(super::tokens::tokenize(&draft)))
+    );
+    let toks = super::tokens::tokenize(&draft);
+    println!(
+        "candidates {:?}",
+        best(&mut || {
+            let mut c = super::extract::candidates(&draft, &toks, &[]);
+            super::extract::settle_weak(&mut c, &draft.prose);
+        })
+    );
+    let mut cands = super::extract::candidates(&draft, &toks, &[]);
+    super::extract::settle_weak(&mut cands, &draft.prose);
+    println!(
+        "group {:?}",
+        best(&mut || drop(super::coref::group(&cands, &draft.prose)))
+    );
+    println!(
+        "entities {:?}",
+        best(&mut || {
+            let mut attributions =
+                crate::analysis::attribution::attribute(&draft, &Config::default());
+            drop(extract(&draft, &mut attributions, &Config::default()));
+        })
+    );
+    let t = std::time::Instant::now();
+    let a = analyze(&big, Format::Plain, &Config::default());
+    println!(
+        "{} words: {:?}, {} entities, {} findings",
+        big.split_whitespace().count(),
+        t.elapsed(),
+        a.entities.len(),
+        a.findings.len()
+    );
+    let paragraph = "Ana Martínez said the “plan” was 40% cheaper — Київ 🚀 \"half.\n\n";
+    let huge = paragraph.repeat(1_000_000 / paragraph.len());
+    let t = std::time::Instant::now();
+    let a = analyze(&huge, Format::Markdown, &Config::default());
+    println!(
+        "1 MB repeated: {:?}, {} entities",
+        t.elapsed(),
+        a.entities.len()
+    );
+}

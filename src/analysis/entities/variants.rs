@@ -1,0 +1,248 @@
+//! Is one spelling a variant of another? Decided by the *kind* of difference, never by a
+//! similarity score: Rudskoi/Rudskoy and Martin/Martins are equally "similar", but only the
+//! first is a transliteration; the second adds a suffix and names another family.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The kind of difference between two spellings of one name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum VariantKind {
+    /// Accents only: Martinez / Martínez, Luis / Luís.
+    Accent,
+    /// A transliteration difference: Rudskoi / Rudskoy, Zelensky / Zelenskyy, Gaddafi / Qaddafi.
+    Transliteration,
+    /// A letter doubled or undoubled: Raaman / Raman.
+    DoubledLetter,
+    /// A letter dropped or added inside the word: Nwosou / Nwosu.
+    DroppedLetter,
+    /// One letter replaced, or two swapped: Vasques / Vasquez.
+    Slip,
+}
+
+impl VariantKind {
+    /// Strong kinds are variants by themselves; weak ones need context (same first name,
+    /// same role, or a lopsided count) because real names differ that way too (Chan / Chen).
+    pub fn is_strong(self) -> bool {
+        matches!(
+            self,
+            VariantKind::Accent | VariantKind::Transliteration | VariantKind::DoubledLetter
+        )
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            VariantKind::Accent => "accents",
+            VariantKind::Transliteration => "transliteration",
+            VariantKind::DoubledLetter => "a doubled letter",
+            VariantKind::DroppedLetter => "a dropped letter",
+            VariantKind::Slip => "a one-letter slip",
+        }
+    }
+}
+
+/// Lowercase, accents removed, curly apostrophes straightened.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
+
+/// The first letter of a spelling's romanized skeleton: two spellings that are variants of
+/// each other always share it, so comparisons can stay within one bucket.
+pub fn bucket_key(s: &str) -> char {
+    transliterate(&fold(s)).chars().next().unwrap_or(' ')
+}
+
+/// The romanized skeleton of a spelling: equal for any two spellings that differ only by a
+/// strong kind (accents, transliteration, doubled letters).
+fn skeleton(s: &str) -> String {
+    transliterate(&fold(s))
+}
+
+/// Words grouped by [`skeleton`], for finding variants without comparing every pair.
+#[derive(Debug, Default)]
+pub struct Buckets {
+    words: super::lexicon::HashMap<String, Vec<String>>,
+    seen: super::lexicon::HashSet<String>,
+}
+
+impl Buckets {
+    pub fn insert(&mut self, word: &str) {
+        if !self.seen.contains(word) && self.seen.insert(word.to_string()) {
+            self.words
+                .entry(skeleton(word))
+                .or_default()
+                .push(word.to_string());
+        }
+    }
+
+    /// A stored word that `word` is a strong variant of (accents, transliteration, doubling).
+    pub fn has_strong_variant(&self, word: &str) -> bool {
+        self.words.get(&skeleton(word)).is_some_and(|list| {
+            list.iter()
+                .any(|w| classify(word, w).is_some_and(VariantKind::is_strong))
+        })
+    }
+}
+
+/// The same name in another case (KYIV / Kyiv) is not a different spelling.
+pub fn same_spelling(a: &str, b: &str) -> bool {
+    a == b
+        || a.eq_ignore_ascii_case(b)
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// The kind of difference between two single-word spellings, `None` when they are the same
+/// spelling or differ in a way that names someone else (suffixes, different words).
+pub fn classify(a: &str, b: &str) -> Option<VariantKind> {
+    if same_spelling(a, b) {
+        return None;
+    }
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb {
+        return Some(VariantKind::Accent);
+    }
+    let (ca, cb): (Vec<char>, Vec<char>) = (fa.chars().collect(), fb.chars().collect());
+    // Short words (Un / Il, Li / Lu) differ by one letter between different people too often.
+    if ca.len().min(cb.len()) < 4 {
+        return None;
+    }
+    if undouble(&ca) == undouble(&cb) {
+        // Zelensky / Zelenskyy: a doubled final y is a romanization choice.
+        let final_y = |c: &[char]| c.ends_with(&['y', 'y']) || c.ends_with(&['i', 'i']);
+        if final_y(&ca) != final_y(&cb) {
+            return Some(VariantKind::Transliteration);
+        }
+        return Some(VariantKind::DoubledLetter);
+    }
+    if transliterate(&fa) == transliterate(&fb) {
+        return Some(VariantKind::Transliteration);
+    }
+    let (short, long) = if ca.len() < cb.len() {
+        (&ca, &cb)
+    } else {
+        (&cb, &ca)
+    };
+    if long.len() == short.len() + 1 {
+        // One letter added: only inside the word. At the end it is a suffix (Martin /
+        // Martins, Hussein / Husseini); at the start another name (Ross / Gross).
+        let i = (0..short.len())
+            .find(|&i| short[i] != long[i])
+            .unwrap_or(short.len());
+        let inside = i > 0 && i < short.len();
+        return (inside && short[i..] == long[i + 1..]).then_some(VariantKind::DroppedLetter);
+    }
+    if ca.len() == cb.len() {
+        let diffs: Vec<usize> = (0..ca.len()).filter(|&i| ca[i] != cb[i]).collect();
+        match diffs.as_slice() {
+            // The first letter is the one a writer checks; a different one is another name.
+            [i] if *i > 0 => return Some(VariantKind::Slip),
+            [i, j] if *j == i + 1 && *i > 0 && ca[*i] == cb[*j] && ca[*j] == cb[*i] => {
+                return Some(VariantKind::Slip)
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A canonical romanization: the spelling differences that transliteration systems make
+/// (final -i/-y/-iy/-yy/-ii, -ff/-v, dh/d, kh/q/g/k, ou/u, initial ye/e, j/y before vowels).
+fn transliterate(s: &str) -> String {
+    let mut t = s.to_string();
+    for (from, to) in [
+        ("kh", "k"),
+        ("dh", "d"),
+        ("gh", "g"),
+        ("q", "k"),
+        ("ou", "u"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ii", "y"),
+        ("ij", "y"),
+    ] {
+        t = t.replace(from, to);
+    }
+    if let Some(rest) = t.strip_prefix("ye") {
+        t = format!("e{rest}");
+    }
+    if let Some(rest) = t.strip_prefix("yu") {
+        t = format!("iu{rest}");
+    }
+    if let Some(rest) = t.strip_prefix("ya") {
+        t = format!("ia{rest}");
+    }
+    let mut chars: Vec<char> = t.chars().collect();
+    // g/k/q at the start (Gaddafi / Qaddafi / Kadhafi).
+    if let Some(c) = chars.first_mut() {
+        if *c == 'g' {
+            *c = 'k';
+        }
+    }
+    if let Some(c) = chars.last_mut() {
+        if *c == 'i' {
+            *c = 'y';
+        }
+    }
+    if chars.ends_with(&['f', 'f']) {
+        chars.truncate(chars.len() - 2);
+        chars.push('v');
+    }
+    undouble(&chars).into_iter().collect()
+}
+
+fn undouble(chars: &[char]) -> Vec<char> {
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    for &c in chars {
+        if out.last() != Some(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use VariantKind::*;
+
+    #[test]
+    fn every_variant_kind_is_recognized() {
+        assert_eq!(classify("Martinez", "Martínez"), Some(Accent));
+        assert_eq!(classify("Luis", "Luís"), Some(Accent));
+        assert_eq!(classify("Rudskoy", "Rudskoi"), Some(Transliteration));
+        assert_eq!(classify("Zelensky", "Zelenskyy"), Some(Transliteration));
+        assert_eq!(classify("Zelenskiy", "Zelenskyy"), Some(Transliteration));
+        assert_eq!(classify("Ivanoff", "Ivanov"), Some(Transliteration));
+        assert_eq!(classify("Qaddafi", "Gaddafi"), Some(Transliteration));
+        assert_eq!(classify("Kadhafi", "Gaddafi"), Some(Transliteration));
+        assert_eq!(classify("Yevgeny", "Evgeny"), Some(Transliteration));
+        assert_eq!(classify("Raaman", "Raman"), Some(DoubledLetter));
+        assert_eq!(classify("Nwosou", "Nwosu"), Some(Transliteration));
+        assert_eq!(classify("Lindqvist", "Lindvist"), Some(DroppedLetter));
+        assert_eq!(classify("Vasques", "Vasquez"), Some(Slip));
+        assert_eq!(classify("Kowalcyzk", "Kowalczyk"), Some(Slip));
+    }
+
+    #[test]
+    fn different_names_are_not_variants() {
+        assert_eq!(classify("Martin", "Martins"), None);
+        assert_eq!(classify("Hussein", "Husseini"), None);
+        assert_eq!(classify("Un", "Il"), None);
+        assert_eq!(classify("Tran", "Walsh"), None);
+        assert_eq!(classify("Ross", "Gross"), None);
+        assert_eq!(classify("Hale", "Male"), None);
+        assert_eq!(classify("KYIV", "Kyiv"), None);
+        assert_eq!(classify("Rudskoi", "Rudskoi"), None);
+    }
+}
