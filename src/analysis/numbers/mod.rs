@@ -231,8 +231,8 @@ fn cue_window(draft: &Draft, si: usize) -> Span {
     start..sentence.span.end + footnote_after(&draft.text, sentence.span.end)
 }
 
-/// The length of a footnote marker right after a sentence's final stop ("…40 percent.[^1]",
-/// "…40 percent.¹"): it cites the sentence.
+/// The length of a footnote marker right after a sentence's final stop (`…40 percent.[^1]`,
+/// `…40 percent.¹`): it cites the sentence.
 fn footnote_after(text: &str, end: usize) -> usize {
     let Some(rest) = text.get(end..) else {
         return 0;
