@@ -13,6 +13,7 @@ pub mod draft;
 pub mod lsp;
 pub mod position;
 pub mod report;
+pub mod workspace;
 
 pub use analysis::{analyze, Analysis};
 pub use draft::{Draft, Format, Span};

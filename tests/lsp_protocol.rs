@@ -94,7 +94,7 @@ fn edits_to_unknown_documents_and_out_of_range_edits_are_logged_not_fatal() {
     client.change(
         &uri,
         2,
-        json!([{"range": {"start": {"line": 40, "character": 3}, "end": {"line": 90, "character": 1000}}, "text": "“Tail.”"}]),
+        json!([{"range": {"start": {"line": 40, "character": 3}, "end": {"line": 90, "character": 1000}}, "text": "“The tail of the storm hit the harbour at dawn.”"}]),
     );
     client.wait_for("a warning about the clamped range", |m| {
         m["method"] == "window/logMessage"
@@ -112,7 +112,10 @@ fn edits_to_unknown_documents_and_out_of_range_edits_are_logged_not_fatal() {
         .unwrap();
     let quotes = sheet["files"][0]["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), 1);
-    assert_eq!(quotes[0]["text"], "“Tail.”");
+    assert_eq!(
+        quotes[0]["text"],
+        "“The tail of the storm hit the harbour at dawn.”"
+    );
     assert_eq!(quotes[0]["start"]["offset"], "Short.\n".len());
 
     // Requests about documents that are not open: an empty answer or an error, no crash.

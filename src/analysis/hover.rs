@@ -17,6 +17,6 @@ pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<Hover> {
     if let Some(card) = super::entities::hover(analysis, offset) {
         return Some(card);
     }
-    let _ = (analysis, offset);
     None.or_else(|| super::dates::hover(analysis, offset))
+        .or_else(|| super::attribution::hover(analysis, offset))
 }

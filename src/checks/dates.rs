@@ -149,7 +149,8 @@ fn weekday_mismatch(m: &DateMention, story: &StoryDate, text: &str) -> Option<Fi
 
 /// The date that a past-tense event is placed on, when it is after the story date.
 fn after_dateline(m: &DateMention, story: &StoryDate) -> Option<Finding> {
-    if m.in_dateline || m.tense != Tense::Past || m.year_in_doubt {
+    // "died in the Sept. 11 attacks": the date names an event, it does not date the verb.
+    if m.in_dateline || m.tense != Tense::Past || m.year_in_doubt || m.attributive {
         return None;
     }
     // "set sentencing for Jan. 21", "by June 14", "until June 14": a target, not an event.

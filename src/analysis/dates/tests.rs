@@ -196,6 +196,8 @@ fn future_and_scheduled_events_are_not_after_the_dateline() {
         "The judge set sentencing for June 20.",
         "The road was closed until June 20.",
         "He said the talks would resume on June 14.",
+        "Two firefighters died in the June 14 blaze.",
+        "Rioters stormed the building in the Jan. 6 attack, and the June 14 deadline passed.",
         // Months after: more likely last year's September than a slip; say nothing.
         "On September 5, ministers signed the protocol.",
     ] {

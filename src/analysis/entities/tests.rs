@@ -293,6 +293,8 @@ fn speakers_resolve_names_descriptors_and_pronouns() {
             speaker: None,
             cue: None,
             rule: None,
+            source: None,
+            not_speech: None,
         })
         .collect();
     assert_eq!(attributions.len(), 4);

@@ -11,7 +11,7 @@
 //   CHROMIUM             browser executable (default /usr/bin/chromium)
 
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +29,7 @@ const TIMEOUT = Number(process.env.COPYDESK_TEST_TIMEOUT || 60000);
 
 let passed = 0;
 let failed = 0;
+let currentPage;
 
 async function check(name, fn) {
   try {
@@ -38,6 +39,10 @@ async function check(name, fn) {
   } catch (error) {
     failed += 1;
     console.log(`not ok - ${name}`);
+    const shot = join(artifacts, `vscode-failure-${failed}.png`);
+    if (currentPage && (await currentPage.screenshot({ path: shot }).then(() => true, () => false))) {
+      console.log(`#   screenshot: ${shot}`);
+    }
     for (const line of String(error?.stack || error).split('\n').slice(0, 8)) {
       console.log(`#   ${line}`);
     }
@@ -187,6 +192,9 @@ async function goTo(page, line, column) {
 async function main() {
   assert(codeServer, 'CODE_SERVER is not set');
   mkdirSync(artifacts, { recursive: true });
+  for (const old of readdirSync(artifacts).filter((f) => f.startsWith('vscode-failure-'))) {
+    rmSync(join(artifacts, old));
+  }
   const dirs = prepare();
   const port = await freePort();
   const server = startCodeServer(dirs, port);
@@ -196,6 +204,7 @@ async function main() {
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(TIMEOUT);
+    currentPage = page;
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: TIMEOUT });
     // Open the draft with Quick Open.

@@ -1,0 +1,338 @@
+//! Rule 1 of attribution: a speech cue with a speaker in the quote's own sentence.
+//!
+//! After the quote: `"…," Rudskoi said.`, `"…," said Rui Costa, 71.`, `"…" — Jane Doe`,
+//! `"…," according to the report.` Before it: `Fidan said: "…"`, `Vasquez called the vote
+//! "…"`, `His lawyer, Samuel K. Whitfield Jr., wrote in a court filing that … "…"`,
+//! `according to Rudskoi, "…"`, `From the mayor: "…"`, `In a statement, the ministry …`,
+//! and participles that borrow the clause's subject (`…, calling the trial "…"`).
+
+use super::cues::{self, CueWord, Form};
+use super::speakers::{self, Found};
+use super::tokens::{Token, Tokens};
+use super::SpeakerKind;
+use crate::draft::Span;
+
+/// A speaker and the cue that names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub speaker: Found,
+    pub cue: Span,
+}
+
+fn cue_of(t: &Token, extra: &[String]) -> Option<CueWord> {
+    if t.is_word() {
+        cues::lookup_with(&t.lower, extra)
+    } else {
+        None
+    }
+}
+
+fn according_to(t: &[Token], i: usize) -> bool {
+    t.get(i).is_some_and(|w| w.lower == "according")
+        && t.get(i + 1).is_some_and(|w| w.lower == "to")
+}
+
+/// The speaker of the quote at token `qpos`, from its own sentence.
+pub fn in_sentence(toks: &Tokens, qpos: usize, extra: &[String]) -> Option<Match> {
+    let sent = toks.sentence_of(qpos);
+    after_quote(&toks.tokens, qpos, sent.end, extra)
+        .or_else(|| before_quote(&toks.tokens, sent.start, qpos, extra))
+}
+
+/// Attribution that follows the quote (token `qpos`) before the sentence ends at `end`.
+pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Option<Match> {
+    let mut i = qpos + 1;
+    while i < end && t[i].is_punct(',') {
+        i += 1;
+    }
+    if i >= end {
+        return None;
+    }
+    // `"…" — Jane Doe`: a credit line.
+    if t[i].is_dash() {
+        let found = speakers::noun_phrase_after(t, i + 1, end)?;
+        let close = t
+            .iter()
+            .position(|x| x.span.start >= found.span.end)
+            .unwrap_or(end);
+        let credit_ends = close >= end || t[close].is_punct(',') || t[close].is_terminal();
+        return (found.kind == SpeakerKind::Name && credit_ends).then(|| Match {
+            speaker: found,
+            cue: t[i].span.clone(),
+        });
+    }
+    // `"…," said Rui Costa`: the verb first.
+    if let Some(cue) = cue_of(&t[i], extra) {
+        if cue.form == Form::Finite && !cue.before_quote_only {
+            if let Some(found) = speakers::noun_phrase_after(t, i + 1, end) {
+                return Some(Match {
+                    speaker: found,
+                    cue: t[i].span.clone(),
+                });
+            }
+        }
+    }
+    // `"…," Rudskoi said`, `"…," according to the report`.
+    let limit = end.min(i + 14);
+    for j in i..limit {
+        if t[j].quote().is_some() {
+            break;
+        }
+        if according_to(t, j) {
+            return speakers::noun_phrase_after(t, j + 2, end).map(|found| Match {
+                speaker: found,
+                cue: t[j].span.start..t[j + 1].span.end,
+            });
+        }
+        let Some(cue) = cue_of(&t[j], extra) else {
+            continue;
+        };
+        if cue.form != Form::Finite || cue.before_quote_only {
+            continue;
+        }
+        if let Some(found) = speakers::subject_of_verb(t, j, qpos + 1) {
+            return Some(Match {
+                speaker: found,
+                cue: t[j].span.clone(),
+            });
+        }
+    }
+    None
+}
+
+/// Attribution before the quote (token `qpos`) in the sentence starting at token `start`.
+fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Option<Match> {
+    // Another quote earlier in the sentence bounds the search: `"…," he said, "…"`.
+    let floor = (start..qpos)
+        .rev()
+        .find(|&j| t[j].quote().is_some())
+        .map_or(start, |j| j + 1);
+    let mut participle = None;
+    for j in (floor..qpos).rev() {
+        if according_to(t, j) {
+            if let Some(found) = speakers::noun_phrase_after(t, j + 2, qpos) {
+                return Some(Match {
+                    speaker: found,
+                    cue: t[j].span.start..t[j + 1].span.end,
+                });
+            }
+        }
+        let Some(cue) = cue_of(&t[j], extra) else {
+            continue;
+        };
+        match cue.form {
+            Form::Finite => {
+                if let Some(found) = speakers::subject_of_verb(t, j, floor) {
+                    return Some(Match {
+                        speaker: found,
+                        cue: t[j].span.clone(),
+                    });
+                }
+            }
+            Form::Participle => {
+                participle.get_or_insert(j);
+            }
+        }
+    }
+    // `From the mayor: "…"`.
+    if t.get(floor).is_some_and(|w| w.lower == "from")
+        && qpos > floor + 1
+        && t[qpos - 1].is_punct(':')
+    {
+        if let Some(found) = speakers::noun_phrase_after(t, floor + 1, qpos - 1) {
+            return Some(Match {
+                speaker: found,
+                cue: t[floor].span.clone(),
+            });
+        }
+    }
+    // `In a statement, the mayor's office thanked staff for "…"`.
+    if let Some(m) = statement_lead(t, floor, qpos) {
+        return Some(m);
+    }
+    // `Kowalczyk thanked the jurors, calling the trial "…"`.
+    let j = participle?;
+    speakers::clause_subject(t, floor, j).map(|found| Match {
+        speaker: found,
+        cue: t[j].span.clone(),
+    })
+}
+
+/// `In a statement, X …` / `In an email to reporters, X …`: the statement names the source
+/// and the clause after the comma names the speaker.
+fn statement_lead(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
+    if t.get(floor)?.lower != "in" {
+        return None;
+    }
+    let noun = (floor + 1..qpos.min(floor + 5))
+        .find(|&j| cues::STATEMENT_NOUNS.contains(&t[j].lower.as_str()))?;
+    let comma = (noun..qpos).find(|&j| !t[j].is_word())?;
+    if !t[comma].is_punct(',') {
+        return None;
+    }
+    let found = speakers::clause_subject(t, comma + 1, qpos)?;
+    Some(Match {
+        speaker: found,
+        cue: t[floor].span.start..t[noun].span.end,
+    })
+}
+
+/// A sentence's speaker without a quote (indirect speech): `Fidan said Ankara would send
+/// escorts.` Used for a quotation that follows in the same paragraph.
+pub fn indirect_speaker(
+    toks: &Tokens,
+    sent: std::ops::Range<usize>,
+    extra: &[String],
+) -> Option<Match> {
+    let t = &toks.tokens;
+    for j in sent.clone() {
+        if according_to(t, j) {
+            if let Some(found) = speakers::noun_phrase_after(t, j + 2, sent.end) {
+                return Some(Match {
+                    speaker: found,
+                    cue: t[j].span.start..t[j + 1].span.end,
+                });
+            }
+        }
+        let Some(cue) = cue_of(&t[j], extra) else {
+            continue;
+        };
+        if cue.form != Form::Finite || cue.before_quote_only {
+            continue;
+        }
+        if let Some(found) = speakers::subject_of_verb(t, j, sent.start) {
+            return Some(Match {
+                speaker: found,
+                cue: t[j].span.clone(),
+            });
+        }
+        if let Some(found) = speakers::noun_phrase_after(t, j + 1, sent.end)
+            .filter(|_| j > sent.start && t[j - 1].is_punct(','))
+        {
+            return Some(Match {
+                speaker: found,
+                cue: t[j].span.clone(),
+            });
+        }
+    }
+    None
+}
+
+/// Attribution inside the text of a quote left open: `"We are ready, Smith said.` (the
+/// closing mark was forgotten, so the credit sits inside the quote's span).
+pub fn inside_open_quote(inner: &Tokens, extra: &[String]) -> Option<Match> {
+    let t = &inner.tokens;
+    for sent in &inner.sentences {
+        for c in sent.clone() {
+            if t[c].is_punct(',') {
+                if let Some(m) = after_quote(t, c, sent.end, extra) {
+                    // The credit must close its sentence: `…, Smith said.`
+                    let close = t
+                        .iter()
+                        .position(|x| x.span.start >= m.speaker.span.end.max(m.cue.end));
+                    let ends = close
+                        .is_none_or(|k| k >= sent.end || t[k].is_terminal() || t[k].is_punct(','));
+                    if ends {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Documents that speak for their authors: `The lawsuit seeks "…"`, `the ruling bars "…"`.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "law",
+    "bill",
+    "ruling",
+    "statement",
+    "letter",
+    "filing",
+    "filings",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "suit",
+    "memo",
+    "email",
+    "document",
+    "documents",
+    "contract",
+    "agreement",
+    "resolution",
+    "study",
+    "survey",
+    "paper",
+    "notice",
+    "decision",
+    "opinion",
+    "verdict",
+    "judgment",
+    "judgement",
+    "constitution",
+    "regulation",
+    "regulations",
+    "motion",
+    "petition",
+    "transcript",
+    "transcripts",
+    "records",
+    "guidance",
+    "order",
+    "warrant",
+    "affidavit",
+    "testimony",
+    "release",
+    "directive",
+    "decree",
+    "charter",
+    "treaty",
+    "statute",
+    "ordinance",
+    "minutes",
+    "policy",
+    "guidelines",
+    "manual",
+    "website",
+    "post",
+    "tweet",
+    "message",
+    "note",
+    "application",
+    "audit",
+    "review",
+    "assessment",
+    "analysis",
+    "summary",
+];
+
+const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "seems", "seemed", "looks", "looked",
+    "remains", "remained", "became", "becomes", "will", "would", "could", "might", "may",
+];
+
+/// A partial quote from a document named as the sentence's subject: `The indictment
+/// accuses O'Brien of "…"`. Not for copulas: `The plan is "…"` quotes nobody.
+pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
+    let t = &toks.tokens;
+    let sent = toks.sentence_of(qpos);
+    let found = speakers::clause_subject(t, sent.start, qpos)?;
+    if found.kind == SpeakerKind::Pronoun {
+        return None;
+    }
+    let last = t.iter().rposition(|x| x.span.end <= found.span.end)?;
+    if !DOCUMENTS.contains(&t[last].lower.as_str()) {
+        return None;
+    }
+    let verb = t.get(last + 1)?;
+    if COPULAS.contains(&verb.lower.as_str()) {
+        return None;
+    }
+    Some(Match {
+        speaker: found,
+        cue: verb.span.clone(),
+    })
+}

@@ -1,0 +1,694 @@
+//! Who a cue's speaker is: the noun phrase that is the subject of a speech verb.
+//!
+//! `"…," Rudskoi said` (before the verb), `"…," said Rui Costa, 71` (after it),
+//! `A spokesman, Kevin Tran, said` (an appositive: the name wins), `according to the
+//! Ukrainian Grain Association`. A speaker is a proper name (titles such as `Mayor` or
+//! `Assistant U.S. Attorney` are left out so the name matches its other mentions), a
+//! descriptor (`the Russian general`, `a spokesperson`, `another, who asked not to be
+//! named`) or a pronoun.
+
+use super::tokens::{Kind, Token};
+use super::SpeakerKind;
+use crate::draft::Span;
+
+/// A speaker found in the tokens (span into the draft).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub span: Span,
+    pub kind: SpeakerKind,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+    "these", "those", "each", "every", "some", "one", "both", "several", "many", "two", "three",
+    "four", "five", "other", "others", "most", "few", "no", "any", "all",
+];
+
+/// Determiners that can stand alone as a speaker: `said another`, `one said`.
+const STANDALONE: &[&str] = &[
+    "another", "one", "others", "some", "many", "both", "several", "most",
+];
+
+/// Nouns for groups that speak without a determiner: `police said`, `officials said`.
+const GROUPS: &[&str] = &[
+    "police",
+    "officials",
+    "prosecutors",
+    "authorities",
+    "witnesses",
+    "residents",
+    "analysts",
+    "experts",
+    "investigators",
+    "researchers",
+    "critics",
+    "officers",
+    "sources",
+    "organizers",
+    "organisers",
+    "activists",
+    "lawmakers",
+    "legislators",
+    "neighbours",
+    "neighbors",
+    "relatives",
+    "family",
+    "friends",
+    "staff",
+    "doctors",
+    "scientists",
+    "economists",
+    "diplomats",
+    "observers",
+    "supporters",
+    "opponents",
+    "protesters",
+    "parents",
+    "teachers",
+    "students",
+    "workers",
+    "employees",
+    "executives",
+    "managers",
+    "spokesmen",
+    "spokeswomen",
+    "spokespeople",
+    "reporters",
+    "lawyers",
+    "attorneys",
+    "defendants",
+    "plaintiffs",
+    "survivors",
+    "victims",
+    "farmers",
+    "traders",
+    "villagers",
+    "locals",
+    "people",
+    "militants",
+    "rebels",
+    "troops",
+    "soldiers",
+    "firefighters",
+    "paramedics",
+    "regulators",
+    "scholars",
+    "historians",
+    "engineers",
+    "volunteers",
+    "participants",
+    "members",
+    "leaders",
+    "documents",
+    "records",
+    "data",
+];
+
+/// Words a noun phrase never crosses: prepositions (except `of`), conjunctions,
+/// complementizers, auxiliaries and negation.
+const STOP: &[&str] = &[
+    "in", "on", "at", "for", "with", "to", "from", "by", "after", "before", "during", "since",
+    "about", "into", "over", "under", "near", "than", "as", "via", "per", "without", "within",
+    "among", "between", "against", "through", "across", "upon", "and", "or", "but", "nor", "so",
+    "yet", "because", "while", "when", "whenever", "if", "although", "though", "unless", "whether",
+    "that", "which", "who", "whom", "whose", "where", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may",
+    "might", "must", "shall", "should", "not", "never", "also", "then", "there", "here", "said",
+    "says", "told", "what", "how", "why", "me", "him", "them", "us", "just", "only", "even",
+    "still", "very", "too", "more", "less", "already",
+];
+
+/// Adverbs, auxiliaries and time phrases between a subject and its verb:
+/// `Rudskoi also said`, `he has said`, `Smith on Tuesday said`.
+const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "once",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "recently",
+    "earlier",
+    "repeatedly",
+    "separately",
+    "publicly",
+    "privately",
+    "simply",
+    "flatly",
+    "quickly",
+    "firmly",
+    "bluntly",
+    "angrily",
+    "quietly",
+    "finally",
+    "further",
+    "clearly",
+    "reportedly",
+    "allegedly",
+    "often",
+    "frequently",
+    "immediately",
+    "subsequently",
+    "yesterday",
+    "today",
+    "tonight",
+    "on",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "once",
+    "since",
+    "however",
+    "therefore",
+    "herself",
+    "himself",
+    "themselves",
+    "ruefully",
+    "proudly",
+    "softly",
+    "sharply",
+    "tearfully",
+    "calmly",
+    "emphatically",
+    "candidly",
+    "openly",
+    "jokingly",
+    "succinctly",
+    "wryly",
+    "cheerfully",
+];
+
+/// Titles and honorifics left out of a speaker's name (`Mayor Elena Vasquez` → `Elena
+/// Vasquez`); compounds are split at hyphens (`Lieutenant-General`).
+const TITLES: &[&str] = &[
+    "mayor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "deputy",
+    "secretary",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "councilmember",
+    "alderman",
+    "alderwoman",
+    "judge",
+    "justice",
+    "attorney",
+    "assistant",
+    "u.s.",
+    "general",
+    "gen.",
+    "lieutenant",
+    "lt.",
+    "col.",
+    "colonel",
+    "major",
+    "maj.",
+    "capt.",
+    "captain",
+    "sgt.",
+    "sergeant",
+    "officer",
+    "chief",
+    "director",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
+    "ceo",
+    "cfo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "professor",
+    "prof.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "miss",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev.",
+    "reverend",
+    "bishop",
+    "archbishop",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "ayatollah",
+    "chancellor",
+    "ambassador",
+    "envoy",
+    "manager",
+    "superintendent",
+    "inspector",
+    "detective",
+    "det.",
+    "sheriff",
+    "marshal",
+    "trooper",
+    "admiral",
+    "adm.",
+    "commander",
+    "cmdr.",
+    "coach",
+    "dean",
+    "provost",
+    "rabbi",
+    "imam",
+    "pastor",
+    "cardinal",
+    "state",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "health",
+    "justice",
+    "treasurer",
+    "clerk",
+    "auditor",
+    "controller",
+    "comptroller",
+    "speaker",
+    "leader",
+    "head",
+    "executive",
+    "official",
+    "premier",
+    "sgt",
+    "private",
+    "pvt.",
+    "corporal",
+    "cpl.",
+    "constable",
+    "magistrate",
+    "prosecutor",
+    "engineer",
+    "economist",
+    "analyst",
+    "lawyer",
+    "mp",
+    "lawmaker",
+    "legislator",
+    "diplomat",
+    "activist",
+    "organizer",
+    "organiser",
+    "undersecretary",
+    "ombudsman",
+    "registrar",
+    "nurse",
+    "firefighter",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+];
+
+/// Name particles that may stand lowercase inside a name: `Porto Velho do Sul`, `bin Khatab`.
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la",
+    "le", "al", "el", "bin", "ibn", "ben", "ter", "ten", "y", "af", "zu", "st.", "abu", "bint",
+    "ould", "dei", "des",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+];
+
+fn word(tokens: &[Token], i: usize) -> Option<&Token> {
+    tokens.get(i).filter(|t| t.is_word())
+}
+
+fn is_pronoun(t: &Token) -> bool {
+    t.is_word() && PRONOUNS.contains(&t.lower.as_str())
+}
+
+fn is_determiner(t: &Token) -> bool {
+    t.is_word() && DETERMINERS.contains(&t.lower.as_str())
+}
+
+fn is_possessive(t: &Token) -> bool {
+    t.is_word() && (t.lower.ends_with("'s") || t.lower.ends_with("’s") || t.lower.ends_with("s'"))
+}
+
+fn is_stop(t: &Token) -> bool {
+    !t.is_word() || STOP.contains(&t.lower.as_str()) || super::cues::lookup(&t.lower).is_some()
+}
+
+fn is_particle(t: &Token) -> bool {
+    t.is_word()
+        && (PARTICLES.contains(&t.lower.as_str())
+            || t.lower.starts_with("al-")
+            || t.lower.starts_with("el-"))
+}
+
+fn is_title(t: &Token) -> bool {
+    t.is_word()
+        && t.lower
+            .split(['-', '‐'])
+            .all(|part| TITLES.contains(&part) || TITLES.contains(&part.trim_end_matches('.')))
+}
+
+/// A word that can be part of a proper name: capitalized (or a digit-free initial), or a
+/// particle.
+fn is_name_word(t: &Token) -> bool {
+    t.is_word() && (t.capital || is_particle(t))
+}
+
+fn span(tokens: &[Token], range: std::ops::Range<usize>) -> Span {
+    tokens[range.start].span.start..tokens[range.end - 1].span.end
+}
+
+/// The name proper of a capitalized run: leading titles and determiners dropped.
+fn name_of_run(tokens: &[Token], run: std::ops::Range<usize>) -> Option<Found> {
+    let mut start = run.start;
+    while start < run.end
+        && tokens[start].is_word()
+        && matches!(tokens[start].lower.as_str(), "the" | "a" | "an")
+    {
+        start += 1;
+    }
+    // Drop everything up to the last title word that still leaves a name after it.
+    if let Some(k) = (start..run.end.saturating_sub(1))
+        .rev()
+        .find(|&k| is_title(&tokens[k]))
+    {
+        start = k + 1;
+    }
+    // A name does not start with a particle, nor end with a possessive or a weekday.
+    while start < run.end && !tokens[start].capital {
+        start += 1;
+    }
+    if start >= run.end {
+        return None;
+    }
+    let last = &tokens[run.end - 1];
+    if is_possessive(last) || WEEKDAYS.contains(&last.lower.as_str()) {
+        return None;
+    }
+    if (start..run.end).all(|k| is_title(&tokens[k])) {
+        return Some(Found {
+            span: span(tokens, run),
+            kind: SpeakerKind::Descriptor,
+        });
+    }
+    Some(Found {
+        span: span(tokens, start..run.end),
+        kind: SpeakerKind::Name,
+    })
+}
+
+/// The subject of the verb at token `verb`, looking back no further than `floor`.
+pub fn subject_of_verb(tokens: &[Token], verb: usize, floor: usize) -> Option<Found> {
+    let mut e = verb;
+    // Skip adverbs, auxiliaries and time phrases between subject and verb.
+    while e > floor {
+        let t = &tokens[e - 1];
+        if t.is_word() && BETWEEN.contains(&t.lower.as_str()) && !(e - 1 == floor && t.capital) {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    if e <= floor {
+        return None;
+    }
+    let last = e - 1;
+    if tokens[last].is_punct(',') {
+        return appositive_subject(tokens, last, floor);
+    }
+    noun_phrase_before(tokens, last, floor)
+}
+
+/// `A spokesman, Kevin Tran, said`: the subject with an appositive between commas. The
+/// proper name wins: it is what the entities analysis links.
+fn appositive_subject(tokens: &[Token], comma: usize, floor: usize) -> Option<Found> {
+    let open = (floor..comma).rev().find(|&j| !tokens[j].is_word())?;
+    if !tokens[open].is_punct(',') || open == floor {
+        return None;
+    }
+    let head = noun_phrase_before(tokens, open - 1, floor);
+    let appositive = noun_phrase_after(tokens, open + 1, comma)
+        .filter(|a| a.span.end == tokens[comma - 1].span.end || a.kind != SpeakerKind::Name);
+    match (head, appositive) {
+        (Some(h), Some(a)) if h.kind != SpeakerKind::Name && a.kind == SpeakerKind::Name => Some(a),
+        (Some(h), _) => Some(h),
+        (None, Some(a)) if a.kind == SpeakerKind::Name => Some(a),
+        _ => None,
+    }
+}
+
+/// The noun phrase ending at token `last` (inclusive), not reaching before `floor`.
+pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option<Found> {
+    let t = word(tokens, last)?;
+    if is_pronoun(t) {
+        return Some(Found {
+            span: t.span.clone(),
+            kind: SpeakerKind::Pronoun,
+        });
+    }
+    if t.capital {
+        let mut start = last;
+        while start > floor && is_name_word(&tokens[start - 1]) && !is_pronoun(&tokens[start - 1]) {
+            start -= 1;
+        }
+        // A lone capitalized group noun at the start of a sentence: `Police said`.
+        if start == last && GROUPS.contains(&t.lower.as_str()) {
+            return Some(Found {
+                span: t.span.clone(),
+                kind: SpeakerKind::Descriptor,
+            });
+        }
+        // `The Russian general` is a descriptor even though capitalized at sentence start.
+        return name_of_run(tokens, start..last + 1);
+    }
+    if is_stop(t) || is_determiner(t) {
+        return None;
+    }
+    // A descriptor: back to its determiner or possessive (`the mayor's office`).
+    let mut start = last;
+    let mut found_determiner = false;
+    while start > floor && last - start < 8 {
+        let prev = &tokens[start - 1];
+        if is_determiner(prev) {
+            start -= 1;
+            found_determiner = true;
+            break;
+        }
+        if !prev.is_word() || is_stop(prev) || is_pronoun(prev) {
+            break;
+        }
+        start -= 1;
+        if is_possessive(prev) && !prev.capital {
+            // `the mayor's office`: keep walking to the determiner.
+            continue;
+        }
+    }
+    let head = t.lower.as_str();
+    let len = last + 1 - start;
+    if found_determiner || tokens[start].capital && len > 1 {
+        return Some(Found {
+            span: span(tokens, start..last + 1),
+            kind: SpeakerKind::Descriptor,
+        });
+    }
+    if len <= 3 && GROUPS.contains(&head) {
+        return Some(Found {
+            span: span(tokens, start..last + 1),
+            kind: SpeakerKind::Descriptor,
+        });
+    }
+    // `Residents who lost power said`: the head before the relative pronoun.
+    if start > floor + 1 && tokens[start - 1].lower == "who" && len <= 6 {
+        return noun_phrase_before(tokens, start - 2, floor);
+    }
+    None
+}
+
+/// The noun phrase starting at token `first`, ending before `end`: `said Rui Costa, 71`,
+/// `according to its annual report`, `said another, who asked not to be named`.
+pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<Found> {
+    let end = end.min(tokens.len());
+    let mut i = first;
+    // `said Tuesday`, `said on Tuesday`: time words are not the speaker.
+    while i < end
+        && tokens[i].is_word()
+        && (WEEKDAYS.contains(&tokens[i].lower.as_str())
+            || tokens[i].lower == "on"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| WEEKDAYS.contains(&n.lower.as_str())))
+    {
+        i += 1;
+    }
+    let t = word(tokens, i).filter(|_| i < end)?;
+    if is_pronoun(t) {
+        return Some(Found {
+            span: t.span.clone(),
+            kind: SpeakerKind::Pronoun,
+        });
+    }
+    if t.capital && !is_determiner(t)
+        || is_particle(t) && tokens.get(i + 1).is_some_and(|n| n.capital)
+    {
+        let mut j = i;
+        while j < end && is_name_word(&tokens[j]) && !(j > i && is_pronoun(&tokens[j])) {
+            j += 1;
+        }
+        // `Valley Electric spokeswoman Priya Raman`: a title between two capitalized runs.
+        let mut k = j;
+        while k < end && tokens[k].is_word() && !tokens[k].capital && is_title(&tokens[k]) {
+            k += 1;
+        }
+        if k > j && k < end && tokens[k].capital {
+            let mut m = k;
+            while m < end && is_name_word(&tokens[m]) {
+                m += 1;
+            }
+            return name_of_run(tokens, k..m);
+        }
+        if j - i == 1 && GROUPS.contains(&t.lower.as_str()) {
+            return Some(Found {
+                span: t.span.clone(),
+                kind: SpeakerKind::Descriptor,
+            });
+        }
+        return name_of_run(tokens, i..j);
+    }
+    if is_determiner(t) || is_possessive(t) {
+        let mut j = i + 1;
+        while j < end {
+            let n = &tokens[j];
+            if !n.is_word() || (is_stop(n) && n.lower != "of") || is_pronoun(n) {
+                break;
+            }
+            // `the mayor's office thanked staff`: a past-tense verb ends the phrase.
+            if j > i + 1 && !n.capital && n.lower.ends_with("ed") {
+                break;
+            }
+            j += 1;
+        }
+        // `the Ukrainian Grain Association`: a determiner before a proper name.
+        if j > i + 1 && (i + 1..j).all(|k| is_name_word(&tokens[k])) && t.lower == "the" {
+            return name_of_run(tokens, i + 1..j);
+        }
+        while j > i + 1 && tokens[j - 1].lower == "of" {
+            j -= 1;
+        }
+        if j == i + 1 && !STANDALONE.contains(&t.lower.as_str()) {
+            return None;
+        }
+        // `another, who asked not to be named`: an unnamed source keeps its description.
+        if j == i + 1
+            && tokens.get(j).is_some_and(|n| n.is_punct(','))
+            && tokens.get(j + 1).is_some_and(|n| n.lower == "who")
+        {
+            let mut m = j + 1;
+            while m < end && tokens[m].is_word() {
+                m += 1;
+            }
+            j = m;
+        }
+        return Some(Found {
+            span: span(tokens, i..j),
+            kind: SpeakerKind::Descriptor,
+        });
+    }
+    // `said engineer Paul Ferris`: lowercase role words before a name.
+    if let Some(k) = (i + 1..end.min(i + 4)).find(|&k| tokens[k].capital) {
+        if (i..k).all(|m| tokens[m].is_word() && !is_stop(&tokens[m]) && !tokens[m].capital) {
+            let mut m = k;
+            while m < end && is_name_word(&tokens[m]) {
+                m += 1;
+            }
+            if let Some(found) = name_of_run(tokens, k..m) {
+                return Some(found);
+            }
+        }
+    }
+    // Bare plural sources: `according to state records`, `said police`.
+    if !is_stop(t) {
+        let mut j = i;
+        while j < end && j - i < 3 && tokens[j].is_word() && !is_stop(&tokens[j]) {
+            j += 1;
+        }
+        let head = &tokens[j - 1];
+        if GROUPS.contains(&head.lower.as_str()) {
+            return Some(Found {
+                span: span(tokens, i..j),
+                kind: SpeakerKind::Descriptor,
+            });
+        }
+    }
+    None
+}
+
+/// The subject of the clause a participle hangs on: `Kowalczyk thanked the jurors,
+/// calling the trial "…"` → `Kowalczyk` (the phrase that opens the sentence, when it is
+/// followed by a verb-like word).
+pub fn clause_subject(tokens: &[Token], sentence_start: usize, before: usize) -> Option<Found> {
+    let found = noun_phrase_after(tokens, sentence_start, before)?;
+    // The phrase must be followed by a word (its verb), not a comma or the quote.
+    let after = tokens.iter().position(|t| t.span.start >= found.span.end)?;
+    match tokens.get(after) {
+        Some(t) if t.kind == Kind::Word && after < before => Some(found),
+        _ => None,
+    }
+}

@@ -1,0 +1,615 @@
+//! Attribution on realistic news sentences.
+
+use super::*;
+use crate::analysis::{analyze, Analysis};
+use crate::checks::Code;
+use crate::config::Config;
+use crate::draft::Format;
+
+fn run(text: &str) -> Analysis {
+    // A headline first: in plain text the first line is the headline.
+    analyze(
+        &format!("Headline\n\n{text}"),
+        Format::Plain,
+        &Config::default(),
+    )
+}
+
+/// The speaker text of the quote containing `needle`.
+fn speaker(text: &str, needle: &str) -> Option<String> {
+    let a = run(text);
+    let q = quote_index(&a, needle);
+    a.attributions[q].speaker.as_ref().map(|s| s.text.clone())
+}
+
+fn quote_index(a: &Analysis, needle: &str) -> usize {
+    let at = a.draft.text.find(needle).expect("needle in text");
+    a.draft
+        .quotes
+        .iter()
+        .position(|q| q.span.contains(&at))
+        .unwrap_or_else(|| panic!("no quote around {needle:?}"))
+}
+
+fn attribution(text: &str, needle: &str) -> Attribution {
+    let a = run(text);
+    let q = quote_index(&a, needle);
+    a.attributions[q].clone()
+}
+
+fn flagged(text: &str) -> Vec<String> {
+    let a = run(text);
+    a.findings
+        .iter()
+        .filter(|f| f.code == Code::UnattributedQuote)
+        .map(|f| a.draft.text[f.span.clone()].to_string())
+        .collect()
+}
+
+fn kind(text: &str, needle: &str) -> SpeakerKind {
+    attribution(text, needle).speaker.expect("a speaker").kind
+}
+
+// Rule 1: the cue and its speaker in every order.
+
+#[test]
+fn speaker_after_quote_then_verb() {
+    let t = "\"We are ready to reopen the bridge by Friday,\" Okonjo said.";
+    assert_eq!(speaker(t, "reopen").as_deref(), Some("Okonjo"));
+    assert_eq!(kind(t, "reopen"), SpeakerKind::Name);
+    let a = attribution(t, "reopen");
+    assert_eq!(a.cue.unwrap().text, "said");
+    assert_eq!(a.rule, Some(Rule::Sentence));
+}
+
+#[test]
+fn speaker_after_inverted_verb_with_age() {
+    let t = "\"The river has never come up this fast,\" said Walter Brandt, 71.";
+    assert_eq!(speaker(t, "river").as_deref(), Some("Walter Brandt"));
+}
+
+#[test]
+fn inverted_verb_keeps_the_name_without_its_title() {
+    let t = "\"The data are clear,\" said Dr. Lena Ortiz, an epidemiologist at the university.";
+    assert_eq!(speaker(t, "data").as_deref(), Some("Lena Ortiz"));
+}
+
+#[test]
+fn speaker_before_colon() {
+    let t = "The fire chief said: \"Nobody should go back inside until we say so.\"";
+    assert_eq!(speaker(t, "Nobody").as_deref(), Some("The fire chief"));
+    assert_eq!(kind(t, "Nobody"), SpeakerKind::Descriptor);
+}
+
+#[test]
+fn told_with_object_before_the_quote() {
+    let t = "Prosecutor Dana Whitcomb told jurors \"the records speak for themselves.\"";
+    assert_eq!(speaker(t, "records").as_deref(), Some("Dana Whitcomb"));
+}
+
+#[test]
+fn titles_are_left_out_of_the_name() {
+    let t = "\"We will appeal,\" Assistant U.S. Attorney Rosa Delacruz-Pena told reporters.";
+    assert_eq!(speaker(t, "appeal").as_deref(), Some("Rosa Delacruz-Pena"));
+    let t = "\"The vote stands,\" Deputy Prime Minister Ivan Petrenko said.";
+    assert_eq!(speaker(t, "vote").as_deref(), Some("Ivan Petrenko"));
+}
+
+#[test]
+fn according_to_after_and_before() {
+    let t = "\"Three bridges are closed,\" according to the state transport department.";
+    assert_eq!(
+        speaker(t, "bridges").as_deref(),
+        Some("the state transport department")
+    );
+    let t = "According to Rahimi, \"the talks collapsed over the border question.\"";
+    assert_eq!(speaker(t, "talks").as_deref(), Some("Rahimi"));
+    let t = "\"Attendance doubled,\" according to the Riverside Arts Council.";
+    assert_eq!(
+        speaker(t, "Attendance").as_deref(),
+        Some("Riverside Arts Council")
+    );
+}
+
+#[test]
+fn called_the_thing_a_quote() {
+    let t = "Governor Alan Pruett called the ruling \"a victory for every taxpayer.\"";
+    assert_eq!(speaker(t, "victory").as_deref(), Some("Alan Pruett"));
+    assert_eq!(attribution(t, "victory").cue.unwrap().text, "called");
+}
+
+#[test]
+fn described_as() {
+    let t = "A neighbour described the blast as \"like a train hitting the house.\"";
+    assert_eq!(speaker(t, "train").as_deref(), Some("A neighbour"));
+}
+
+#[test]
+fn added_adding_that() {
+    let t = "\"We have enough beds,\" she added, adding that staff would work double shifts \"for as long as it takes.\"";
+    assert_eq!(speaker(t, "beds").as_deref(), Some("she"));
+    assert_eq!(kind(t, "beds"), SpeakerKind::Pronoun);
+    assert_eq!(speaker(t, "as long").as_deref(), Some("she"));
+}
+
+#[test]
+fn appositive_name_wins_over_descriptor() {
+    let t = "A spokeswoman, Carla Mendes, said the airline had \"no plans at this time\" to cut routes.";
+    assert_eq!(speaker(t, "no plans").as_deref(), Some("Carla Mendes"));
+    let t = "Her attorney, Thomas R. Gale Jr., wrote in a motion that the search was \"plainly unlawful under the Fourth Amendment.\"";
+    assert_eq!(speaker(t, "plainly").as_deref(), Some("Thomas R. Gale Jr."));
+}
+
+#[test]
+fn name_with_appositive_before_the_verb() {
+    let t = "Dr. Ruth Abara, a surgeon at the regional hospital who treated the victims, said: \"Most of them will recover.\"";
+    assert_eq!(speaker(t, "Most").as_deref(), Some("Ruth Abara"));
+}
+
+#[test]
+fn descriptor_speakers() {
+    let t = "\"Our forces are holding the line,\" the senior Ukrainian military official said.";
+    assert_eq!(
+        speaker(t, "forces").as_deref(),
+        Some("the senior Ukrainian military official")
+    );
+    let t = "A spokesperson called the outage \"regrettable but brief.\"";
+    assert_eq!(speaker(t, "regrettable").as_deref(), Some("A spokesperson"));
+    let t = "\"We were told nothing,\" said another, who asked not to be named.";
+    assert_eq!(
+        speaker(t, "told nothing").as_deref(),
+        Some("another, who asked not to be named")
+    );
+    let t = "\"Stay indoors tonight,\" police said.";
+    assert_eq!(speaker(t, "indoors").as_deref(), Some("police"));
+}
+
+#[test]
+fn names_with_particles_apostrophes_and_hyphens() {
+    let t = "\"The port will stay open,\" said Joana da Silva-Reis.";
+    assert_eq!(speaker(t, "port").as_deref(), Some("Joana da Silva-Reis"));
+    let t = "\"I never saw the money,\" Sean O'Malley testified.";
+    assert_eq!(speaker(t, "money").as_deref(), Some("Sean O'Malley"));
+}
+
+#[test]
+fn adverbs_and_time_between_subject_and_verb() {
+    let t = "\"The deal is done,\" Moreau also said on Tuesday.";
+    assert_eq!(speaker(t, "deal").as_deref(), Some("Moreau"));
+    let t = "\"It was a hard winter,\" the farmer later recalled.";
+    assert_eq!(speaker(t, "winter").as_deref(), Some("the farmer"));
+}
+
+#[test]
+fn statement_lead_names_the_speaker() {
+    let t = "In a statement, the school board thanked parents for their \"patience and good humour\" during the closure.";
+    assert_eq!(speaker(t, "patience").as_deref(), Some("the school board"));
+}
+
+#[test]
+fn participle_takes_the_clause_subject() {
+    let t = "Okafor praised the volunteers, calling their work \"nothing short of heroic.\"";
+    assert_eq!(speaker(t, "heroic").as_deref(), Some("Okafor"));
+}
+
+#[test]
+fn dash_credit() {
+    let t = "\"Democracy dies in silence.\" — Maya Lindgren";
+    assert_eq!(speaker(t, "Democracy").as_deref(), Some("Maya Lindgren"));
+}
+
+#[test]
+fn from_lead_in() {
+    let t = "From the mayor: \"Every street will be plowed by morning.\"";
+    assert_eq!(speaker(t, "plowed").as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn question_then_verb_stays_one_sentence() {
+    let t = "\"Who pays for the repairs?\" asked Councillor Ben Arslan.";
+    assert_eq!(speaker(t, "repairs").as_deref(), Some("Ben Arslan"));
+    let t = "\"Who pays for the repairs?\" Arslan asked.";
+    assert_eq!(speaker(t, "repairs").as_deref(), Some("Arslan"));
+}
+
+#[test]
+fn configured_verbs_are_cues() {
+    let text = "Headline\n\n\"Nobody reads the fine print,\" Delaney deadpanned.";
+    let a = analyze(text, Format::Plain, &Config::default());
+    assert!(a.attributions[0].speaker.is_none());
+    let config = Config {
+        verbs: vec!["deadpan".to_string()],
+        ..Config::default()
+    };
+    let a = analyze(text, Format::Plain, &config);
+    assert_eq!(a.attributions[0].speaker.as_ref().unwrap().text, "Delaney");
+}
+
+#[test]
+fn a_cue_without_a_subject_does_not_attribute() {
+    let t = "Nobody knew what was said. \"The gates were locked at midnight.\"";
+    assert_eq!(speaker(t, "gates"), None);
+    assert_eq!(flagged(t).len(), 1);
+}
+
+#[test]
+fn cue_words_inside_the_quote_do_not_count() {
+    let t = "\"He said he would pay us back,\" and the crowd went quiet.";
+    assert_eq!(speaker(t, "pay us"), None);
+}
+
+// Rule 2: the same paragraph.
+
+#[test]
+fn second_quote_in_paragraph_inherits() {
+    let t = "\"We rebuilt once,\" Hamid said. \"We will rebuild again.\"";
+    let a = attribution(t, "again");
+    assert_eq!(a.speaker.unwrap().text, "Hamid");
+    assert_eq!(a.rule, Some(Rule::SameParagraph));
+}
+
+#[test]
+fn quote_after_indirect_speech_in_the_same_paragraph() {
+    let t =
+        "Nakamura said exports would recover by spring. \"The orders are already coming back.\"";
+    let a = attribution(t, "orders");
+    assert_eq!(a.speaker.unwrap().text, "Nakamura");
+    assert_eq!(a.rule, Some(Rule::SameParagraph));
+}
+
+#[test]
+fn quote_split_around_the_attribution() {
+    let t = "\"The first week,\" she said, \"was the hardest of my life.\"";
+    assert_eq!(speaker(t, "hardest").as_deref(), Some("she"));
+}
+
+// Rule 3: quotation-only paragraphs and continued quotes.
+
+#[test]
+fn quotation_paragraph_after_attributed_quote() {
+    let t = "\"The levee held,\" said engineer Paul Ferris.\n\n\"But it will not hold twice.\"";
+    let a = attribution(t, "hold twice");
+    assert_eq!(a.speaker.unwrap().text, "Paul Ferris");
+    assert_eq!(a.rule, Some(Rule::FollowsParagraph));
+    assert!(flagged(t).is_empty());
+}
+
+#[test]
+fn quotation_paragraph_after_indirect_speech_is_flagged() {
+    let t = "Deputy Mayor Ines Kovac said the fund was nearly empty. She said cuts were likely.\n\n\"We cannot pay for everything.\"";
+    assert_eq!(speaker(t, "cannot pay"), None);
+    assert_eq!(flagged(t), vec!["\"We cannot pay for everything.\""]);
+}
+
+#[test]
+fn quotation_paragraph_after_unquoted_paragraph_is_flagged() {
+    let t = "The clinic opened in 2019.\n\n\"It changed everything for us.\"";
+    assert_eq!(flagged(t), vec!["\"It changed everything for us.\""]);
+}
+
+#[test]
+fn quotation_paragraph_after_lead_in() {
+    let t = "The minister said in a statement:\n\n\"The border will reopen on Monday.\"";
+    assert_eq!(speaker(t, "border").as_deref(), Some("The minister"));
+}
+
+#[test]
+fn rule_three_chains_across_paragraphs() {
+    let t = "\"We lost the barn,\" said Greta Olsen.\n\n\"We lost the herd.\"\n\n\"We did not lose each other.\"";
+    assert_eq!(speaker(t, "each other").as_deref(), Some("Greta Olsen"));
+}
+
+#[test]
+fn continued_quote_inherits_and_credit_flows_back() {
+    // Credit in the first paragraph flows forward.
+    let t = "“The first winter we had no roof,” said Ada Ruiz. “We slept in the church.\n\n“The second winter the town rebuilt the school.”";
+    let a = attribution(t, "second winter");
+    assert_eq!(a.speaker.unwrap().text, "Ada Ruiz");
+    assert_eq!(a.rule, Some(Rule::FollowsParagraph));
+    assert!(flagged(t).is_empty());
+    // Credit only in the last paragraph flows back to the opening part.
+    let t = "“The first part runs on and on.\n\n“And the second part ends here,” said Ada Ruiz.";
+    let a = attribution(t, "first part");
+    assert_eq!(a.speaker.unwrap().text, "Ada Ruiz");
+    assert_eq!(a.rule, Some(Rule::FollowsParagraph));
+    assert!(flagged(t).is_empty());
+    assert!(run(t).findings.is_empty());
+}
+
+// What is not speech.
+
+#[test]
+fn so_called_term_is_not_speech() {
+    let t = "Officials are weighing a so-called \"managed retreat\" from the coast.";
+    let a = attribution(t, "managed");
+    assert!(!a.is_speech);
+    assert_eq!(a.not_speech, Some(NotSpeech::Term));
+    assert!(flagged(t).is_empty());
+}
+
+#[test]
+fn short_phrase_in_running_sentence_is_a_term() {
+    let t = "Researchers have mapped the \"data deserts\" across the region.";
+    assert!(!attribution(t, "data deserts").is_speech);
+    assert!(flagged(t).is_empty());
+    // A short full clause standing alone is speech.
+    let t = "The mayor left the room.\n\n\"We quit.\"";
+    assert_eq!(flagged(t).len(), 1);
+}
+
+#[test]
+fn quoted_titles_are_not_speech() {
+    let t = "Its title, \"Coastal Flooding in Small Harbour Towns,\" was changed before print.";
+    assert_eq!(attribution(t, "Coastal").not_speech, Some(NotSpeech::Title));
+    let t = "She wrote a report titled \"what the river took from us\" last year.";
+    assert!(!attribution(t, "river took").is_speech);
+    let t = "The exhibition, called \"Light After the Storm,\" opens in May.";
+    assert!(!attribution(t, "Light After").is_speech);
+    assert!(flagged(t).is_empty());
+}
+
+#[test]
+fn sign_and_chant_text_is_not_speech() {
+    let t = "Protesters carried signs reading \"Hands off our hospital.\"";
+    assert_eq!(
+        attribution(t, "Hands off").not_speech,
+        Some(NotSpeech::Sign)
+    );
+    let t = "Hundreds marched downtown chanting \"No more cuts, no more lies\" for an hour.";
+    assert!(!attribution(t, "No more cuts").is_speech);
+    let t = "A banner over the gate said \"Welcome home, sailors.\"";
+    assert!(!attribution(t, "Welcome").is_speech);
+    assert!(flagged(t).is_empty());
+}
+
+#[test]
+fn heading_quote_echoed_in_the_body_is_not_speech() {
+    let text = "# \"The water just kept rising\": a town counts its losses\n\n\"The water just kept rising, and then the power went,\" said Lorna Biggs.\n";
+    let a = analyze(text, Format::Markdown, &Config::default());
+    assert_eq!(a.attributions[0].not_speech, Some(NotSpeech::Heading));
+    assert!(a.findings.iter().all(|f| f.code != Code::UnattributedQuote));
+}
+
+#[test]
+fn quotes_outside_prose_are_not_read() {
+    let text = "---\ntitle: \"A quote in front matter that nobody said\"\n---\n\n```text\n\"A quote in code that nobody said at all.\"\n```\n\nThe council met.\n";
+    let a = analyze(text, Format::Markdown, &Config::default());
+    assert!(a.findings.iter().all(|f| f.code != Code::UnattributedQuote));
+}
+
+#[test]
+fn nested_quotes_take_the_outer_attribution() {
+    let text = "Headline\n\n“We asked for ‘safe corridors’ and got nothing, not even ‘a single open road for the wounded,’” the envoy said.";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let outer = quote_index(&a, "We asked");
+    let term = a
+        .draft
+        .quotes
+        .iter()
+        .position(|q| q.parent == Some(outer) && a.draft.prose_of(&q.inner) == "safe corridors")
+        .expect("nested quote");
+    let long = a
+        .draft
+        .quotes
+        .iter()
+        .position(|q| q.parent == Some(outer) && a.draft.prose_of(&q.inner).contains("wounded"))
+        .expect("nested quote");
+    let out = &a.attributions;
+    assert_eq!(out[outer].speaker.as_ref().unwrap().text, "the envoy");
+    for nested in [term, long] {
+        assert_eq!(out[nested].speaker, out[outer].speaker);
+        assert_eq!(out[nested].source, Some(outer));
+    }
+    // A short term inside a quote is not speech of its own; a longer quotation is.
+    assert!(!out[term].is_speech);
+    assert_eq!(out[term].not_speech, Some(NotSpeech::Term));
+    assert!(out[long].is_speech);
+    assert!(a.findings.is_empty());
+}
+
+#[test]
+fn documents_speak_for_their_authors() {
+    let t = "The lawsuit accuses the landlord of \"a pattern of neglect that endangered tenants.\"";
+    assert_eq!(speaker(t, "pattern").as_deref(), Some("The lawsuit"));
+    let t = "The audit found that the department had \"no reliable record of its spending.\"";
+    assert_eq!(speaker(t, "reliable").as_deref(), Some("The audit"));
+    // A copula quotes nobody.
+    let t = "The plan is \"a disaster for every family on the east side.\"";
+    assert_eq!(speaker(t, "disaster"), None);
+    assert_eq!(flagged(t).len(), 1);
+}
+
+// Findings.
+
+#[test]
+fn unattributed_finding_spans_the_quote_and_offers_a_placeholder() {
+    let text = "Headline\n\nThe budget passed.\n\n\"It is the right call.\"\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == Code::UnattributedQuote)
+        .expect("flagged");
+    assert_eq!(&text[f.span.clone()], "\"It is the right call.\"");
+    assert!(f.message.contains("no speaker"));
+    let fix = &f.fixes[0];
+    assert_eq!(fix.title, "Insert an attribution placeholder");
+    let mut fixed = text.to_string();
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for e in edits {
+        fixed.replace_range(e.span.clone(), &e.new_text);
+    }
+    assert!(fixed.contains("\"It is the right call,\" [WHO] said."));
+}
+
+#[test]
+fn unclosed_quote_is_unbalanced_not_unattributed_when_credited() {
+    let text = "Headline\n\n\"I feel fine,\" said Rosa Ng, 80. \"My son worries more than I do.\n\nThe trial ends in May.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let codes: Vec<Code> = a.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, vec![Code::UnbalancedQuote]);
+    let f = &a.findings[0];
+    assert!(a.draft.text[f.span.clone()].contains("My son worries"));
+    assert!(f.message.contains("never closed"));
+}
+
+#[test]
+fn open_quote_holding_its_own_credit() {
+    let text = "Headline\n\n\"We will win this, Marquez said.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    assert_eq!(a.attributions[0].speaker.as_ref().unwrap().text, "Marquez");
+}
+
+#[test]
+fn stray_closer_is_flagged() {
+    let text = "Headline\n\nThe plan failed.\n";
+    let mut a = analyze(text, Format::Plain, &Config::default());
+    let at = text.find("failed").unwrap();
+    a.draft.stray_closers.push(at..at + 1);
+    let findings = crate::checks::quotes::check(&a, &Config::default());
+    assert!(findings
+        .iter()
+        .any(|f| f.code == Code::UnbalancedQuote && f.message.starts_with("Closing quote mark")));
+}
+
+#[test]
+fn clean_wire_story_gets_no_quote_finding() {
+    let t = "Officials said the convoy was attacked near the border on Monday.\n\n\"We are ready to resume deliveries,\" the general said.\n\n\"However, we need guarantees,\" he added. \"Without them, nothing moves.\"\n\nAccording to Markov, talks will resume next week.\n\n\"These facts stay outside the West's attention,\" Markov said.";
+    assert!(flagged(t).is_empty());
+    let a = run(t);
+    assert!(a.findings.iter().all(|f| f.code != Code::UnbalancedQuote));
+}
+
+// Hover and inlay hints.
+
+#[test]
+fn hover_names_speaker_cue_and_rule() {
+    let text = "Headline\n\n\"The bridge is safe,\" Inspector Hal Burke said. \"We checked every bolt.\"\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let at = text.find("every bolt").unwrap();
+    let h = hover(&a, at).expect("a card");
+    assert!(h.markdown.contains("Hal Burke"), "{}", h.markdown);
+    assert!(h.markdown.contains("said"));
+    assert!(h.markdown.contains("continues the quote of Hal Burke"));
+    let at = text.find("bridge").unwrap();
+    let h = crate::analysis::hover::hover_at(&a, at).expect("dispatched");
+    assert!(h.markdown.contains("said in the same sentence"));
+}
+
+#[test]
+fn hover_says_when_no_speaker_is_found() {
+    let text = "Headline\n\nThe vote was close.\n\n\"It should never have happened.\"\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let h = hover(&a, text.find("never").unwrap()).unwrap();
+    assert!(h.markdown.contains("No speaker found"));
+}
+
+#[test]
+fn inlay_hint_after_pronoun_speaker_resolved_to_an_entity() {
+    use crate::analysis::entities::{Entity, EntityKind};
+    let text = "Headline\n\n\"We hold the line,\" he said.\n";
+    let mut a = analyze(text, Format::Plain, &Config::default());
+    a.entities = vec![Entity {
+        name: "Sergei Volkov".to_string(),
+        kind: EntityKind::Person,
+        role: None,
+        mentions: Vec::new(),
+        variants: Vec::new(),
+        quotes: vec![0],
+        note: None,
+    }];
+    a.attributions[0].speaker.as_mut().unwrap().entity = Some(0);
+    let hints = inlay_hints(&a);
+    let he = text.find("he said").unwrap();
+    assert_eq!(hints.len(), 1);
+    assert_eq!(hints[0].offset, he + 2);
+    assert_eq!(hints[0].label, "Sergei Volkov");
+    // A name speaker gets no hint.
+    let text = "Headline\n\n\"We hold the line,\" Volkov said.\n";
+    let mut a = analyze(text, Format::Plain, &Config::default());
+    a.entities = vec![Entity {
+        name: "Sergei Volkov".to_string(),
+        kind: EntityKind::Person,
+        role: None,
+        mentions: Vec::new(),
+        variants: Vec::new(),
+        quotes: vec![0],
+        note: None,
+    }];
+    a.attributions[0].speaker.as_mut().unwrap().entity = Some(0);
+    assert!(inlay_hints(&a).is_empty());
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "\"",
+        "\"\"",
+        "“",
+        "”",
+        "\"a\" \"b\" \"c",
+        "Он сказал: \"Мы готовы\", — заявил Иванов.",
+        "قال \"نحن مستعدون\" المتحدث",
+        "\"🎉 Party!\" said 🎉.",
+        "\"e\u{301}\u{301}\", said é\u{301}.",
+        "line\r\n\r\n\"quoted\r\n\r\n\"more\",\r\n",
+        "\u{0}\u{1}\"\u{fffd}\"",
+        ", said",
+        "said \"",
+        "— \"x\" —",
+    ] {
+        let a = analyze(text, Format::Plain, &Config::default());
+        assert_eq!(a.attributions.len(), a.draft.quotes.len());
+        let _ = inlay_hints(&a);
+        for i in 0..text.len() {
+            let _ = hover(&a, i);
+        }
+        let a = analyze(text, Format::Markdown, &Config::default());
+        assert_eq!(a.attributions.len(), a.draft.quotes.len());
+    }
+}
+
+#[test]
+#[ignore]
+fn dump_corpus() {
+    for entry in std::fs::read_dir("/work/shared/corpus/dev").unwrap() {
+        let path = entry.unwrap().path();
+        let fmt = match path.extension().and_then(|e| e.to_str()) {
+            Some("md") => Format::Markdown,
+            Some("txt") => Format::Plain,
+            _ => continue,
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let a = analyze(&text, fmt, &Config::default());
+        println!("=== {}", path.display());
+        for (q, at) in a.attributions.iter().enumerate() {
+            let quote = &a.draft.quotes[q];
+            let t: String = a.draft.text[quote.span.clone()].chars().take(50).collect();
+            println!(
+                "{:>3} d{} {:?} speech={} {:?} spk={:?} {:?} cue={:?} rule={:?}",
+                q,
+                quote.depth,
+                quote.balance,
+                at.is_speech,
+                at.not_speech,
+                at.speaker.as_ref().map(|s| &s.text),
+                at.speaker.as_ref().map(|s| s.kind),
+                at.cue.as_ref().map(|c| &c.text),
+                at.rule
+            );
+            println!("      {t}");
+        }
+        for f in &a.findings {
+            println!(
+                "  FINDING {:?} {:?} {}",
+                f.code,
+                &a.draft.text[f.span.clone()]
+                    .chars()
+                    .take(60)
+                    .collect::<String>(),
+                f.message
+            );
+        }
+    }
+}

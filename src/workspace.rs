@@ -1,0 +1,440 @@
+//! Consistency across the drafts of a workspace: the same person or place spelled one way
+//! in this story and another way in the next one ("Zelenskyy" here, "Zelensky" there).
+//!
+//! The index keeps, per draft, only what the cross-draft check and workspace symbol search
+//! need: the text (for positions) and each entity's name, kind and name mentions. Drafts
+//! are analyzed one by one with the same configuration as the open ones.
+
+use crate::analysis::entities::gazetteer;
+use crate::analysis::entities::variants::{classify, same_spelling};
+use crate::analysis::entities::{EntityKind, MentionKind};
+use crate::analysis::Analysis;
+use crate::checks::{Code, Edit, Finding, Fix, Related};
+use crate::config::Config;
+use crate::draft::{Format, Span};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One entity of an indexed draft.
+#[derive(Debug, Clone)]
+pub struct IndexedEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Mentions that spell the name (not pronouns or descriptors).
+    pub mentions: Vec<(Span, String)>,
+}
+
+/// What the index keeps of one draft.
+#[derive(Debug, Clone)]
+pub struct IndexedDraft {
+    pub text: Arc<str>,
+    pub entities: Vec<IndexedEntity>,
+}
+
+impl IndexedDraft {
+    pub fn from_analysis(analysis: &Analysis) -> IndexedDraft {
+        let entities = analysis
+            .entities
+            .iter()
+            .map(|e| IndexedEntity {
+                name: e.name.clone(),
+                kind: e.kind,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == MentionKind::Name)
+                    .map(|m| (m.span.clone(), m.text.clone()))
+                    .collect(),
+            })
+            .collect();
+        IndexedDraft {
+            text: analysis.draft.text.clone().into(),
+            entities,
+        }
+    }
+}
+
+/// Is this a draft copydesk reads (.md, .markdown, .txt)?
+pub fn is_draft(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("md" | "markdown" | "txt")
+    )
+}
+
+/// The drafts of a workspace, keyed by path.
+#[derive(Debug, Clone, Default)]
+pub struct WorkspaceIndex {
+    pub drafts: BTreeMap<PathBuf, IndexedDraft>,
+}
+
+/// A workspace symbol: an entity of some draft and where it is first named.
+#[derive(Debug, Clone)]
+pub struct SymbolHit<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    pub name: &'a str,
+    pub kind: EntityKind,
+    pub span: Span,
+}
+
+impl WorkspaceIndex {
+    /// Walks `root` for drafts (honouring .gitignore) and indexes each readable one.
+    /// Files that are not UTF-8 or cannot be read are skipped: they are not drafts.
+    pub fn build(root: &Path, config: &Config) -> WorkspaceIndex {
+        let mut index = WorkspaceIndex::default();
+        let walk = ignore::WalkBuilder::new(root).hidden(true).build();
+        for entry in walk.flatten() {
+            let path = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file()) || !is_draft(path) {
+                continue;
+            }
+            if let Ok(text) = std::fs::read_to_string(path) {
+                index.update_text(path, &text, config);
+            }
+        }
+        index
+    }
+
+    /// Re-indexes one draft from its text.
+    pub fn update_text(&mut self, path: &Path, text: &str, config: &Config) {
+        let analysis = crate::analyze(text, Format::from_path(path), config);
+        self.update(path, &analysis);
+    }
+
+    /// Re-indexes one draft from an analysis already made (an open document).
+    pub fn update(&mut self, path: &Path, analysis: &Analysis) {
+        self.drafts
+            .insert(path.to_path_buf(), IndexedDraft::from_analysis(analysis));
+    }
+
+    pub fn remove(&mut self, path: &Path) {
+        self.drafts.remove(path);
+    }
+
+    /// People, places and organizations whose name contains `query` (case and accents
+    /// ignored), each at its first name mention, at most `limit` of them.
+    pub fn symbols(&self, query: &str, limit: usize) -> Vec<SymbolHit<'_>> {
+        let query = crate::analysis::entities::variants::fold(query);
+        let mut hits = Vec::new();
+        for (path, draft) in &self.drafts {
+            for e in &draft.entities {
+                let Some((span, _)) = e.mentions.first() else {
+                    continue;
+                };
+                if crate::analysis::entities::variants::fold(&e.name).contains(&query) {
+                    hits.push(SymbolHit {
+                        path,
+                        text: &draft.text,
+                        name: &e.name,
+                        kind: e.kind,
+                        span: span.clone(),
+                    });
+                    if hits.len() >= limit {
+                        return hits;
+                    }
+                }
+            }
+        }
+        hits
+    }
+
+    /// `name-variant` findings for names in `analysis` (the draft at `path`) that other
+    /// drafts of the workspace spell differently. A spelling is flagged only where more
+    /// drafts use the other one; an even split is reported without a fix, since only the
+    /// house style list can say which is right. Names the house style list knows are left
+    /// to the in-draft check, and so are mentions it already flags.
+    pub fn variants_for(&self, path: &Path, analysis: &Analysis, config: &Config) -> Vec<Finding> {
+        let Some(severity) = config.severity(Code::NameVariant) else {
+            return Vec::new();
+        };
+        let flagged: Vec<&Span> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::NameVariant)
+            .map(|f| &f.span)
+            .collect();
+        let mut findings = Vec::new();
+        for entity in &analysis.entities {
+            if in_house_style(&entity.name, config) {
+                continue;
+            }
+            let Some(other) = self.other_spelling(path, &entity.name, entity.kind) else {
+                continue;
+            };
+            let (ours, theirs) = (
+                self.drafts_using(path, &entity.name, entity.kind) + 1,
+                other.drafts,
+            );
+            if ours > theirs {
+                continue;
+            }
+            for m in entity
+                .mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Name)
+            {
+                let Some(word) = word_span(&analysis.draft.text, &m.span, &other.word) else {
+                    continue;
+                };
+                if flagged
+                    .iter()
+                    .any(|f| f.start < word.end && word.start < f.end)
+                {
+                    continue;
+                }
+                let file = other.path.file_name().map_or_else(
+                    || other.path.display().to_string(),
+                    |f| f.to_string_lossy().into_owned(),
+                );
+                let plural = if theirs == 1 { "draft" } else { "drafts" };
+                let message = if ours < theirs {
+                    format!(
+                        "'{}' is spelled '{}' in {theirs} other {plural} ({file})",
+                        other.word, other.replacement
+                    )
+                } else {
+                    format!(
+                        "'{}' is spelled '{}' in {file}: pick one spelling (the house style list can settle it)",
+                        other.word, other.replacement
+                    )
+                };
+                let fixes = if ours < theirs {
+                    vec![Fix {
+                        title: format!("Replace with '{}'", other.replacement),
+                        edits: vec![Edit {
+                            span: word.clone(),
+                            new_text: other.replacement.clone(),
+                        }],
+                    }]
+                } else {
+                    Vec::new()
+                };
+                findings.push(Finding {
+                    code: Code::NameVariant,
+                    severity,
+                    message,
+                    span: word,
+                    related: vec![Related {
+                        message: format!("'{}' in {file}", other.replacement),
+                        span: other.span.clone(),
+                        path: Some(other.path.clone()),
+                    }],
+                    fixes,
+                });
+            }
+        }
+        findings
+    }
+
+    /// The number of other drafts that name an entity of `kind` exactly `name`.
+    fn drafts_using(&self, path: &Path, name: &str, kind: EntityKind) -> usize {
+        self.drafts
+            .iter()
+            .filter(|(p, d)| {
+                p.as_path() != path
+                    && d.entities
+                        .iter()
+                        .any(|e| e.kind == kind && same_spelling(&e.name, name))
+            })
+            .count()
+    }
+
+    /// Another draft's spelling of the same name: the word that differs, its replacement,
+    /// how many drafts use that spelling, and where the first of them names it.
+    fn other_spelling(&self, path: &Path, name: &str, kind: EntityKind) -> Option<OtherSpelling> {
+        let mut found: Option<OtherSpelling> = None;
+        for (p, draft) in &self.drafts {
+            if p.as_path() == path {
+                continue;
+            }
+            for e in draft.entities.iter().filter(|e| e.kind == kind) {
+                let Some((word, replacement)) = differing_word(name, &e.name, kind) else {
+                    continue;
+                };
+                let span = e
+                    .mentions
+                    .iter()
+                    .find_map(|(s, t)| {
+                        word_span(t, &(0..t.len()), &replacement)
+                            .map(|w| s.start + w.start..s.start + w.end)
+                    })
+                    .unwrap_or(0..0);
+                match &mut found {
+                    Some(f) if f.replacement == replacement => f.drafts += 1,
+                    Some(_) => {}
+                    None => {
+                        found = Some(OtherSpelling {
+                            word,
+                            replacement,
+                            drafts: 1,
+                            path: p.clone(),
+                            span,
+                        })
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+struct OtherSpelling {
+    /// The word as this draft spells it.
+    word: String,
+    /// The word as the other drafts spell it.
+    replacement: String,
+    drafts: usize,
+    path: PathBuf,
+    span: Span,
+}
+
+/// When two names are spellings of one name — the same words but one, and that one a
+/// variant by the kind of its difference — the differing words (ours, theirs). Names of
+/// one word must be strong variants (accents, transliteration, doubled letters) or known
+/// alternate place names; longer names share the other words, which is the context that
+/// makes a weaker difference (a one-letter slip) a variant too.
+fn differing_word(ours: &str, theirs: &str, kind: EntityKind) -> Option<(String, String)> {
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        ours.split_whitespace().collect(),
+        theirs.split_whitespace().collect(),
+    );
+    if a.len() != b.len() || a.is_empty() {
+        return None;
+    }
+    let mut differing = a.iter().zip(&b).filter(|(x, y)| !same_spelling(x, y));
+    let (x, y) = differing.next()?;
+    if differing.next().is_some() {
+        return None;
+    }
+    let variant = match classify(x, y) {
+        Some(k) => k.is_strong() || a.len() > 1,
+        None => false,
+    } || (kind == EntityKind::Place && gazetteer::alternate_spellings(x, y));
+    variant.then(|| (x.to_string(), y.to_string()))
+}
+
+/// The span of `word` as a whole word inside `within` of `text`.
+fn word_span(text: &str, within: &Span, word: &str) -> Option<Span> {
+    let hay = text.get(within.clone())?;
+    let is_word = |c: Option<char>| {
+        c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
+    };
+    let mut from = 0;
+    while let Some(i) = hay.get(from..)?.find(word) {
+        let (s, e) = (from + i, from + i + word.len());
+        if !is_word(hay[..s].chars().next_back()) && !is_word(hay[e..].chars().next()) {
+            return Some(within.start + s..within.start + e);
+        }
+        from = e;
+    }
+    None
+}
+
+fn in_house_style(name: &str, config: &Config) -> bool {
+    config.style.iter().any(|s| {
+        std::iter::once(&s.name)
+            .chain(&s.aliases)
+            .chain(&s.wrong)
+            .any(|n| same_spelling(n, name))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KYIV: &str = "KYIV, June 10, 2025 — President Volodymyr Zelenskyy said on Tuesday that the talks went well, speaking in Kyiv.\n\n\"We are ready,\" Zelenskyy said.\n";
+    const KYIV_2: &str = "KYIV, June 11, 2025 — President Volodymyr Zelenskyy met ministers in Kyiv on Wednesday, his office said.\n";
+    const OTHER: &str = "LVIV, June 12, 2025 — President Volodymyr Zelensky visited Lviv on Thursday, officials said.\n\n\"It is a hard time,\" Zelensky said.\n";
+
+    fn index(drafts: &[(&str, &str)]) -> WorkspaceIndex {
+        let mut index = WorkspaceIndex::default();
+        for (path, text) in drafts {
+            index.update_text(Path::new(path), text, &Config::default());
+        }
+        index
+    }
+
+    fn variants(index: &WorkspaceIndex, path: &str, text: &str, config: &Config) -> Vec<Finding> {
+        let analysis = crate::analyze(text, Format::Plain, config);
+        index.variants_for(Path::new(path), &analysis, config)
+    }
+
+    #[test]
+    fn the_minority_spelling_is_flagged_with_the_other_draft_related() {
+        let index = index(&[("a.txt", KYIV), ("b.txt", KYIV_2), ("c.txt", OTHER)]);
+        let found = variants(&index, "c.txt", OTHER, &Config::default());
+        assert_eq!(found.len(), 2, "{found:#?}");
+        for f in &found {
+            assert_eq!(&OTHER[f.span.clone()], "Zelensky");
+            assert_eq!(f.fixes[0].edits[0].new_text, "Zelenskyy");
+            let related = &f.related[0];
+            assert_eq!(related.path.as_deref(), Some(Path::new("a.txt")));
+            assert_eq!(&KYIV[related.span.clone()], "Zelenskyy");
+        }
+        assert!(
+            found[0].message.contains("2 other drafts"),
+            "{}",
+            found[0].message
+        );
+        // The majority spelling is not flagged.
+        assert!(variants(&index, "a.txt", KYIV, &Config::default()).is_empty());
+    }
+
+    #[test]
+    fn an_even_split_is_reported_on_both_sides_without_a_fix() {
+        let index = index(&[("a.txt", KYIV), ("c.txt", OTHER)]);
+        let here = variants(&index, "a.txt", KYIV, &Config::default());
+        let there = variants(&index, "c.txt", OTHER, &Config::default());
+        assert!(!here.is_empty() && !there.is_empty());
+        assert!(here.iter().chain(&there).all(|f| f.fixes.is_empty()));
+    }
+
+    #[test]
+    fn different_people_and_house_style_names_stay_silent() {
+        let hale = "RIVERTON, March 6, 2025 — Councillor Marcus Hale said the cuts were deep.\n";
+        let joan = "RIVERTON, March 7, 2025 — Treasurer Joan Hale said reserves were safe.\n";
+        let index = index(&[("a.txt", hale), ("b.txt", joan)]);
+        assert!(variants(&index, "b.txt", joan, &Config::default()).is_empty());
+
+        let index = self::index(&[("a.txt", KYIV), ("b.txt", KYIV_2)]);
+        let config = Config::from_toml("[[people]]\nname = \"Volodymyr Zelensky\"\n").unwrap();
+        assert!(variants(&index, "c.txt", OTHER, &config).is_empty());
+        let off = Config::from_toml("[checks]\nname-variant = \"off\"\n").unwrap();
+        assert!(variants(&index, "c.txt", OTHER, &off).is_empty());
+    }
+
+    #[test]
+    fn symbols_match_case_and_accent_insensitively() {
+        let index = index(&[("a.txt", KYIV), ("c.txt", OTHER)]);
+        let hits = index.symbols("zelensk", 10);
+        assert_eq!(hits.len(), 2);
+        assert!(hits.iter().all(|h| h.kind == EntityKind::Person));
+        assert_eq!(&hits[0].text[hits[0].span.clone()], "Volodymyr Zelenskyy");
+        assert!(index.symbols("zelensk", 1).len() == 1);
+    }
+
+    #[test]
+    fn build_walks_drafts_and_skips_ignored_and_binary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), KYIV).unwrap();
+        std::fs::write(dir.path().join("b.md"), OTHER).unwrap();
+        std::fs::write(dir.path().join("c.txt"), [0xff, 0xfe, 0x00]).unwrap();
+        std::fs::create_dir(dir.path().join("skip")).unwrap();
+        std::fs::write(dir.path().join("skip/d.txt"), KYIV_2).unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "skip/\n").unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        let index = WorkspaceIndex::build(dir.path(), &Config::default());
+        let names: Vec<_> = index
+            .drafts
+            .keys()
+            .map(|p| p.file_name().unwrap().to_str().unwrap())
+            .collect();
+        assert_eq!(names, ["a.txt", "b.md"]);
+    }
+}
