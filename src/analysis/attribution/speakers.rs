@@ -549,7 +549,9 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
             kind: SpeakerKind::Descriptor,
         });
     }
-    if len <= 3 && GROUPS.contains(&head) {
+    // Agent nouns in the plural: `forecasters`, `economists`, `historians`, `residents`.
+    let agents = ["ers", "ists", "ians", "ants", "ents", "ors"];
+    if len <= 3 && (GROUPS.contains(&head) || agents.iter().any(|s| head.ends_with(s))) {
         return Some(Found {
             span: span(tokens, start..last + 1),
             kind: SpeakerKind::Descriptor,
@@ -686,7 +688,7 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
 pub fn clause_subject(tokens: &[Token], sentence_start: usize, before: usize) -> Option<Found> {
     let found = noun_phrase_after(tokens, sentence_start, before)?;
     // The phrase must be followed by a word (its verb), not a comma or the quote.
-    let after = tokens.iter().position(|t| t.span.start >= found.span.end)?;
+    let after = tokens.partition_point(|t| t.span.start < found.span.end);
     match tokens.get(after) {
         Some(t) if t.kind == Kind::Word && after < before => Some(found),
         _ => None,

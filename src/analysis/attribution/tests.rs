@@ -419,6 +419,24 @@ fn documents_speak_for_their_authors() {
     assert_eq!(flagged(t).len(), 1);
 }
 
+#[test]
+fn possessive_utterances_name_the_speaker() {
+    let t = "Hollis's reply was short: \"Not a chance.\"";
+    assert_eq!(speaker(t, "Not a chance").as_deref(), Some("Hollis"));
+    let t = "\"We will see you in court,\" was Mayor Dana Pruitt’s answer.";
+    assert_eq!(speaker(t, "see you").as_deref(), Some("Dana Pruitt"));
+    let t = "In the words of one shop owner, \"the street died the day the bridge closed.\"";
+    assert_eq!(speaker(t, "street died").as_deref(), Some("one shop owner"));
+}
+
+#[test]
+fn verbs_after_the_quote() {
+    let t = "\"See you all at the polls,\" the senator posted on Friday.";
+    assert_eq!(speaker(t, "polls").as_deref(), Some("the senator"));
+    let t = "\"The storm will stall over the bay,\" forecasters predicted.";
+    assert_eq!(speaker(t, "stall").as_deref(), Some("forecasters"));
+}
+
 // Findings.
 
 #[test]
