@@ -129,6 +129,24 @@ const REGULAR: &[&str] = &[
     "show",
     "stipulate",
     "specify",
+    "repeat",
+    "interject",
+    "interrupt",
+    "murmur",
+    "mutter",
+    "mumble",
+    "laugh",
+    "sob",
+    "gasp",
+    "scream",
+    "reason",
+    "concur",
+    "echo",
+    "summarize",
+    "summarise",
+    "roar",
+    "bellow",
+    "holler",
 ];
 
 /// Lemmas that only cue a quotation that follows them.
@@ -178,6 +196,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("report", &["reported"]),
     ("state", &["stated", "states", "stating"]),
     ("find", &["finds", "found", "finding"]),
+    ("echo", &["echoed", "echoes", "echoing"]),
     ("show", &["shows", "showed", "shown", "showing"]),
 ];
 

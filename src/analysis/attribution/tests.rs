@@ -437,6 +437,27 @@ fn verbs_after_the_quote() {
     assert_eq!(speaker(t, "stall").as_deref(), Some("forecasters"));
 }
 
+#[test]
+fn participle_after_a_dateline() {
+    let t = "BRUSSELS, May 5, 2025 — European regulators on Monday fined the company, calling its conduct \"systematic and deliberate.\"";
+    assert_eq!(
+        speaker(t, "systematic").as_deref(),
+        Some("European regulators")
+    );
+    let t = "Critics have long accused the firm of treating fines as \"a cost of doing business.\"";
+    assert_eq!(speaker(t, "cost of").as_deref(), Some("Critics"));
+    let t = "\"Peanuts,\" she repeated.";
+    assert_eq!(speaker(t, "Peanuts").as_deref(), Some("she"));
+}
+
+#[test]
+fn subject_before_a_relative_clause() {
+    let t = "Residents who lost their homes said \"the county abandoned us.\"";
+    assert_eq!(speaker(t, "abandoned").as_deref(), Some("Residents"));
+    let t = "\"We are the majority!\" the crowd roared.";
+    assert_eq!(speaker(t, "majority").as_deref(), Some("the crowd"));
+}
+
 // Findings.
 
 #[test]
