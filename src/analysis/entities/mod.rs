@@ -154,8 +154,9 @@ fn build_entity(
             entity.role = style.role.clone();
         }
     }
-    entity.name = spelling::canonical_name(&entity, config);
-    for s in spelling::stray_mentions(&entity, config) {
+    let stray = spelling::stray_mentions(&entity, config);
+    entity.name = spelling::canonical_name(&entity, config, &stray);
+    for s in stray {
         if !entity.variants.contains(&s.text) {
             entity.variants.push(s.text);
         }
