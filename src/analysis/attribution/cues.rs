@@ -144,6 +144,9 @@ const REGULAR: &[&str] = &[
     "echo",
     "summarize",
     "summarise",
+    "roar",
+    "bellow",
+    "holler",
 ];
 
 /// Lemmas that only cue a quotation that follows them.

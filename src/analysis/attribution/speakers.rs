@@ -555,6 +555,14 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
             continue;
         }
     }
+    // `Residents who lost their homes said`: the subject is before the relative clause.
+    let mut w = start;
+    while w > floor && start - w < 6 && tokens[w - 1].is_word() {
+        w -= 1;
+        if tokens[w].lower == "who" && w > floor {
+            return noun_phrase_before(tokens, w - 1, floor);
+        }
+    }
     let head = t.lower.as_str();
     let len = last + 1 - start;
     if found_determiner || tokens[start].capital && len > 1 {

@@ -450,6 +450,14 @@ fn participle_after_a_dateline() {
     assert_eq!(speaker(t, "Peanuts").as_deref(), Some("she"));
 }
 
+#[test]
+fn subject_before_a_relative_clause() {
+    let t = "Residents who lost their homes said \"the county abandoned us.\"";
+    assert_eq!(speaker(t, "abandoned").as_deref(), Some("Residents"));
+    let t = "\"We are the majority!\" the crowd roared.";
+    assert_eq!(speaker(t, "majority").as_deref(), Some("the crowd"));
+}
+
 // Findings.
 
 #[test]
