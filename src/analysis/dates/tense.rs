@@ -607,10 +607,7 @@ mod tests {
             Tense::Present
         );
         assert_eq!(
-            tense(
-                "The strike ended and the trial resumes June 14.",
-                "June 14"
-            ),
+            tense("The strike ended and the trial resumes June 14.", "June 14"),
             Tense::Present
         );
         assert_eq!(
