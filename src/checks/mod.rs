@@ -162,9 +162,13 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
         }
         None => false,
     });
-    suppress::apply(&analysis.draft, &mut findings);
-    findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
-    });
+    settle(&analysis.draft, &mut findings);
     findings
+}
+
+/// Drops what the draft's suppression comments silence and sorts by position. Findings
+/// added after [`run`] (from other drafts of a workspace) go through here too.
+pub fn settle(draft: &crate::draft::Draft, findings: &mut Vec<Finding>) {
+    suppress::apply(draft, findings);
+    findings.sort_by_key(|f| (f.span.start, f.span.end, f.code));
 }

@@ -8,6 +8,7 @@ use super::walk::{self, io_reason};
 use crate::analysis::Analysis;
 use crate::config::{Config, ConfigError};
 use crate::draft::Format;
+use crate::workspace::WorkspaceIndex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -21,12 +22,13 @@ pub enum Outcome {
     HadErrors,
 }
 
-/// Analyses each draft named by `input`, in order, and hands it to `each` with the path to
-/// print. Returns `Err(())` when the `--config` file itself is unusable (reported on
+/// Analyses each draft named by `input` and hands each, in order, to `each` with the path
+/// to print, once all are read (names are compared across the drafts). Returns `Err(())` when the `--config` file itself is unusable (reported on
 /// stderr): nothing is analysed then.
 pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Analysis)) -> Result<Outcome, ()> {
     let mut configs = Configs::new(input.config.as_deref())?;
     let mut outcome = Outcome::Complete;
+    let mut analysed = Vec::new();
     for entry in walk::drafts(&input.paths) {
         let path = match entry {
             Ok(path) => path,
@@ -49,14 +51,37 @@ pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Analysis)) -> Result<
             }
         };
         match analyze_guarded(&text, Format::from_path(&path), &config) {
-            Some(analysis) => each(&path.display().to_string(), &analysis),
+            Some(analysis) => analysed.push((path, analysis, config)),
             None => {
                 report_error(&path, "internal error while analysing this draft");
                 outcome = Outcome::HadErrors;
             }
         }
     }
+    add_cross_draft_findings(&mut analysed);
+    for (path, analysis, _) in &analysed {
+        each(&path.display().to_string(), analysis);
+    }
     Ok(outcome)
+}
+
+/// Names spelled one way in one draft and another way in the others: with several drafts
+/// checked together, each is also compared with the rest (see [`crate::workspace`]).
+fn add_cross_draft_findings(analysed: &mut [(PathBuf, Analysis, Rc<Config>)]) {
+    if analysed.len() < 2 {
+        return;
+    }
+    let mut index = WorkspaceIndex::default();
+    for (path, analysis, _) in analysed.iter() {
+        index.update(path, analysis);
+    }
+    for (path, analysis, config) in analysed.iter_mut() {
+        let extra = index.variants_for(path, analysis, config);
+        if !extra.is_empty() {
+            analysis.findings.extend(extra);
+            crate::checks::settle(&analysis.draft, &mut analysis.findings);
+        }
+    }
 }
 
 /// Reads a file as UTF-8 text; the error is a reason to print after the file's name.

@@ -91,7 +91,14 @@ fn finding(out: &mut String, path: &str, locator: &Locator, f: &Finding, style: 
                 let p = locator.position(r.span.start);
                 format!("{path}:{}:{}", p.line, p.column)
             }
-            Some(other) => format!("{}", other.display()),
+            // Another draft: placed by line and column when it can still be read.
+            Some(other) => match std::fs::read_to_string(other) {
+                Ok(text) => {
+                    let p = Locator::new(&text).position(r.span.start);
+                    format!("{}:{}:{}", other.display(), p.line, p.column)
+                }
+                Err(_) => other.display().to_string(),
+            },
         };
         let _ = writeln!(out, "  {}: {at}: {}", style.bold("note"), r.message);
     }

@@ -330,9 +330,9 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
     }
 }
 
-/// The inlay hints of an analysis (the resolved speaker after "he said", …).
-fn inlay_hints(_analysis: &crate::analysis::Analysis) -> Vec<crate::analysis::InlayHint> {
-    Vec::new()
+/// The inlay hints of an analysis: the person behind "he said" or "the general said".
+fn inlay_hints(analysis: &crate::analysis::Analysis) -> Vec<crate::analysis::InlayHint> {
+    crate::analysis::attribution::inlay_hints(analysis)
 }
 
 impl LanguageServer for Backend {

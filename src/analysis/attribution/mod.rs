@@ -134,9 +134,7 @@ fn speaker_of(draft: &Draft, m: &rules::Match) -> (Speaker, Cue) {
 pub fn attribute(draft: &Draft, config: &Config) -> Vec<Attribution> {
     let extra = &cues::extra_forms(&config.verbs);
     let mut out: Vec<Attribution> = (0..draft.quotes.len()).map(Attribution::new).collect();
-    let paragraphs: Vec<Tokens> = (0..draft.paragraphs.len())
-        .map(|p| Tokens::of_paragraph(draft, p))
-        .collect();
+    let paragraphs = Tokens::of_draft(draft);
 
     // Rule 1, and what is not speech, quote by quote.
     for toks in &paragraphs {
@@ -313,9 +311,8 @@ fn follow_paragraph(
         }
         let previous = toks
             .sentences
-            .iter()
-            .position(|s| *s == sent)
-            .and_then(|i| i.checked_sub(1));
+            .partition_point(|s| s.end <= sent.start)
+            .checked_sub(1);
         if let Some(m) =
             previous.and_then(|i| rules::indirect_speaker(toks, toks.sentences[i].clone(), extra))
         {

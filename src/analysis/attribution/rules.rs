@@ -73,7 +73,7 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
         }
     }
     // `"…," Rudskoi said`, `"…," according to the report`.
-    let limit = end.min(i + 14);
+    let limit = end.min(i + 25);
     for j in i..limit {
         if t[j].quote().is_some() {
             break;
@@ -97,7 +97,8 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
             });
         }
     }
-    None
+    // `"…," was Smith's reply.`
+    possessive_utterance(t, qpos + 1, end)
 }
 
 /// Attribution before the quote (token `qpos`) in the sentence starting at token `start`.
@@ -148,6 +149,10 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
     }
     // `In a statement, the mayor's office thanked staff for "…"`.
     if let Some(m) = statement_lead(t, floor, qpos) {
+        return Some(m);
+    }
+    // `Smith's reply: "…"`, `In the words of one resident, "…"`.
+    if let Some(m) = possessive_utterance(t, floor, qpos) {
         return Some(m);
     }
     // `Kowalczyk thanked the jurors, calling the trial "…"`.
@@ -323,7 +328,9 @@ pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
     if found.kind == SpeakerKind::Pronoun {
         return None;
     }
-    let last = t.iter().rposition(|x| x.span.end <= found.span.end)?;
+    let last = t
+        .partition_point(|x| x.span.end <= found.span.end)
+        .checked_sub(1)?;
     if !DOCUMENTS.contains(&t[last].lower.as_str()) {
         return None;
     }
@@ -335,4 +342,60 @@ pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
         speaker: found,
         cue: verb.span.clone(),
     })
+}
+
+/// `Smith's reply: "…"`, `the mayor's message was blunt: "…"`, `in the words of one
+/// resident, "…"`: the possessor of an utterance noun is the speaker.
+fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
+    for j in floor..qpos {
+        let w = &t[j];
+        if w.lower == "words" && t.get(j + 1).is_some_and(|n| n.lower == "of") {
+            if let Some(found) = speakers::noun_phrase_after(t, j + 2, qpos) {
+                return Some(Match {
+                    speaker: found,
+                    cue: w.span.start..t[j + 1].span.end,
+                });
+            }
+        }
+        let noun = t
+            .get(j + 1)
+            .filter(|n| cues::UTTERANCE_NOUNS.contains(&n.lower.as_str()));
+        let Some(noun) = noun.filter(|_| j + 1 < qpos) else {
+            continue;
+        };
+        if !w.is_word() {
+            continue;
+        }
+        let possessive = w.lower.ends_with("'s") || w.lower.ends_with("’s");
+        let pronoun = matches!(w.lower.as_str(), "his" | "her" | "their");
+        if !possessive && !pronoun {
+            continue;
+        }
+        let found = if pronoun {
+            Some(Found {
+                span: w.span.clone(),
+                kind: SpeakerKind::Pronoun,
+            })
+        } else {
+            // The possessor without its `'s`: `Smith's` → `Smith`.
+            let cut = w.span.end - "'s".len() - usize::from(w.lower.ends_with("’s")) * 2;
+            let mut stripped = t[j].clone();
+            stripped.span.end = cut;
+            stripped.lower = stripped
+                .lower
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string();
+            let mut window: Vec<Token> = t[floor..j].to_vec();
+            window.push(stripped);
+            speakers::noun_phrase_before(&window, window.len() - 1, 0)
+        };
+        if let Some(found) = found {
+            return Some(Match {
+                speaker: found,
+                cue: noun.span.clone(),
+            });
+        }
+    }
+    None
 }

@@ -197,6 +197,11 @@ const BETWEEN: &[&str] = &[
     "openly",
     "jokingly",
     "succinctly",
+    "long",
+    "since",
+    "first",
+    "initially",
+    "previously",
     "wryly",
     "cheerfully",
 ];
@@ -376,6 +381,15 @@ fn word(tokens: &[Token], i: usize) -> Option<&Token> {
     tokens.get(i).filter(|t| t.is_word())
 }
 
+/// A group that speaks without a determiner: `police`, and agent nouns in the plural
+/// (`forecasters`, `economists`, `historians`, `residents`).
+fn is_group_noun(lower: &str) -> bool {
+    GROUPS.contains(&lower)
+        || ["ers", "ists", "ians", "ants", "ents", "ors"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+}
+
 fn is_pronoun(t: &Token) -> bool {
     t.is_word() && PRONOUNS.contains(&t.lower.as_str())
 }
@@ -541,6 +555,14 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
             continue;
         }
     }
+    // `Residents who lost their homes said`: the subject is before the relative clause.
+    let mut w = start;
+    while w > floor && start - w < 6 && tokens[w - 1].is_word() {
+        w -= 1;
+        if tokens[w].lower == "who" && w > floor {
+            return noun_phrase_before(tokens, w - 1, floor);
+        }
+    }
     let head = t.lower.as_str();
     let len = last + 1 - start;
     if found_determiner || tokens[start].capital && len > 1 {
@@ -549,7 +571,7 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
             kind: SpeakerKind::Descriptor,
         });
     }
-    if len <= 3 && GROUPS.contains(&head) {
+    if len <= 3 && is_group_noun(head) {
         return Some(Found {
             span: span(tokens, start..last + 1),
             kind: SpeakerKind::Descriptor,
@@ -603,6 +625,18 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
                 m += 1;
             }
             return name_of_run(tokens, k..m);
+        }
+        // `European regulators`: a capitalized modifier of a plural group.
+        if let Some(n) = tokens
+            .get(j)
+            .filter(|n| j < end && n.is_word() && !n.capital && !is_stop(n))
+        {
+            if is_group_noun(&n.lower) {
+                return Some(Found {
+                    span: span(tokens, i..j + 1),
+                    kind: SpeakerKind::Descriptor,
+                });
+            }
         }
         if j - i == 1 && GROUPS.contains(&t.lower.as_str()) {
             return Some(Found {
@@ -684,9 +718,13 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
 /// calling the trial "…"` → `Kowalczyk` (the phrase that opens the sentence, when it is
 /// followed by a verb-like word).
 pub fn clause_subject(tokens: &[Token], sentence_start: usize, before: usize) -> Option<Found> {
-    let found = noun_phrase_after(tokens, sentence_start, before)?;
+    // After a dateline (`BRUSSELS, May 5 — Regulators fined…`) the clause starts at the dash.
+    let start = (sentence_start..before.min(sentence_start + 12))
+        .find(|&k| tokens[k].is_dash())
+        .map_or(sentence_start, |k| k + 1);
+    let found = noun_phrase_after(tokens, start, before)?;
     // The phrase must be followed by a word (its verb), not a comma or the quote.
-    let after = tokens.iter().position(|t| t.span.start >= found.span.end)?;
+    let after = tokens.partition_point(|t| t.span.start < found.span.end);
     match tokens.get(after) {
         Some(t) if t.kind == Kind::Word && after < before => Some(found),
         _ => None,

@@ -419,6 +419,45 @@ fn documents_speak_for_their_authors() {
     assert_eq!(flagged(t).len(), 1);
 }
 
+#[test]
+fn possessive_utterances_name_the_speaker() {
+    let t = "Hollis's reply was short: \"Not a chance.\"";
+    assert_eq!(speaker(t, "Not a chance").as_deref(), Some("Hollis"));
+    let t = "\"We will see you in court,\" was Mayor Dana Pruitt’s answer.";
+    assert_eq!(speaker(t, "see you").as_deref(), Some("Dana Pruitt"));
+    let t = "In the words of one shop owner, \"the street died the day the bridge closed.\"";
+    assert_eq!(speaker(t, "street died").as_deref(), Some("one shop owner"));
+}
+
+#[test]
+fn verbs_after_the_quote() {
+    let t = "\"See you all at the polls,\" the senator posted on Friday.";
+    assert_eq!(speaker(t, "polls").as_deref(), Some("the senator"));
+    let t = "\"The storm will stall over the bay,\" forecasters predicted.";
+    assert_eq!(speaker(t, "stall").as_deref(), Some("forecasters"));
+}
+
+#[test]
+fn participle_after_a_dateline() {
+    let t = "BRUSSELS, May 5, 2025 — European regulators on Monday fined the company, calling its conduct \"systematic and deliberate.\"";
+    assert_eq!(
+        speaker(t, "systematic").as_deref(),
+        Some("European regulators")
+    );
+    let t = "Critics have long accused the firm of treating fines as \"a cost of doing business.\"";
+    assert_eq!(speaker(t, "cost of").as_deref(), Some("Critics"));
+    let t = "\"Peanuts,\" she repeated.";
+    assert_eq!(speaker(t, "Peanuts").as_deref(), Some("she"));
+}
+
+#[test]
+fn subject_before_a_relative_clause() {
+    let t = "Residents who lost their homes said \"the county abandoned us.\"";
+    assert_eq!(speaker(t, "abandoned").as_deref(), Some("Residents"));
+    let t = "\"We are the majority!\" the crowd roared.";
+    assert_eq!(speaker(t, "majority").as_deref(), Some("the crowd"));
+}
+
 // Findings.
 
 #[test]

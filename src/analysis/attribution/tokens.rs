@@ -85,13 +85,25 @@ fn joiner(c: char) -> bool {
 }
 
 impl Tokens {
-    /// Tokenizes paragraph `p` of the draft: words and punctuation of the prose, each
+    /// Tokenizes every paragraph of the draft: words and punctuation of the prose, each
     /// outermost quote as one token.
-    pub fn of_paragraph(draft: &Draft, p: usize) -> Tokens {
-        let Some(para) = draft.paragraphs.get(p) else {
-            return Tokens::default();
-        };
-        Tokens::of_range(draft, para.span.clone(), &quotes_of_paragraph(draft, p))
+    pub fn of_draft(draft: &Draft) -> Vec<Tokens> {
+        let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); draft.paragraphs.len()];
+        for (i, q) in draft.quotes.iter().enumerate() {
+            if q.parent.is_none() {
+                if let Some(list) = by_paragraph.get_mut(q.paragraph) {
+                    list.push(i);
+                }
+            }
+        }
+        by_paragraph
+            .into_iter()
+            .zip(&draft.paragraphs)
+            .map(|(mut quotes, para)| {
+                quotes.sort_by_key(|&q| draft.quotes[q].span.start);
+                Tokens::of_range(draft, para.span.clone(), &quotes)
+            })
+            .collect()
     }
 
     /// Tokenizes a span of the prose; each of `quotes` (in text order, inside the span) is
@@ -196,9 +208,10 @@ impl Tokens {
 
     /// The sentence (token range) holding token `t`.
     pub fn sentence_of(&self, t: usize) -> std::ops::Range<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= t);
         self.sentences
-            .iter()
-            .find(|s| s.contains(&t))
+            .get(i)
+            .filter(|s| s.contains(&t))
             .cloned()
             .unwrap_or(t..t + 1)
     }
@@ -207,19 +220,6 @@ impl Tokens {
     pub fn position_of_quote(&self, q: usize) -> Option<usize> {
         self.tokens.iter().position(|t| t.quote() == Some(q))
     }
-}
-
-/// The outermost quotes of a paragraph, in text order.
-pub fn quotes_of_paragraph(draft: &Draft, p: usize) -> Vec<usize> {
-    let mut quotes: Vec<usize> = draft
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.paragraph == p && q.parent.is_none())
-        .map(|(i, _)| i)
-        .collect();
-    quotes.sort_by_key(|&q| draft.quotes[q].span.start);
-    quotes
 }
 
 /// The text of a quote between its marks ends a sentence (`."`, `?"`, `!"`).

@@ -415,8 +415,12 @@ fn day_first(t: &[Token], i: usize) -> Option<(Expression, usize)> {
 fn iso(t: &[Token], i: usize) -> Option<(Expression, usize)> {
     let parts = t.get(i..i + 5)?;
     let year = parts[0].year()?;
-    if i > 0 && adjacent(&t[i - 1], &parts[0]) && t[i - 1].kind != Kind::Word {
-        return None; // "555-2024-10-31" or "(2024-10-31" is fine, a longer number is not
+    if i > 0
+        && adjacent(&t[i - 1], &parts[0])
+        && !(t[i - 1].kind == Kind::Punct
+            && matches!(t[i - 1].text, "(" | "[" | "\"" | "'" | "“" | "‘" | "«"))
+    {
+        return None; // "(2024-10-31)" is a date; "v2024-02-31", "555-2024-10-31" are not
     }
     let joined = parts.windows(2).all(|w| adjacent(&w[0], &w[1]));
     if !joined || !parts[1].is_punct('-') || !parts[3].is_punct('-') {
@@ -963,6 +967,8 @@ mod tests {
         assert!(texts("at 10:30 a.m. and 4 p.m.").is_empty());
         assert!(texts("in the 13th century on the 13th floor").is_empty());
         assert!(texts("Call 555-0142 for lines").is_empty());
+        assert!(texts("build v2024-02-31 and 555-2024-10-31").is_empty());
+        assert_eq!(texts("(2024-10-31)"), ["2024-10-31"]);
         assert!(texts("in 2019/20 and in 2019-2020").is_empty());
         assert!(texts("1,240 patients and 3.5 percent").is_empty());
         assert_eq!(texts("a June 2014 report"), ["June 2014"]);

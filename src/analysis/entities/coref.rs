@@ -645,10 +645,11 @@ fn descriptor(
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    // The descriptor's last word names the role ("the Russian general"); "the mayor's
+    // office" is an office, not the mayor.
     let head = words
-        .iter()
-        .rev()
-        .find(|w| is_role_noun(w) || is_title_head(w))?;
+        .last()
+        .filter(|w| is_role_noun(w) || is_title_head(w))?;
     let spokes = head.starts_with("spokes");
     let fits = |g: usize| {
         let roles = &groups[g].role_text;

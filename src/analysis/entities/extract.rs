@@ -1,8 +1,6 @@
 //! Candidate names: capitalized sequences of the prose, split into title and name, typed as
 //! person, place or organization by the evidence around them.
 
-use std::collections::HashSet;
-
 use super::gazetteer;
 use super::lexicon::*;
 use super::orgs::{classify_name, is_demonym, NameClass};
@@ -49,7 +47,7 @@ fn is_connector(lower: &str) -> bool {
 }
 
 /// Extracts every candidate name from the prose. `speaker_spans` are names the attribution
-/// found as speakers: being quoted is evidence of a person.
+/// found as speakers, sorted by start: being quoted is evidence of a person.
 pub fn candidates(draft: &Draft, toks: &[Token], speaker_spans: &[Span]) -> Vec<Candidate> {
     let prose = draft.prose.as_str();
     let mut out = Vec::new();
@@ -77,11 +75,11 @@ pub fn candidates(draft: &Draft, toks: &[Token], speaker_spans: &[Span]) -> Vec<
                 toks.get(k)
                     .is_some_and(|x| x.word && x.cap && !is_calendar(x.text))
             };
-            if is_particle(&lower) && cap_after(next + 1) && toks[j].cap {
+            if is_particle(lower) && cap_after(next + 1) && toks[j].cap {
                 j = next;
                 continue;
             }
-            if is_connector(&lower) && lower != "the" && lower != "and" {
+            if is_connector(lower) && lower != "the" && lower != "and" {
                 let prev = &toks[j];
                 let licensed = is_org_head(prev.text)
                     || is_place_head(prev.text)
@@ -141,10 +139,9 @@ fn interpret_chunk(
         if a < b && gazetteer::lookup(whole).is_some() {
             break;
         }
-        if (is_function_word(t.text)
-            && (t.weak || matches!(t.lower().as_str(), "the" | "a" | "an")))
+        if (is_function_word(t.text) && (t.weak || matches!(t.lower(), "the" | "a" | "an")))
             || is_not_name(t.text)
-            || (a < b && is_connector(&t.lower()))
+            || (a < b && is_connector(t.lower()))
         {
             a += 1;
         } else {
@@ -162,7 +159,11 @@ fn interpret_chunk(
                 || is_suffix(toks[k].text)
                 || (toks[k].text.len() <= 2 && toks[k].text.ends_with('.'))
         }) && toks[h].word
-            && is_title_head(toks[h].text)
+            && (is_title_head(toks[h].text)
+                // The object of a title's "of" ("Secretary of State Antony Blinken").
+                || (h > a
+                    && matches!(toks[h - 1].lower(), "of" | "for")
+                    && (a..h).any(|k| is_title_head(toks[k].text))))
             && toks[h + 1].cap
         {
             title_at = Some(h);
@@ -282,6 +283,17 @@ fn base_candidate(prose: &str, toks: &[Token], a: usize, b: usize) -> Candidate 
     }
 }
 
+/// Does `span` overlap one of `sorted` (spans sorted by start)? Speaker names are short and
+/// rarely overlap each other, so the few spans starting just before `span` ends decide.
+fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
+    let before_end = sorted.partition_point(|s| s.start < span.end);
+    sorted[..before_end]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|s| span.start < s.end)
+}
+
 /// A name without a title: typed by its own words, then by what surrounds it.
 fn simple_name(
     draft: &Draft,
@@ -314,7 +326,7 @@ fn simple_name(
     let after_article = a > 0
         && toks[a - 1].word
         && toks[a - 1].sentence == toks[a].sentence
-        && matches!(toks[a - 1].lower().as_str(), "the" | "a" | "an");
+        && matches!(toks[a - 1].lower(), "the" | "a" | "an");
     let class = classify_name(
         &c.text,
         &c.word_texts(prose),
@@ -336,14 +348,12 @@ fn simple_name(
         NameClass::Unknown | NameClass::Gazetteer => {}
     }
     // Evidence from the surroundings.
-    let overlaps_speaker = speakers
-        .iter()
-        .any(|s| s.start < c.span.end && c.span.start < s.end);
+    let overlaps_speaker = overlaps_any(speakers, &c.span);
     let mut v = b + 1;
     while toks.get(v).is_some_and(|t| {
         t.word
             && (matches!(
-                t.lower().as_str(),
+                t.lower(),
                 "also"
                     | "later"
                     | "then"
@@ -366,7 +376,11 @@ fn simple_name(
         && !toks[a - 1].cap
         && is_speech_verb(toks[a - 1].text)
         && toks[a - 1].sentence == toks[a].sentence;
-    let roles = roles_around(prose, toks, a, b);
+    let roles = if c.kind.is_none() {
+        roles_around(prose, toks, a, b)
+    } else {
+        Vec::new()
+    };
     let age = has_age(toks, b);
     let plural_common = a == b && is_role_noun(toks[a].text);
     // A place the gazetteer knows speaks only by metonymy ("Russia said"): it is a person
@@ -401,7 +415,7 @@ fn simple_name(
             && toks[p - 1].word
             && !toks[p - 1].cap
             && matches!(
-                toks[p - 1].lower().as_str(),
+                toks[p - 1].lower(),
                 "northern"
                     | "southern"
                     | "eastern"
@@ -421,7 +435,7 @@ fn simple_name(
             && c.words.len() <= 3
             && toks[p - 1].word
             && matches!(
-                toks[p - 1].lower().as_str(),
+                toks[p - 1].lower(),
                 "in" | "near"
                     | "from"
                     | "to"
@@ -442,7 +456,7 @@ fn simple_name(
             && c.words.len() <= 3
             && a >= 2
             && matches!(
-                toks[a - 2].lower().as_str(),
+                toks[a - 2].lower(),
                 "at" | "in" | "near" | "outside" | "inside"
             )
         {
@@ -589,13 +603,17 @@ fn coordinated_first_names(prose: &str, toks: &[Token], out: &mut [Candidate]) {
 
 /// The names of candidates that stand where their capital is evidence (not sentence-initial):
 /// a sentence-initial word matching one of them is a name too.
-pub fn strong_surfaces(cands: &[Candidate], prose: &str) -> HashSet<String> {
-    let mut set = HashSet::new();
+pub fn strong_surfaces(cands: &[Candidate], prose: &str) -> super::lexicon::HashSet<String> {
+    let mut set = super::lexicon::HashSet::default();
     for c in cands.iter().filter(|c| !c.weak) {
-        set.insert(c.text.clone());
+        if !set.contains(&c.text) {
+            set.insert(c.text.clone());
+        }
         if c.kind == Some(EntityKind::Person) || c.kind.is_none() && c.person_evidence {
             for w in c.word_texts(prose) {
-                set.insert(w.to_string());
+                if !set.contains(w) {
+                    set.insert(w.to_string());
+                }
             }
         }
     }

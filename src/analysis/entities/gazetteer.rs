@@ -4,15 +4,22 @@
 //! Built from GeoNames data (CC BY 4.0) by `scripts/build-gazetteer.py`; embedded, and
 //! parsed once on first use.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use super::lexicon::HashMap;
 
 use super::variants::fold;
 
 /// Gazetteer keys are case-insensitive but keep accents: "Bush" is not the Egyptian town
 /// "Būsh". Countries and regions are also found without their accents.
 fn key(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
 }
 
 const DATA: &str = include_str!("../../../data/gazetteer.tsv");
@@ -51,7 +58,7 @@ struct Gazetteer {
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
 
 fn load() -> Gazetteer {
-    let mut by_name = HashMap::with_capacity(60_000);
+    let mut by_name = HashMap::with_capacity_and_hasher(60_000, Default::default());
     for line in DATA.lines() {
         let mut cols = line.split('\t');
         let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {

@@ -1,8 +1,28 @@
 //! Word lists the extractor leans on: words that are capitalized only because they start a
 //! sentence, titles that come before a name, nouns that name a role, speech verbs.
 
-use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A small, fast hash for short word keys (the word lists and the gazetteer are fixed data,
+/// not attacker-chosen keys, so a keyed hash buys nothing here).
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub type WordBuild = BuildHasherDefault<WordHasher>;
+pub type HashSet<T> = std::collections::HashSet<T, WordBuild>;
+pub type HashMap<K, V> = std::collections::HashMap<K, V, WordBuild>;
 
 fn set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()
@@ -252,6 +272,15 @@ fn has(set: &LazyLock<HashSet<&'static str>>, word: &str) -> bool {
     // Most words are looked up already in lowercase: no allocation for them.
     if word.chars().all(|c| !c.is_uppercase()) {
         return set.contains(word);
+    }
+    // ASCII words are lowercased on the stack.
+    let bytes = word.as_bytes();
+    if word.is_ascii() && bytes.len() <= 32 {
+        let mut buf = [0u8; 32];
+        for (b, c) in buf.iter_mut().zip(bytes) {
+            *b = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(w));
     }
     set.contains(word.to_lowercase().as_str())
 }

@@ -75,12 +75,15 @@ pub struct Entity {
 pub fn extract(draft: &Draft, attributions: &mut [Attribution], config: &Config) -> Vec<Entity> {
     let prose = draft.prose.as_str();
     let toks = tokens::tokenize(draft);
-    let speaker_names: Vec<Span> = attributions
+    let mut speaker_names: Vec<Span> = attributions
         .iter()
         .filter_map(|a| a.speaker.as_ref())
         .filter(|s| s.kind == SpeakerKind::Name)
         .map(|s| s.span.clone())
         .collect();
+    // Sorted and unique, so a candidate finds the speakers it overlaps by binary search.
+    speaker_names.sort_by_key(|s| (s.start, s.end));
+    speaker_names.dedup();
     let mut cands = extract::candidates(draft, &toks, &speaker_names);
     extract::settle_weak(&mut cands, prose);
     let mut groups = coref::group(&cands, prose);
@@ -154,8 +157,9 @@ fn build_entity(
             entity.role = style.role.clone();
         }
     }
-    entity.name = spelling::canonical_name(&entity, config);
-    for s in spelling::stray_mentions(&entity, config) {
+    let stray = spelling::stray_mentions(&entity, config);
+    entity.name = spelling::canonical_name(&entity, config, &stray);
+    for s in stray {
         if !entity.variants.contains(&s.text) {
             entity.variants.push(s.text);
         }

@@ -22,6 +22,28 @@ pub enum NameClass {
 /// A nationality adjective (Russian, Syrian, Ukrainian, Turkish, Canadians): derived from a
 /// country or region name in the gazetteer, or one of the irregular ones.
 pub fn is_demonym(word: &str) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(known) = SEEN.with(|s| s.borrow().get(word).copied()) {
+        return known;
+    }
+    let answer = derive_demonym(word);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() > 50_000 {
+            s.clear();
+        }
+        s.insert(word.to_string(), answer);
+    });
+    answer
+}
+
+fn derive_demonym(word: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
     if is_irregular_demonym(word) {
         return true;
     }

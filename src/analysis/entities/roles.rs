@@ -96,12 +96,12 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
                 break;
             }
             let lower = t.lower();
-            if i > start && matches!(lower.as_str(), "who" | "which" | "that" | "whose" | "said") {
+            if i > start && matches!(lower, "who" | "which" | "that" | "whose" | "said") {
                 break;
             }
             if i == start
                 && !matches!(
-                    lower.as_str(),
+                    lower,
                     "the"
                         | "a"
                         | "an"
@@ -116,11 +116,11 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
                         | "now"
                 )
                 && !t.possessive
-                && !is_role_noun(&lower)
+                && !is_role_noun(lower)
             {
                 break;
             }
-            if !t.cap && is_singular_role_noun(&lower) {
+            if !t.cap && is_singular_role_noun(lower) {
                 head = true;
             }
             end = Some(i);
@@ -152,14 +152,14 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
     }
     if toks
         .get(j)
-        .is_some_and(|t| t.word && matches!(t.lower().as_str(), "has" | "had"))
+        .is_some_and(|t| t.word && matches!(t.lower(), "has" | "had"))
     {
         j += 1;
     }
     if toks.get(j).is_some_and(|t| {
         t.word
             && matches!(
-                t.lower().as_str(),
+                t.lower(),
                 "runs"
                     | "run"
                     | "ran"
@@ -179,18 +179,14 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
                     | "co-founded"
             )
     }) && toks.get(j + 1).is_some_and(|t| {
-        t.word
-            && matches!(
-                t.lower().as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their"
-            )
+        t.word && matches!(t.lower(), "the" | "a" | "an" | "his" | "her" | "their")
     }) {
         let start = j;
         let mut e = j + 1;
         while same(e + 1) && toks[e + 1].word && e < start + 10 {
             let lower = toks[e + 1].lower();
             if matches!(
-                lower.as_str(),
+                lower,
                 "and" | "but" | "who" | "which" | "that" | "since" | "for"
             ) {
                 break;
@@ -208,7 +204,7 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
     // Before, lowercase: "former fund manager Declan O'Brien", "Valley Electric spokeswoman".
     if first > 0 && same(first - 1) {
         let p = &toks[first - 1];
-        if p.word && !p.cap && is_singular_role_noun(&p.lower()) {
+        if p.word && !p.cap && is_singular_role_noun(p.lower()) {
             let mut s = first - 1;
             while s > 0 && same(s - 1) && first - 1 - (s - 1) <= 4 {
                 let t = &toks[s - 1];
@@ -217,15 +213,15 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
                 }
                 let lower = t.lower();
                 let ok = if t.cap {
-                    !t.weak || !is_function_word(&lower)
+                    !t.weak || !is_function_word(lower)
                 } else {
                     let verb_form = lower.ends_with("ed") && lower != "retired";
-                    !(is_function_word(&lower)
+                    !(is_function_word(lower)
                         || verb_form
                         || lower.ends_with("ly")
                         || t.text.chars().any(|c| c.is_ascii_digit()))
                 };
-                if !ok || (t.cap && is_function_word(&lower)) {
+                if !ok || (t.cap && is_function_word(lower)) {
                     break;
                 }
                 s -= 1;
@@ -240,14 +236,14 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
     // Before, an appositive: "A spokesman, Kevin Tran," / "His lawyer, Samuel K. Whitfield Jr.,".
     if first >= 2 && same(first - 2) && toks[first - 1].is(",") {
         let head = &toks[first - 2];
-        if head.word && !head.cap && is_singular_role_noun(&head.lower()) {
+        if head.word && !head.cap && is_singular_role_noun(head.lower()) {
             let mut s = first - 2;
             while s > 0 && same(s - 1) && toks[s - 1].word && first - 2 - (s - 1) < 6 {
                 s -= 1;
             }
             let text = strip_article(&text_of(prose, toks, s, first - 2));
             let text = strip_possessive_det(&text);
-            let kin = is_kinship(&head.lower());
+            let kin = is_kinship(head.lower());
             roles.push(Role {
                 text,
                 source: if kin {

@@ -127,13 +127,18 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
     let mut out: Vec<StrayMention> = Vec::new();
     // Mention start → its entry in `out`.
     let mut index: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let all_parts: Vec<Vec<(Part, std::ops::Range<usize>)>> =
+        names.iter().map(|m| parts(entity.kind, &m.text)).collect();
     for part in [Part::Given, Part::Surname, Part::Whole] {
+        if (part == Part::Whole) == (entity.kind == EntityKind::Person) {
+            continue;
+        }
         // Spellings of this part: (spelling, spans), in order of first use.
         let mut spellings: Vec<(String, Vec<Span>)> = Vec::new();
         // Which mention each part's span belongs to.
         let mut owner: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         for (mi, m) in names.iter().enumerate() {
-            for (p, r) in parts(entity.kind, &m.text) {
+            for (p, r) in all_parts[mi].iter().cloned() {
                 if p != part {
                     continue;
                 }
@@ -254,7 +259,7 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
 }
 
 /// The entity's name with every part in its dominant spelling.
-pub fn canonical_name(entity: &Entity, config: &Config) -> String {
+pub fn canonical_name(entity: &Entity, config: &Config, stray: &[StrayMention]) -> String {
     if let Some(e) = style_entry(entity, config) {
         return e.name.clone();
     }
@@ -270,13 +275,12 @@ pub fn canonical_name(entity: &Entity, config: &Config) -> String {
     }) else {
         return entity.name.clone();
     };
-    let stray = stray_mentions(entity, config);
     let mut name = stray
         .iter()
         .find(|s| s.span == fullest.span)
         .map_or_else(|| fullest.text.clone(), |s| s.replacement.clone());
     // A bare surname respelled in the full name ("Martínez" in "Ana Martinez").
-    for s in &stray {
+    for s in stray {
         if s.span != fullest.span && name.contains(&s.variant) && !name.contains(&s.dominant) {
             name = name.replace(&s.variant, &s.dominant);
         }

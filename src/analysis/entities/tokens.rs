@@ -32,14 +32,16 @@ pub struct Token<'a> {
     /// Capitalized by position (a sentence's or quotation's first word, or in a heading):
     /// its capital is no evidence of a name.
     pub weak: bool,
+    low: std::borrow::Cow<'a, str>,
     pub paragraph: usize,
     /// The index of the sentence (counted by the extractor's own boundaries).
     pub sentence: usize,
 }
 
 impl Token<'_> {
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The word in lowercase (borrowed when it has no capitals).
+    pub fn lower(&self) -> &str {
+        &self.low
     }
     /// True for punctuation `c`.
     pub fn is(&self, c: &str) -> bool {
@@ -59,8 +61,8 @@ pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
     let prose = draft.prose.as_str();
     let mut out = Vec::with_capacity(prose.len() / 5);
     let mut sentence = 0usize;
-    let opening: std::collections::HashSet<usize> =
-        draft.quotes.iter().map(|q| q.open_mark.start).collect();
+    let mut opening: Vec<usize> = draft.quotes.iter().map(|q| q.open_mark.start).collect();
+    opening.sort_unstable();
     for (p, para) in draft.paragraphs.iter().enumerate() {
         let Some(text) = prose.get(para.span.clone()) else {
             continue;
@@ -77,15 +79,15 @@ pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
             if c.is_alphanumeric() {
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = chars.peek() {
-                    let next_alnum = text
-                        .get(j + d.len_utf8()..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(|n| n.is_alphanumeric());
-                    let word_so_far = &text[i..j];
+                    let next_alnum = || {
+                        text.get(j + d.len_utf8()..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(|n| n.is_alphanumeric())
+                    };
                     let joins = d.is_alphanumeric()
-                        || unicode_normalization::char::is_combining_mark(d)
-                        || (matches!(d, '-' | '\'' | '’') && next_alnum)
-                        || (d == '.' && next_alnum && is_dotted(word_so_far));
+                        || (!d.is_ascii() && unicode_normalization::char::is_combining_mark(d))
+                        || (matches!(d, '-' | '\'' | '’') && next_alnum())
+                        || (d == '.' && next_alnum() && is_dotted(&text[i..j]));
                     if !joins {
                         break;
                     }
@@ -125,17 +127,20 @@ pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
                     possessive = true;
                 }
                 let first = word.chars().next().unwrap_or(' ');
-                let prefixed_cap = word.split_once('-').is_some_and(|(pre, rest)| {
-                    NAME_PREFIXES.contains(&pre) && rest.starts_with(char::is_uppercase)
-                });
-                let lowercase_tail = word
-                    .rsplit('-')
-                    .next()
-                    .is_some_and(|t| t.starts_with(char::is_lowercase))
-                    && word.contains('-');
-                let cap = (first.is_uppercase() && !lowercase_tail) || prefixed_cap;
-                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                let all_caps = letters >= 2
+                let hyphen = word.contains('-');
+                let prefixed_cap = hyphen
+                    && word.split_once('-').is_some_and(|(pre, rest)| {
+                        NAME_PREFIXES.contains(&pre) && rest.starts_with(char::is_uppercase)
+                    });
+                let lowercase_tail = hyphen
+                    && word
+                        .rsplit('-')
+                        .next()
+                        .is_some_and(|t| t.starts_with(char::is_lowercase));
+                let upper_first = first.is_uppercase();
+                let cap = (upper_first && !lowercase_tail) || prefixed_cap;
+                let all_caps = upper_first
+                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && word
                         .chars()
                         .filter(|c| c.is_alphabetic())
@@ -148,6 +153,14 @@ pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
                     all_caps,
                     possessive,
                     weak: at_start || para.heading,
+                    low: if upper_first
+                        || (!word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase()))
+                            && word.chars().any(char::is_uppercase)
+                    {
+                        std::borrow::Cow::Owned(word.to_lowercase())
+                    } else {
+                        std::borrow::Cow::Borrowed(word)
+                    },
                     paragraph: p,
                     sentence,
                 });
@@ -166,6 +179,7 @@ pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
                 all_caps: false,
                 possessive: false,
                 weak: false,
+                low: std::borrow::Cow::Borrowed(s),
                 paragraph: p,
                 sentence,
             });
@@ -176,7 +190,14 @@ pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
                 }
                 ':' | '—' | '–' => at_start = true,
                 // A quotation's first word is capitalized by position.
-                _ if opening.contains(&(base + i)) => at_start = true,
+                _ if (!c.is_ascii_punctuation() || c == '"' || c == '\'')
+                    && (opening.binary_search(&(base + i)).is_ok()
+                        || (is_open_quote(s)
+                            && !is_quote_mark(s)
+                            && (out.len() < 2 || !out[out.len() - 2].word))) =>
+                {
+                    at_start = true
+                }
                 _ if is_open_quote(s)
                     && !is_quote_mark(s)
                     && (out.len() < 2 || !out[out.len() - 2].word) =>

@@ -43,6 +43,9 @@ impl VariantKind {
 
 /// Lowercase, accents removed, curly apostrophes straightened.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -56,18 +59,24 @@ pub fn bucket_key(s: &str) -> char {
     transliterate(&fold(s)).chars().next().unwrap_or(' ')
 }
 
-/// Words grouped by [`bucket_key`], for finding variants without comparing every pair.
+/// The romanized skeleton of a spelling: equal for any two spellings that differ only by a
+/// strong kind (accents, transliteration, doubled letters).
+fn skeleton(s: &str) -> String {
+    transliterate(&fold(s))
+}
+
+/// Words grouped by [`skeleton`], for finding variants without comparing every pair.
 #[derive(Debug, Default)]
 pub struct Buckets {
-    words: std::collections::HashMap<char, Vec<String>>,
-    seen: std::collections::HashSet<String>,
+    words: super::lexicon::HashMap<String, Vec<String>>,
+    seen: super::lexicon::HashSet<String>,
 }
 
 impl Buckets {
     pub fn insert(&mut self, word: &str) {
-        if self.seen.insert(word.to_string()) {
+        if !self.seen.contains(word) && self.seen.insert(word.to_string()) {
             self.words
-                .entry(bucket_key(word))
+                .entry(skeleton(word))
                 .or_default()
                 .push(word.to_string());
         }
@@ -75,7 +84,7 @@ impl Buckets {
 
     /// A stored word that `word` is a strong variant of (accents, transliteration, doubling).
     pub fn has_strong_variant(&self, word: &str) -> bool {
-        self.words.get(&bucket_key(word)).is_some_and(|list| {
+        self.words.get(&skeleton(word)).is_some_and(|list| {
             list.iter()
                 .any(|w| classify(word, w).is_some_and(VariantKind::is_strong))
         })
@@ -84,7 +93,11 @@ impl Buckets {
 
 /// The same name in another case (KYIV / Kyiv) is not a different spelling.
 pub fn same_spelling(a: &str, b: &str) -> bool {
-    a == b || a.to_lowercase() == b.to_lowercase()
+    a == b
+        || a.eq_ignore_ascii_case(b)
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The kind of difference between two single-word spellings, `None` when they are the same
