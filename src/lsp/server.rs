@@ -281,9 +281,10 @@ impl Inner {
                 tokio::task::spawn_blocking(move || WorkspaceIndex::build(&root, &config)).await;
             match built {
                 Ok(index) => {
-                    inner.workspace.install(index);
-                    for uri in inner.docs.invalidate_all() {
-                        inner.schedule(uri);
+                    if inner.workspace.install(index) {
+                        for uri in inner.docs.invalidate_all() {
+                            inner.schedule(uri);
+                        }
                     }
                 }
                 Err(e) => {

@@ -25,13 +25,16 @@ pub struct Workspace {
 
 impl Workspace {
     /// Installs a freshly built index; documents analyzed while it was built are kept
-    /// (their open text is newer than the file on disk).
-    pub fn install(&self, mut built: WorkspaceIndex) {
+    /// (their open text is newer than the file on disk). Returns whether the workspace
+    /// holds drafts on disk at all (else nothing is there to compare with).
+    pub fn install(&self, mut built: WorkspaceIndex) -> bool {
+        let found = !built.drafts.is_empty();
         let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
         if let Some(current) = slot.take() {
             built.drafts.extend(current.drafts);
         }
         *slot = Some(built);
+        found
     }
 
     /// Records an open document's analysis in the index and adds the findings of names that
