@@ -92,3 +92,37 @@ fn the_human_source_sheet_names_the_story_date_and_quotes() {
         run.stdout
     );
 }
+
+#[test]
+fn quotes_name_their_speakers() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "council-budget.md",
+        fixture("council-budget.md"),
+    );
+    let run = copydesk_in(
+        dir.path(),
+        &["entities", "--format", "json", "council-budget.md"],
+    );
+    let doc = run.json();
+    let quotes = doc["files"][0]["quotes"].as_array().unwrap().clone();
+    let speaker = |start: &str| {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(start))
+            .unwrap_or_else(|| panic!("a quote starting {start:?}"))["speaker"]
+            .clone()
+    };
+    assert_eq!(speaker("\"We listened"), "Elena Vasquez");
+    assert_eq!(speaker("\"This budget closes"), "Marcus Hale");
+    assert_eq!(speaker("\"It's the right call"), Value::Null);
+    let human = copydesk_in(dir.path(), &["entities", "council-budget.md"]);
+    assert!(
+        human
+            .stdout
+            .contains("\"It's the right call for the long term.\" — (no speaker)"),
+        "{}",
+        human.stdout
+    );
+}

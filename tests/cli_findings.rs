@@ -303,3 +303,52 @@ fn corpus_drafts_report_their_labelled_dates() {
     assert!(text_of("impossible-date").contains("February 30"));
     assert!(text_of("weekday-mismatch").contains("Wednesday"));
 }
+
+#[test]
+fn a_paragraph_made_only_of_an_unattributed_quote_is_reported() {
+    let dir = tempdir();
+    write(dir.path(), "story.md", UNATTRIBUTED);
+    let run = copydesk_in(dir.path(), &["check", "--fail-on", "warning", "story.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("story.md:3:1: warning[unattributed-quote]: "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(" 3 | \"We will not back down.\"\n"),
+        "{}",
+        run.stdout
+    );
+    // The draft has no other finding.
+    assert!(
+        run.stdout.ends_with("\n1 warning in 1 file\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(copydesk_in(dir.path(), &["check", "story.md"]).code, 0);
+}
+
+#[test]
+fn an_unclosed_quote_after_cyrillic_and_emoji_is_placed_by_scalar_columns() {
+    let dir = tempdir();
+    let text = "Intro.\n\nМер Київ 🚀 заявив “we stand firm.\n";
+    write(dir.path(), "story.txt", text);
+    let run = copydesk_in(dir.path(), &["check", "--format", "json", "story.txt"]);
+    let doc = run.json();
+    let unbalanced = doc["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "unbalanced-quote")
+        .cloned()
+        .expect("the unclosed quote is reported");
+    // "Мер Київ 🚀 заявив " is 18 scalar values and 34 bytes.
+    let open = text.find('“').unwrap();
+    assert_eq!(open, 8 + 34);
+    assert_eq!(
+        unbalanced["start"],
+        serde_json::json!({"line": 3, "column": 19, "offset": open})
+    );
+}

@@ -87,7 +87,7 @@ fn a_non_utf8_file_is_named_on_stderr_and_the_others_are_still_checked() {
 }
 
 #[test]
-fn binary_and_huge_inputs_do_not_crash() {
+fn binary_and_large_inputs_do_not_crash() {
     let dir = tempdir();
     // Valid UTF-8 full of control characters and NULs, and a 10 MB draft.
     let junk: String = (0u32..5000)

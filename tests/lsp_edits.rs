@@ -130,7 +130,8 @@ fn quote_ranges(symbols: &Value) -> Vec<Value> {
 }
 
 /// Hovers the middle of every quote and compares with the library's card for the model.
-fn check_hovers(client: &mut LspClient, uri: &str, text: &str) {
+fn check_hovers(client: &mut LspClient, uri: &str, text: &str) -> usize {
+    let mut cards = 0;
     let analysis = analysis_of(text);
     for quote in analysis.draft.quotes.iter().take(4) {
         let mut mid = (quote.span.start + quote.span.end) / 2;
@@ -151,12 +152,15 @@ fn check_hovers(client: &mut LspClient, uri: &str, text: &str) {
                 got["range"].clone(),
             )
         });
+        cards += usize::from(got.is_some());
         assert_eq!(got, expected, "hover at byte {mid} of {text:?}");
     }
+    cards
 }
 
-/// Everything the server says about the document matches the model `text` at `version`.
-fn check_view(client: &mut LspClient, uri: &str, text: &str, version: i64) {
+/// Everything the server says about the document matches the model `text` at `version`;
+/// returns how many diagnostics and hover cards were compared.
+fn check_view(client: &mut LspClient, uri: &str, text: &str, version: i64) -> (usize, usize) {
     let enc = client.encoding;
     let diagnostics = client.diagnostics(uri, version);
     assert_eq!(
@@ -184,7 +188,7 @@ fn check_view(client: &mut LspClient, uri: &str, text: &str, version: i64) {
         expected_quote_ranges(text, enc),
         "quotes of {text:?}"
     );
-    check_hovers(client, uri, text);
+    (diagnostics.len(), check_hovers(client, uri, text))
 }
 
 fn random_edits(utf8: bool, seed: u64) {
@@ -194,7 +198,7 @@ fn random_edits(utf8: bool, seed: u64) {
     let mut text = DRAFT.to_string();
     let mut version = 1;
     client.open(&uri, "markdown", &text, version);
-    check_view(&mut client, &uri, &text, version);
+    let (mut diagnostics, mut cards) = check_view(&mut client, &uri, &text, version);
     let mut rng = StdRng::seed_from_u64(seed);
     for round in 0..15 {
         for _ in 0..20 {
@@ -221,8 +225,15 @@ fn random_edits(utf8: bool, seed: u64) {
             text.push_str(tail);
             version += 1;
         }
-        check_view(&mut client, &uri, &text, version);
+        let (d, c) = check_view(&mut client, &uri, &text, version);
+        diagnostics += d;
+        cards += c;
     }
+    // The comparisons were not all of empty answers.
+    assert!(
+        diagnostics > 0 && cards > 0,
+        "{diagnostics} diagnostics, {cards} cards"
+    );
     assert!(client.shutdown().success());
 }
 

@@ -100,26 +100,28 @@ struct Paired {
     root_open: Option<(usize, Family)>,
 }
 
-/// Single-quote marks of a paragraph in order: (offset, whether it sits where a quote
-/// closes: after a non-space, before a non-letter).
-fn single_marks(text: &str) -> Vec<(usize, bool)> {
-    let mut marks = Vec::new();
-    for (k, &b) in text.as_bytes().iter().enumerate() {
-        if b != b'\'' && b != 0xE2 {
+/// Whether the next single-quote mark in `after` sits where a quote closes (after a
+/// non-space, before a non-letter). Scans only to that mark, so repeated calls stay linear.
+fn next_single_closes(after: &str) -> bool {
+    let bytes = after.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if bytes[k] != b'\'' && bytes[k] != 0xE2 {
+            k += 1;
             continue;
         }
-        let Some(c) = text.get(k..).and_then(|r| r.chars().next()) else {
-            continue;
+        let Some(c) = after.get(k..).and_then(|r| r.chars().next()) else {
+            return false;
         };
         if matches!(c, '’' | '\'' | '‘' | '‚' | '‹' | '›') {
-            let prev = text[..k].chars().next_back();
-            let next = text[k + c.len_utf8()..].chars().next();
-            let closing = prev.is_some_and(|p| !p.is_whitespace())
+            let prev = after[..k].chars().next_back();
+            let next = after[k + c.len_utf8()..].chars().next();
+            return prev.is_some_and(|p| !p.is_whitespace())
                 && !next.is_some_and(char::is_alphanumeric);
-            marks.push((k, closing));
         }
+        k += c.len_utf8();
     }
-    marks
+    false
 }
 
 /// Pairs the marks of one paragraph.
@@ -136,10 +138,6 @@ fn pair(para: &ParagraphRef, carried: Option<(usize, Family)>) -> Paired {
         continues_carry: false,
         root_open: None,
     };
-    // `s’` before a word is a plural possessive (`the workers’ union`) when the next
-    // single mark is another closing one, not an opening one.
-    let singles = single_marks(text);
-    let mut single_cursor = 0;
     let quotes = &mut out.quotes;
     let mut stack: Vec<Open> = Vec::new();
     // Whether the mark just before this one opened a quote (`“‘` vs `’”`).
@@ -163,18 +161,11 @@ fn pair(para: &ParagraphRef, carried: Option<(usize, Family)>) -> Paired {
         }
         let at = base + k;
         let mark = at..at + len;
-        while single_cursor < singles.len() && singles[single_cursor].0 <= k {
-            single_cursor += 1;
-        }
-        let possessive = singles
-            .get(single_cursor)
-            .is_some_and(|&(_, closing)| closing);
         let context = Context {
             prev: text[..k].chars().next_back(),
             prev_opened: last_open_end == k,
             next: text[k + len..].chars().next(),
             after: &text[k + len..],
-            possessive,
         };
         let action = classify(c, &context, &stack);
         if matches!(action, Action::Open(_)) {
@@ -251,8 +242,6 @@ struct Context<'a> {
     next: Option<char>,
     /// The text after the mark.
     after: &'a str,
-    /// The next single mark closes: `s’ word` is then a plural possessive.
-    possessive: bool,
 }
 
 /// An open quote that runs to `end` (the end of its paragraph or its parent's closing mark).
@@ -268,7 +257,6 @@ fn classify(c: char, context: &Context, stack: &[Open]) -> Action {
         prev_opened,
         next,
         after,
-        possessive,
     } = *context;
     use Action::*;
     use Family::*;
@@ -375,12 +363,14 @@ fn classify(c: char, context: &Context, stack: &[Open]) -> Action {
             } else if next_alnum {
                 // Only a mark followed by a non-letter closes a single quote.
                 Skip
-            } else if possessive
-                && matches!(prev, Some('s' | 'S'))
+            } else if matches!(prev, Some('s' | 'S'))
                 && next_space
                 && after.trim_start().starts_with(char::is_alphanumeric)
+                && has(Single)
+                && next_single_closes(after)
             {
-                // `the workers’ union`.
+                // `the workers’ union`, inside a single quote that closes later: the
+                // next single mark closes, so this one is a plural possessive.
                 Skip
             } else if has(Single) {
                 Close(Single)

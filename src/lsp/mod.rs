@@ -21,6 +21,7 @@ pub mod server;
 pub mod sheet;
 pub mod symbols;
 pub mod transport;
+pub mod workspace;
 
 pub use server::Backend;
 

@@ -5,9 +5,11 @@ use super::config::{Problem, Settings};
 use super::documents::{Analyzed, Documents, EditProblem};
 use super::positions::{self, Encoding};
 use super::scheduler::{self, AnalyzeFn};
+use super::workspace::Workspace;
 use super::{actions, convert, sheet, symbols};
 use crate::config::{Config, FILE_NAME};
 use crate::draft::Format;
+use crate::workspace::WorkspaceIndex;
 use serde::Deserialize;
 use serde_json::Value;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -21,6 +23,10 @@ use tower_lsp_server::{Client, LanguageServer};
 /// would stop the server from reading its input.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// A short draft analyzed once at start-up, so that the word lists, the gazetteer and the
+/// patterns are built before the first document arrives.
+const WARM_UP: &str = "---\ndate: 2025-03-06\n---\n\nRIVERTON, March 6 — \"We found the money,\" Mayor Elena Vasquez said on Thursday in Kyiv. Taxes rose 3.5 percent.\n";
+
 #[derive(Debug)]
 struct State {
     encoding: Encoding,
@@ -30,6 +36,8 @@ struct State {
     pending_problems: Vec<Problem>,
     can_register_watcher: bool,
     shut_down: bool,
+    /// The workspace folder whose drafts are indexed.
+    root: Option<std::path::PathBuf>,
 }
 
 impl Default for State {
@@ -41,6 +49,7 @@ impl Default for State {
             pending_problems: Vec::new(),
             can_register_watcher: false,
             shut_down: false,
+            root: None,
         }
     }
 }
@@ -55,6 +64,7 @@ struct Inner {
     /// can never be published after a newer one.
     publish_gate: tokio::sync::Mutex<()>,
     analyze: AnalyzeFn,
+    workspace: Arc<Workspace>,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +92,7 @@ impl Backend {
                 state: Mutex::new(State::default()),
                 publish_gate: tokio::sync::Mutex::new(()),
                 analyze,
+                workspace: Arc::default(),
             }),
         }
     }
@@ -147,7 +158,9 @@ impl Inner {
                     Some(done) => Ok(done),
                     None => {
                         let config = inner.state().config.clone();
-                        scheduler::analyze_blocking(snapshot, config, inner.analyze).await
+                        let workspace = Some(inner.workspace.clone());
+                        scheduler::analyze_blocking(snapshot, config, inner.analyze, workspace)
+                            .await
                     }
                 };
                 match analyzed {
@@ -196,7 +209,8 @@ impl Inner {
             return Ok(None);
         };
         let config = self.state().config.clone();
-        match scheduler::analyze_blocking(snapshot, config, self.analyze).await {
+        let workspace = Some(self.workspace.clone());
+        match scheduler::analyze_blocking(snapshot, config, self.analyze, workspace).await {
             Ok(analyzed) => {
                 self.docs.store(uri, analyzed.clone());
                 Ok(Some(analyzed))
@@ -246,6 +260,49 @@ impl Inner {
             state.settings.reload_file().err()
         };
         self.apply_settings(problem.into_iter().collect()).await;
+    }
+
+    /// Warms the analysis up (its word lists and patterns are built on first use) and
+    /// indexes the workspace's drafts, both on blocking threads so that the first opened
+    /// draft never waits for them; then re-checks the open documents against the index.
+    fn index_workspace(self: &Arc<Self>) {
+        let (root, config) = {
+            let state = self.state();
+            (state.root.clone(), state.config.clone())
+        };
+        let inner = self.clone();
+        tokio::spawn(async move {
+            let warm = tokio::task::spawn_blocking(|| {
+                crate::analyze(WARM_UP, Format::Markdown, &Config::default());
+            });
+            let _ = warm.await;
+            let Some(root) = root else { return };
+            let built =
+                tokio::task::spawn_blocking(move || WorkspaceIndex::build(&root, &config)).await;
+            match built {
+                Ok(index) => {
+                    if inner.workspace.install(index) {
+                        for uri in inner.docs.invalidate_all() {
+                            inner.schedule(uri);
+                        }
+                    }
+                }
+                Err(e) => {
+                    inner
+                        .warn(format!("copydesk: indexing the workspace failed: {e}"))
+                        .await
+                }
+            }
+        });
+    }
+
+    /// A closed document is indexed again from the file on disk (its unsaved text is gone).
+    fn reindex_from_disk(self: &Arc<Self>, uri: &Uri) {
+        let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else {
+            return;
+        };
+        let (workspace, config) = (self.workspace.clone(), self.state().config.clone());
+        tokio::task::spawn_blocking(move || workspace.refresh_from_disk(&path, &config));
     }
 
     async fn register_watcher(self: &Arc<Self>) {
@@ -326,13 +383,14 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }
 
-/// The inlay hints of an analysis (the resolved speaker after "he said", …).
-fn inlay_hints(_analysis: &crate::analysis::Analysis) -> Vec<crate::analysis::InlayHint> {
-    Vec::new()
+/// The inlay hints of an analysis: the person behind "he said" or "the general said".
+fn inlay_hints(analysis: &crate::analysis::Analysis) -> Vec<crate::analysis::InlayHint> {
+    crate::analysis::attribution::inlay_hints(analysis)
 }
 
 impl LanguageServer for Backend {
@@ -351,7 +409,8 @@ impl LanguageServer for Backend {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
-        let mut settings = Settings::new(workspace_root(&params));
+        let root = workspace_root(&params);
+        let mut settings = Settings::new(root.clone());
         let mut problems = Vec::new();
         if let Err(p) = settings.reload_file() {
             problems.push(p);
@@ -376,6 +435,7 @@ impl LanguageServer for Backend {
             pending_problems: problems,
             can_register_watcher,
             shut_down: false,
+            root,
         };
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
@@ -405,6 +465,7 @@ impl LanguageServer for Backend {
         if watch {
             self.inner.register_watcher().await;
         }
+        self.inner.index_workspace();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -461,6 +522,7 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         if self.inner.docs.close(&uri) {
+            self.inner.reindex_from_disk(&uri);
             let _gate = self.inner.publish_gate.lock().await;
             self.inner
                 .client
@@ -493,6 +555,14 @@ impl LanguageServer for Backend {
         self.inner
             .apply_settings(problem.into_iter().collect())
             .await;
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let symbols = self.inner.workspace.symbols(&params.query, self.encoding());
+        Ok(Some(WorkspaceSymbolResponse::Flat(symbols)))
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

@@ -7,7 +7,7 @@ use super::positions::{to_range, Encoding};
 use crate::analysis::entities::{Entity, EntityKind, MentionKind};
 use tower_lsp_server::ls_types::{DocumentSymbol, Location, SymbolKind, TextEdit, Uri};
 
-fn symbol_kind(kind: EntityKind) -> SymbolKind {
+pub fn symbol_kind(kind: EntityKind) -> SymbolKind {
     match kind {
         EntityKind::Person => SymbolKind::CLASS,
         EntityKind::Place => SymbolKind::NAMESPACE,

@@ -47,7 +47,7 @@ fn is_connector(lower: &str) -> bool {
 }
 
 /// Extracts every candidate name from the prose. `speaker_spans` are names the attribution
-/// found as speakers: being quoted is evidence of a person.
+/// found as speakers, sorted by start: being quoted is evidence of a person.
 pub fn candidates(draft: &Draft, toks: &[Token], speaker_spans: &[Span]) -> Vec<Candidate> {
     let prose = draft.prose.as_str();
     let mut out = Vec::new();
@@ -283,6 +283,17 @@ fn base_candidate(prose: &str, toks: &[Token], a: usize, b: usize) -> Candidate 
     }
 }
 
+/// Does `span` overlap one of `sorted` (spans sorted by start)? Speaker names are short and
+/// rarely overlap each other, so the few spans starting just before `span` ends decide.
+fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
+    let before_end = sorted.partition_point(|s| s.start < span.end);
+    sorted[..before_end]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|s| span.start < s.end)
+}
+
 /// A name without a title: typed by its own words, then by what surrounds it.
 fn simple_name(
     draft: &Draft,
@@ -337,9 +348,7 @@ fn simple_name(
         NameClass::Unknown | NameClass::Gazetteer => {}
     }
     // Evidence from the surroundings.
-    let overlaps_speaker = speakers
-        .iter()
-        .any(|s| s.start < c.span.end && c.span.start < s.end);
+    let overlaps_speaker = overlaps_any(speakers, &c.span);
     let mut v = b + 1;
     while toks.get(v).is_some_and(|t| {
         t.word

@@ -75,12 +75,15 @@ pub struct Entity {
 pub fn extract(draft: &Draft, attributions: &mut [Attribution], config: &Config) -> Vec<Entity> {
     let prose = draft.prose.as_str();
     let toks = tokens::tokenize(draft);
-    let speaker_names: Vec<Span> = attributions
+    let mut speaker_names: Vec<Span> = attributions
         .iter()
         .filter_map(|a| a.speaker.as_ref())
         .filter(|s| s.kind == SpeakerKind::Name)
         .map(|s| s.span.clone())
         .collect();
+    // Sorted and unique, so a candidate finds the speakers it overlaps by binary search.
+    speaker_names.sort_by_key(|s| (s.start, s.end));
+    speaker_names.dedup();
     let mut cands = extract::candidates(draft, &toks, &speaker_names);
     extract::settle_weak(&mut cands, prose);
     let mut groups = coref::group(&cands, prose);

@@ -15,7 +15,7 @@
 # Without root, missing system packages make the tests that need them skip (fail on CI=true).
 set -uo pipefail
 
-repo="$(cd "$(dirname "$0")/../.." && pwd)"
+repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 tools="${COPYDESK_EDITOR_TOOLS:-$HOME/.cache/copydesk-editors}"
 which_tests="${COPYDESK_EDITORS:-all}"

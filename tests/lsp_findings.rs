@@ -1,0 +1,174 @@
+//! Findings through the server: diagnostics (code, range, source, docs link, version),
+//! hover on a quote, and code actions applied then re-checked.
+
+mod common;
+
+use common::{file_uri, offset, position, range, LspClient};
+use serde_json::{json, Value};
+
+/// A heading with Cyrillic and an emoji (so that UTF-16 columns differ from bytes), a
+/// paragraph made only of an unattributed quote, an attributed quote, and a quote that is
+/// opened and never closed.
+const DRAFT: &str = "# Шторм 🌊 over Київ\n\
+\n\
+“Nobody warned us about the water.”\n\
+\n\
+The roads were closed at midnight. “It was a long night,” Mayor Olena Kovalenko said.\n\
+\n\
+“The water came in at dawn and nobody came\n";
+
+const UNATTRIBUTED: &str = "“Nobody warned us about the water.”";
+
+fn span_of(text: &str, needle: &str) -> std::ops::Range<usize> {
+    let at = text.find(needle).unwrap();
+    at..at + needle.len()
+}
+
+fn with_code<'a>(diagnostics: &'a [Value], code: &str) -> Vec<&'a Value> {
+    diagnostics.iter().filter(|d| d["code"] == code).collect()
+}
+
+#[test]
+fn a_draft_gets_diagnostics_with_code_range_source_link_and_version() {
+    for utf8 in [false, true] {
+        let mut client = LspClient::start_with(utf8, None, Value::Null);
+        let enc = client.encoding;
+        let uri = file_uri("storm.md");
+        client.open(&uri, "markdown", DRAFT, 3);
+        let diagnostics = client.diagnostics(&uri, 3);
+
+        let unattributed = with_code(&diagnostics, "unattributed-quote");
+        assert_eq!(unattributed.len(), 1, "{diagnostics:#?}");
+        let d = unattributed[0];
+        assert_eq!(d["range"], range(DRAFT, span_of(DRAFT, UNATTRIBUTED), enc));
+        assert_eq!(d["source"], "copydesk");
+        assert_eq!(d["severity"], 2);
+        assert!(d["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("#unattributed-quote"));
+        assert!(!d["message"].as_str().unwrap().is_empty());
+
+        let unbalanced = with_code(&diagnostics, "unbalanced-quote");
+        assert_eq!(unbalanced.len(), 1, "{diagnostics:#?}");
+        let last_paragraph = position(DRAFT, DRAFT.rfind('“').unwrap(), enc);
+        assert_eq!(
+            unbalanced[0]["range"]["start"]["line"],
+            last_paragraph["line"]
+        );
+        assert!(client.shutdown().success());
+    }
+}
+
+#[test]
+fn hover_on_a_quote_names_its_speaker() {
+    let mut client = LspClient::start();
+    let enc = client.encoding;
+    let uri = file_uri("hover.md");
+    client.open(&uri, "markdown", DRAFT, 1);
+    client.diagnostics(&uri, 1);
+    let inside = DRAFT.find("long night").unwrap();
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position(DRAFT, inside, enc)}),
+        )
+        .unwrap();
+    assert_eq!(hover["contents"]["kind"], "markdown");
+    let card = hover["contents"]["value"].as_str().unwrap();
+    assert!(card.contains("Kovalenko"), "{card}");
+    let start = offset(DRAFT, &hover["range"]["start"], enc);
+    let end = offset(DRAFT, &hover["range"]["end"], enc);
+    assert!(start <= inside && inside < end, "{hover}");
+}
+
+/// Applies the edits of a `WorkspaceEdit` for `uri` to the model, checking its version.
+fn apply(text: &str, edit: &Value, uri: &str, version: i64, enc: common::Enc) -> (String, Value) {
+    let changes = edit["documentChanges"].as_array().expect("documentChanges");
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0]["textDocument"]["uri"], uri);
+    assert_eq!(changes[0]["textDocument"]["version"], version);
+    let edits = changes[0]["edits"].as_array().unwrap();
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(text, &e["range"]["start"], enc),
+                offset(text, &e["range"]["end"], enc),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut text = text.to_string();
+    for (start, end, new_text) in &spans {
+        text.replace_range(start..end, new_text);
+    }
+    // The same edits as one didChange, in the order that keeps their ranges valid.
+    let changes: Vec<Value> = edits.to_vec();
+    let mut changes = changes;
+    changes.sort_by_key(|e| {
+        std::cmp::Reverse((
+            e["range"]["start"]["line"].as_u64(),
+            e["range"]["start"]["character"].as_u64(),
+        ))
+    });
+    let changes = changes
+        .into_iter()
+        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
+        .collect();
+    (text, Value::Array(changes))
+}
+
+#[test]
+fn suppressing_a_finding_through_its_code_action_removes_it() {
+    let mut client = LspClient::start();
+    let enc = client.encoding;
+    let uri = file_uri("actions.md");
+    let text = DRAFT.replace('\n', "\r\n");
+    client.open(&uri, "markdown", &text, 1);
+    let diagnostics = client.diagnostics(&uri, 1);
+    let target = with_code(&diagnostics, "unattributed-quote")[0].clone();
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": target["range"],
+                   "context": {"diagnostics": [target]}}),
+        )
+        .unwrap();
+    let actions = actions.as_array().unwrap();
+    let suppress = actions
+        .iter()
+        .find(|a| a["title"] == "Suppress unattributed-quote here")
+        .unwrap_or_else(|| panic!("no suppress action in {actions:#?}"));
+    assert_eq!(suppress["kind"], "quickfix");
+    let (fixed, changes) = apply(&text, &suppress["edit"], &uri, 1, enc);
+    assert!(fixed.contains("<!-- copydesk-disable-next-line unattributed-quote -->\r\n“Nobody"));
+    client.change(&uri, 2, changes);
+    let after = client.diagnostics(&uri, 2);
+    assert!(
+        with_code(&after, "unattributed-quote").is_empty(),
+        "{after:#?}"
+    );
+    // The other finding is still there, moved down one line.
+    let unbalanced = with_code(&after, "unbalanced-quote");
+    assert_eq!(unbalanced.len(), 1);
+    assert_eq!(
+        unbalanced[0]["range"]["start"]["line"],
+        position(&fixed, fixed.rfind('“').unwrap(), enc)["line"]
+    );
+    // A client asking only for other kinds of actions gets none.
+    let none = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": target["range"],
+                   "context": {"diagnostics": [], "only": ["source.organizeImports"]}}),
+        )
+        .unwrap();
+    assert_eq!(none, json!([]));
+    // Every fix offered is a versioned edit that applies to the text it was made for.
+    for action in actions {
+        let (_, _) = apply(&text, &action["edit"], &uri, 1, enc);
+    }
+    assert!(client.shutdown().success());
+}

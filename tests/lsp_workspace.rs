@@ -1,0 +1,157 @@
+//! The workspace's drafts: indexed off the message loop, compared for names spelled two
+//! ways across stories, and searched by `workspace/symbol` — against the real binary.
+
+mod common;
+
+use common::{position, Enc, LspClient};
+use serde_json::{json, Value};
+use std::path::Path;
+use std::time::Instant;
+
+const MAJORITY: &str = "KYIV, June 10, 2025 — President Volodymyr Zelenskyy said on Tuesday that talks in Kyiv went well.\n";
+const MINORITY: &str = "LVIV, June 12, 2025 — President Volodymyr Zelensky visited Lviv on Thursday, officials said.\n";
+
+/// A workspace of `filler` stories from the corpus fixtures plus two that spell the
+/// president's name the majority way.
+fn workspace(filler: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let stories: Vec<_> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| copydesk::workspace::is_draft(p))
+        .collect();
+    for i in 0..filler {
+        let story = &stories[i % stories.len()];
+        let name = format!(
+            "desk-{i:03}.{}",
+            story.extension().unwrap().to_str().unwrap()
+        );
+        std::fs::copy(story, dir.path().join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join("a.txt"), MAJORITY).unwrap();
+    std::fs::write(dir.path().join("b.txt"), MAJORITY).unwrap();
+    std::fs::write(dir.path().join("c.txt"), MINORITY).unwrap();
+    dir
+}
+
+fn uri(dir: &Path, name: &str) -> String {
+    format!("file://{}/{name}", dir.display())
+}
+
+fn has_cross_draft_variant(message: &Value, uri: &str, other: &str) -> bool {
+    message["method"] == "textDocument/publishDiagnostics"
+        && message["params"]["uri"] == uri
+        && message["params"]["diagnostics"]
+            .as_array()
+            .is_some_and(|d| {
+                d.iter().any(|d| {
+                    d["code"] == "name-variant"
+                        && d["relatedInformation"][0]["location"]["uri"] == other
+                })
+            })
+}
+
+#[test]
+fn an_opened_draft_is_checked_at_once_and_then_against_500_others() {
+    let dir = workspace(497);
+    let mut client = LspClient::start_with(false, Some(dir.path()), Value::Null);
+    let (c, a) = (uri(dir.path(), "c.txt"), uri(dir.path(), "a.txt"));
+    let opened = Instant::now();
+    client.open(&c, "plaintext", MINORITY, 1);
+    client.diagnostics(&c, 1);
+    eprintln!("first diagnostics after {:?}", opened.elapsed());
+
+    let found = client.wait_for("a cross-draft name-variant", |m| {
+        has_cross_draft_variant(m, &c, &a)
+    });
+    eprintln!("cross-draft finding after {:?}", opened.elapsed());
+    let d = &found["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "name-variant")
+        .cloned()
+        .unwrap();
+    let start = MINORITY.find("Zelensky ").unwrap();
+    assert_eq!(d["range"]["start"], position(MINORITY, start, Enc::Utf16));
+    assert!(
+        d["message"].as_str().unwrap().contains("'Zelenskyy'"),
+        "{d}"
+    );
+    let related = &d["relatedInformation"][0]["location"]["range"]["start"];
+    assert_eq!(
+        *related,
+        position(MAJORITY, MAJORITY.find("Zelenskyy").unwrap(), Enc::Utf16)
+    );
+
+    // The fix is offered as a code action and, applied, leaves nothing to flag.
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": c}, "range": d["range"], "context": {"diagnostics": [d]}}),
+        )
+        .unwrap();
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Replace with 'Zelenskyy'")
+        .unwrap_or_else(|| panic!("{actions:#}"));
+    let edit = &fix["edit"]["documentChanges"][0]["edits"][0];
+    assert_eq!(edit["newText"], "Zelenskyy");
+    client.change(
+        &c,
+        2,
+        json!([{"range": edit["range"], "text": "Zelenskyy"}]),
+    );
+    let after = client.diagnostics(&c, 2);
+    assert!(
+        after.iter().all(|d| d["code"] != "name-variant"),
+        "{after:#?}"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn workspace_symbols_find_people_in_every_draft() {
+    let dir = workspace(6);
+    let mut client = LspClient::start_with(false, Some(dir.path()), Value::Null);
+    let c = uri(dir.path(), "c.txt");
+    client.open(&c, "plaintext", MINORITY, 1);
+    // Once the index is in, the open draft is re-checked against it.
+    client.wait_for("a cross-draft name-variant", |m| {
+        has_cross_draft_variant(m, &c, &uri(dir.path(), "a.txt"))
+    });
+    let symbols = client
+        .request("workspace/symbol", json!({"query": "zelensk"}))
+        .unwrap();
+    let symbols = symbols.as_array().unwrap();
+    assert!(
+        symbols
+            .iter()
+            .all(|s| s["name"].as_str().unwrap().contains("Zelensk")),
+        "{symbols:#?}"
+    );
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        let want = uri(dir.path(), name);
+        assert!(
+            symbols.iter().any(|s| s["location"]["uri"] == want),
+            "{name}: {symbols:#?}"
+        );
+    }
+    let first = &symbols[0];
+    assert_eq!(first["kind"], 5, "a person is a class symbol: {first}");
+    let places = client
+        .request("workspace/symbol", json!({"query": "aleppo"}))
+        .unwrap();
+    assert!(
+        places
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["name"] == "Aleppo"),
+        "{places:#}"
+    );
+    assert!(client.shutdown().success());
+}
