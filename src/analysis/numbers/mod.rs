@@ -247,10 +247,15 @@ fn footnote_after(text: &str, end: usize) -> usize {
     }
     let marker = rest.starts_with("[^")
         || rest.starts_with('[') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
-    match rest.find(']') {
-        Some(close) if marker && close <= 24 => close + 1,
-        _ => 0,
+    if !marker {
+        return 0;
     }
+    // A marker is short: look for its end in the next few characters only, never in the
+    // rest of the draft (once per sentence, that would be quadratic).
+    rest.char_indices()
+        .take(25)
+        .find(|&(_, c)| c == ']')
+        .map_or(0, |(close, _)| close + 1)
 }
 
 fn cue_in(draft: &Draft, span: &Span, config: &Config) -> Option<support::Cue> {
