@@ -268,13 +268,26 @@ static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+/// `word` in lowercase, borrowed when it is ASCII without capitals (most lookups).
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn has(set: &LazyLock<HashSet<&'static str>>, word: &str) -> bool {
-    // Most words are looked up already in lowercase: no allocation for them.
-    if word.chars().all(|c| !c.is_uppercase()) {
+    let bytes = word.as_bytes();
+    if word.is_ascii() {
+        // Most words are looked up already in lowercase: no allocation for them.
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return set.contains(word);
+        }
+    } else if word.chars().all(|c| !c.is_uppercase()) {
         return set.contains(word);
     }
     // ASCII words are lowercased on the stack.
-    let bytes = word.as_bytes();
     if word.is_ascii() && bytes.len() <= 32 {
         let mut buf = [0u8; 32];
         for (b, c) in buf.iter_mut().zip(bytes) {
@@ -302,8 +315,8 @@ pub fn is_honorific(word: &str) -> bool {
 }
 /// "spokesman", and plurals of role nouns ("analysts") for telling subjects from names.
 pub fn is_role_noun(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ROLE_NOUNS.contains(w.as_str())
+    let w = lowercase(word);
+    ROLE_NOUNS.contains(w.as_ref())
         || w.strip_suffix('s')
             .is_some_and(|s| ROLE_NOUNS.contains(s) || s.ends_with("man") || s.ends_with("ist"))
         || w.ends_with("spokesman")
@@ -311,8 +324,8 @@ pub fn is_role_noun(word: &str) -> bool {
 }
 /// A role noun naming one person ("spokesman", not "dockworkers").
 pub fn is_singular_role_noun(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ROLE_NOUNS.contains(w.as_str()) || w.ends_with("spokesman") || w.ends_with("spokeswoman")
+    let w = lowercase(word);
+    ROLE_NOUNS.contains(w.as_ref()) || w.ends_with("spokesman") || w.ends_with("spokeswoman")
 }
 pub fn is_kinship(word: &str) -> bool {
     has(&KINSHIP, word)
@@ -347,7 +360,7 @@ pub fn is_irregular_demonym(word: &str) -> bool {
 
 /// Pronouns that refer to one person, with the gender they carry.
 pub fn person_pronoun(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match lowercase(word).as_ref() {
         "he" | "him" | "his" | "himself" => Some(Gender::Male),
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,
@@ -362,7 +375,7 @@ pub enum Gender {
 
 /// The gender a title or role noun carries, when it carries one.
 pub fn gender_of_word(word: &str) -> Option<Gender> {
-    match word.to_lowercase().trim_end_matches('.') {
+    match lowercase(word).trim_end_matches('.') {
         "mr" | "spokesman" | "chairman" | "businessman" | "congressman" | "councilman"
         | "husband" | "father" | "brother" | "son" | "widower" | "king" | "prince" | "sir"
         | "lord" | "uncle" | "nephew" | "grandson" | "grandfather" | "boyfriend"

@@ -98,9 +98,8 @@ pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
                 // A period that belongs to the word: abbreviations, initials, dotted acronyms.
                 let mut abbrev = false;
                 if text.get(end..end + 1) == Some(".") {
-                    let lower = word.to_lowercase();
                     let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-                    if initial || ABBREVIATIONS.contains(&lower.as_str()) || word.contains('.') {
+                    if initial || is_abbreviation(word) || word.contains('.') {
                         chars.next();
                         end += 1;
                         word = &text[i..end];
@@ -209,6 +208,13 @@ pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+/// One of [`ABBREVIATIONS`], in any case. The list is ASCII without a `k`, so an ASCII
+/// case-insensitive match is the same as comparing the lowercased word (the Kelvin sign is
+/// the only non-ASCII letter that lowercases to ASCII).
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn is_quote_mark(s: &str) -> bool {
