@@ -55,6 +55,12 @@ impl IndexedDraft {
     }
 }
 
+/// Files above this size are not indexed: a book-length manuscript is about 1 MB.
+pub const MAX_DRAFT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The most drafts one workspace index holds.
+pub const MAX_DRAFTS: usize = 20_000;
+
 /// Is this a draft copydesk reads (.md, .markdown, .txt)?
 pub fn is_draft(path: &Path) -> bool {
     matches!(
@@ -84,7 +90,10 @@ pub struct SymbolHit<'a> {
 
 impl WorkspaceIndex {
     /// Walks `root` for drafts (honouring .gitignore) and indexes each readable one.
-    /// Files that are not UTF-8 or cannot be read are skipped: they are not drafts.
+    /// Files that are not UTF-8 or cannot be read are skipped: they are not drafts. So are
+    /// files larger than any story ([`MAX_DRAFT_BYTES`]), and the walk stops after
+    /// [`MAX_DRAFTS`]: an editor opened on a home or temporary folder must not spend
+    /// minutes and gigabytes indexing it.
     pub fn build(root: &Path, config: &Config) -> WorkspaceIndex {
         let mut index = WorkspaceIndex::default();
         let walk = ignore::WalkBuilder::new(root).hidden(true).build();
@@ -92,6 +101,12 @@ impl WorkspaceIndex {
             let path = entry.path();
             if !entry.file_type().is_some_and(|t| t.is_file()) || !is_draft(path) {
                 continue;
+            }
+            if entry.metadata().map_or(true, |m| m.len() > MAX_DRAFT_BYTES) {
+                continue;
+            }
+            if index.drafts.len() >= MAX_DRAFTS {
+                break;
             }
             if let Ok(text) = std::fs::read_to_string(path) {
                 index.update_text(path, &text, config);
@@ -425,6 +440,8 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), KYIV).unwrap();
         std::fs::write(dir.path().join("b.md"), OTHER).unwrap();
         std::fs::write(dir.path().join("c.txt"), [0xff, 0xfe, 0x00]).unwrap();
+        let oversized = "word ".repeat(MAX_DRAFT_BYTES as usize / 5 + 1);
+        std::fs::write(dir.path().join("e.txt"), oversized).unwrap();
         std::fs::create_dir(dir.path().join("skip")).unwrap();
         std::fs::write(dir.path().join("skip/d.txt"), KYIV_2).unwrap();
         std::fs::write(dir.path().join(".gitignore"), "skip/\n").unwrap();

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{file_uri, offset, position, range, LspClient};
+use common::{apply, file_uri, offset, position, range, LspClient};
 use serde_json::{json, Value};
 
 /// A heading with Cyrillic and an emoji (so that UTF-16 columns differ from bytes), a
@@ -83,43 +83,6 @@ fn hover_on_a_quote_names_its_speaker() {
 }
 
 /// Applies the edits of a `WorkspaceEdit` for `uri` to the model, checking its version.
-fn apply(text: &str, edit: &Value, uri: &str, version: i64, enc: common::Enc) -> (String, Value) {
-    let changes = edit["documentChanges"].as_array().expect("documentChanges");
-    assert_eq!(changes.len(), 1);
-    assert_eq!(changes[0]["textDocument"]["uri"], uri);
-    assert_eq!(changes[0]["textDocument"]["version"], version);
-    let edits = changes[0]["edits"].as_array().unwrap();
-    let mut spans: Vec<(usize, usize, &str)> = edits
-        .iter()
-        .map(|e| {
-            (
-                offset(text, &e["range"]["start"], enc),
-                offset(text, &e["range"]["end"], enc),
-                e["newText"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let mut text = text.to_string();
-    for (start, end, new_text) in &spans {
-        text.replace_range(start..end, new_text);
-    }
-    // The same edits as one didChange, in the order that keeps their ranges valid.
-    let changes: Vec<Value> = edits.to_vec();
-    let mut changes = changes;
-    changes.sort_by_key(|e| {
-        std::cmp::Reverse((
-            e["range"]["start"]["line"].as_u64(),
-            e["range"]["start"]["character"].as_u64(),
-        ))
-    });
-    let changes = changes
-        .into_iter()
-        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
-        .collect();
-    (text, Value::Array(changes))
-}
-
 #[test]
 fn suppressing_a_finding_through_its_code_action_removes_it() {
     let mut client = LspClient::start();

@@ -8,7 +8,7 @@
 
 use super::cues::{self, CueWord, Form};
 use super::speakers::{self, Found};
-use super::tokens::{Token, Tokens};
+use super::tokens::{Lower, Token, Tokens};
 use super::SpeakerKind;
 use crate::draft::Span;
 
@@ -381,11 +381,13 @@ fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match>
             let cut = w.span.end - "'s".len() - usize::from(w.lower.ends_with("’s")) * 2;
             let mut stripped = t[j].clone();
             stripped.span.end = cut;
-            stripped.lower = stripped
-                .lower
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
+            stripped.lower = Lower::from(
+                stripped
+                    .lower
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .to_string(),
+            );
             let mut window: Vec<Token> = t[floor..j].to_vec();
             window.push(stripped);
             speakers::noun_phrase_before(&window, window.len() - 1, 0)

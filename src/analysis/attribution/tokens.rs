@@ -14,12 +14,109 @@ pub enum Kind {
     Quote(usize),
 }
 
+/// A lowercased word, kept inline when short (almost every word is), so tokenizing a
+/// paragraph does not allocate once per word.
+#[derive(Clone, Default)]
+pub struct Lower(LowerRepr);
+
+#[derive(Clone)]
+enum LowerRepr {
+    Inline { len: u8, bytes: [u8; LOWER_INLINE] },
+    Heap(Box<str>),
+}
+
+const LOWER_INLINE: usize = 22;
+
+impl Default for LowerRepr {
+    fn default() -> Self {
+        LowerRepr::Inline {
+            len: 0,
+            bytes: [0; LOWER_INLINE],
+        }
+    }
+}
+
+impl Lower {
+    /// `word` lowercased (as `str::to_lowercase`).
+    pub fn of(word: &str) -> Lower {
+        if word.len() <= LOWER_INLINE && word.is_ascii() {
+            let mut bytes = [0; LOWER_INLINE];
+            for (b, c) in bytes.iter_mut().zip(word.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            return Lower(LowerRepr::Inline {
+                len: word.len() as u8,
+                bytes,
+            });
+        }
+        Lower::from(word.to_lowercase())
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            LowerRepr::Inline { len, bytes } => {
+                // Only ever filled from a whole `str` of `len` bytes.
+                std::str::from_utf8(bytes.get(..usize::from(*len)).unwrap_or(&[])).unwrap_or("")
+            }
+            LowerRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<String> for Lower {
+    fn from(s: String) -> Lower {
+        if s.len() <= LOWER_INLINE {
+            let mut bytes = [0; LOWER_INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            Lower(LowerRepr::Inline {
+                len: s.len() as u8,
+                bytes,
+            })
+        } else {
+            Lower(LowerRepr::Heap(s.into_boxed_str()))
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for Lower {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower {}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Token {
     pub kind: Kind,
     pub span: Span,
     /// The word lowercased (empty for punctuation and quotes).
-    pub lower: String,
+    pub lower: Lower,
     /// The word starts with an uppercase letter.
     pub capital: bool,
 }
@@ -67,12 +164,17 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
     // Initials ("K"), dotted abbreviations ("U.S", "a.m").
     let mut chars = word.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_capital || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str())
+    single_capital
+        || word.contains('.')
+        || if word.is_ascii() {
+            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        } else {
+            ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        }
 }
 
 fn word_char(c: char) -> bool {
@@ -126,7 +228,7 @@ impl Tokens {
                         tokens.push(Token {
                             kind: Kind::Quote(q),
                             span: quote.span.clone(),
-                            lower: String::new(),
+                            lower: Lower::default(),
                             capital: false,
                         });
                         i = quote.span.end.max(i + 1);
@@ -169,7 +271,7 @@ impl Tokens {
                 tokens.push(Token {
                     kind: Kind::Word,
                     span: start..j,
-                    lower: text.to_lowercase(),
+                    lower: Lower::of(text),
                     capital: c.is_uppercase(),
                 });
                 i = j;
@@ -183,7 +285,7 @@ impl Tokens {
                     tokens.push(Token {
                         kind: Kind::Punct('—'),
                         span: i..i + 2,
-                        lower: String::new(),
+                        lower: Lower::default(),
                         capital: false,
                     });
                     i += 2;
@@ -196,7 +298,7 @@ impl Tokens {
                 tokens.push(Token {
                     kind: Kind::Punct(p),
                     span: i..i + len,
-                    lower: String::new(),
+                    lower: Lower::default(),
                     capital: false,
                 });
             }

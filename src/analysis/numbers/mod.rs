@@ -79,6 +79,9 @@ pub fn claims(draft: &Draft, attributions: &[Attribution], config: &Config) -> V
     let mut found = Vec::new();
     // Per paragraph: the speech cue of its first sentence (computed on demand).
     let mut opening: Vec<Option<Option<support::Cue>>> = vec![None; draft.paragraphs.len()];
+    // Per paragraph: the last sentence its opening's reported speech is known to reach, and
+    // whether it stops there.
+    let mut speech_runs: Vec<Option<(usize, bool)>> = vec![None; draft.paragraphs.len()];
     let quotes = QuoteIndex::new(draft);
     // Whether the current paragraph is read as a heading (computed once per paragraph).
     let mut heading_of: Option<(usize, bool)> = None;
@@ -142,9 +145,11 @@ pub fn claims(draft: &Draft, attributions: &[Attribution], config: &Config) -> V
                 })
             })
             .or_else(|| {
-                paragraph_cover(draft, si, &mut opening, config).map(|c| Support::Paragraph {
-                    cue: c.text,
-                    cue_span: c.span,
+                paragraph_cover(draft, si, &mut opening, &mut speech_runs, config).map(|c| {
+                    Support::Paragraph {
+                        cue: c.text,
+                        cue_span: c.span,
+                    }
                 })
             });
             if source.is_some() {
@@ -270,6 +275,7 @@ fn paragraph_cover(
     draft: &Draft,
     si: usize,
     opening: &mut [Option<Option<support::Cue>>],
+    speech_runs: &mut [Option<(usize, bool)>],
     config: &Config,
 ) -> Option<support::Cue> {
     let sentence = &draft.sentences[si];
@@ -285,14 +291,24 @@ fn paragraph_cover(
         *slot = Some(cue);
     }
     let cue = slot.clone().flatten()?;
-    let continues = (first + 1..=si).all(|k| {
+    // How far the reported speech runs is found once per paragraph, so a long paragraph
+    // with many figures is not re-read sentence by sentence for each of them.
+    let run = speech_runs.get_mut(sentence.paragraph)?;
+    let (mut through, mut broken) = run.unwrap_or((first, false));
+    while !broken && through < si {
+        let k = through + 1;
         let text = draft
             .prose
-            .get(draft.sentences[k].span.clone())
+            .get(draft.sentences.get(k)?.span.clone())
             .unwrap_or("");
-        support::continues_reported_speech(text)
-    });
-    continues.then_some(cue)
+        if support::continues_reported_speech(text) {
+            through = k;
+        } else {
+            broken = true;
+        }
+    }
+    *run = Some((through, broken));
+    (si <= through).then_some(cue)
 }
 
 #[derive(Debug, PartialEq, Eq)]
