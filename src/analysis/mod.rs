@@ -11,6 +11,7 @@ pub mod dates;
 pub mod entities;
 pub mod hover;
 pub mod numbers;
+pub mod words;
 
 pub use attribution::Attribution;
 pub use dates::{DateMention, StoryDate};

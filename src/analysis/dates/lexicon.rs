@@ -105,31 +105,7 @@ pub(crate) fn month_name(month: u32) -> &'static str {
 
 /// "one" … "ninety-nine", "a"/"an" (one), as in "two days ago", "the past twenty-four hours".
 pub(crate) fn number_word(word: &str) -> Option<u32> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    use crate::analysis::words::{NUMBER_TENS as TENS, NUMBER_UNITS as UNITS};
     if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
         return Some(1);
     }

@@ -73,29 +73,7 @@ fn among(word: &str, set: &WordSet) -> bool {
 
 /// `two` … `nineteen` (and `one`, `zero`), with their values.
 pub fn small_number(word: &str) -> Option<f64> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    SMALL
+    crate::analysis::words::NUMBER_UNITS
         .iter()
         .position(|w| w.eq_ignore_ascii_case(word))
         .map(|v| v as f64)
