@@ -9,44 +9,9 @@ use copydesk::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::time::Duration;
 
-/// The body of a fixture draft, without its front matter.
-fn body(text: &str) -> &str {
-    text.strip_prefix("---\n")
-        .and_then(|rest| rest.find("\n---\n").map(|end| &rest[end + 5..]))
-        .unwrap_or(text)
-}
-
-/// A Markdown draft of at least `words` words: the fixture drafts' paragraphs, repeated.
-fn draft_of(words: usize) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
-        .collect();
-    names.sort();
-    let texts: Vec<String> = names
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("fixture"))
-        .collect();
-    let paragraphs: Vec<&str> = texts
-        .iter()
-        .flat_map(|t| body(t).split("\n\n"))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut draft = String::new();
-    let mut count = 0;
-    for p in paragraphs.iter().cycle() {
-        if count >= words {
-            break;
-        }
-        draft.push_str(p);
-        draft.push_str("\n\n");
-        count += p.split_whitespace().count();
-    }
-    draft
-}
+#[path = "support/drafts.rs"]
+mod drafts;
+use drafts::draft_of;
 
 fn analysis(c: &mut Criterion) {
     let config = Config::default();

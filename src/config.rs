@@ -10,7 +10,7 @@ use toml::Spanned;
 
 pub const FILE_NAME: &str = "copydesk.toml";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// `[document] date`: the story date when the draft has none.
     pub document_date: Option<chrono::NaiveDate>,

@@ -11,6 +11,7 @@
 //! Quotes that are not speech (terms, titles, signs, headline echoes: [`speech`]) get no
 //! speaker and are never flagged. Nested quotes take their outer quote's attribution.
 
+use super::local::Facts;
 use crate::config::Config;
 use crate::draft::{Balance, Draft, Span};
 
@@ -130,8 +131,18 @@ fn speaker_of(draft: &Draft, m: &rules::Match) -> (Speaker, Cue) {
     )
 }
 
+/// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
+/// are relative to the paragraph's start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Local {}
+
+/// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
+pub fn local(_draft: &Draft, _p: usize, _config: &Config) -> Local {
+    Local::default()
+}
+
 /// One attribution per quote of the draft, in the same order.
-pub fn attribute(draft: &Draft, config: &Config) -> Vec<Attribution> {
+pub fn attribute(draft: &Draft, _facts: &Facts, config: &Config) -> Vec<Attribution> {
     let extra = &cues::extra_forms(&config.verbs);
     let mut out: Vec<Attribution> = (0..draft.quotes.len()).map(Attribution::new).collect();
     let paragraphs = Tokens::of_draft(draft);

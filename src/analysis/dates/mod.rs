@@ -9,6 +9,8 @@
 //!
 //! Nothing here guesses a year: without one, weekdays stay unchecked and unresolved.
 
+use super::local::Facts;
+use crate::config::Config;
 use crate::draft::{Draft, Span};
 use chrono::{NaiveDate, Weekday};
 
@@ -138,8 +140,18 @@ const PREPOSITIONS: &[&str] = &[
     "between", "during", "at", "of", "around", "within", "over",
 ];
 
+/// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
+/// are relative to the paragraph's start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Local {}
+
+/// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
+pub fn local(_draft: &Draft, _p: usize, _config: &Config) -> Local {
+    Local::default()
+}
+
 /// Every date expression of the prose, in order, resolved against the story date.
-pub fn resolve(draft: &Draft, story: &StoryDate) -> Vec<DateMention> {
+pub fn resolve(draft: &Draft, _facts: &Facts, story: &StoryDate) -> Vec<DateMention> {
     let mut mentions = Vec::new();
     let mut toks = Vec::new();
     let mut found = Vec::new();

@@ -1,6 +1,7 @@
 //! The dates analysis and its checks on whole drafts.
 
 use super::*;
+use crate::analysis::local::facts_of;
 use crate::analysis::{analyze, Analysis};
 use crate::checks::{Code, Finding, Severity};
 use crate::config::Config;
@@ -27,7 +28,7 @@ fn analyze_with(
             year,
         });
         a.story_date = story_date(&a.draft, &config);
-        a.dates = resolve(&a.draft, &a.story_date);
+        a.dates = resolve(&a.draft, &facts_of(&a.draft), &a.story_date);
         a.findings = crate::checks::run(&a, &config);
     }
     a

@@ -6,6 +6,7 @@
 //! variants behind `name-variant`, decided by [`variants`]). [`hover`] draws the card.
 
 use super::attribution::{Attribution, SpeakerKind};
+use super::local::Facts;
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 
@@ -71,8 +72,23 @@ pub struct Entity {
     pub note: Option<String>,
 }
 
+/// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
+/// are relative to the paragraph's start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Local {}
+
+/// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
+pub fn local(_draft: &Draft, _p: usize, _config: &Config) -> Local {
+    Local::default()
+}
+
 /// Extracts entities, and resolves each quote speaker to one (`Speaker::entity`).
-pub fn extract(draft: &Draft, attributions: &mut [Attribution], config: &Config) -> Vec<Entity> {
+pub fn extract(
+    draft: &Draft,
+    _facts: &Facts,
+    attributions: &mut [Attribution],
+    config: &Config,
+) -> Vec<Entity> {
     let prose = draft.prose.as_str();
     let toks = tokens::tokenize(draft);
     let mut speaker_names: Vec<Span> = attributions

@@ -1,6 +1,7 @@
 //! Behaviour on whole drafts.
 
 use crate::analysis::analyze;
+use crate::analysis::local::facts_of;
 use crate::config::Config;
 use crate::draft::Format;
 
@@ -266,7 +267,12 @@ fn speakers_resolve_names_descriptors_and_pronouns() {
     attributions[2].speaker.as_mut().unwrap().span.end -= " said".len();
     attributions[2].speaker.as_mut().unwrap().text = "he".into();
     attributions[3].speaker = Some(speaker(text, "a spokesman", SpeakerKind::Descriptor));
-    let entities = extract(&draft, &mut attributions, &Config::default());
+    let entities = extract(
+        &draft,
+        &facts_of(&draft),
+        &mut attributions,
+        &Config::default(),
+    );
     let name_of = |i: usize| {
         attributions[i]
             .speaker

@@ -6,6 +6,7 @@
 //! cue in its sentence, or the reported speech of its paragraph's opening attribution.
 
 use super::attribution::Attribution;
+use super::local::Facts;
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 
@@ -71,8 +72,23 @@ impl NumberClaim {
     }
 }
 
+/// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
+/// are relative to the paragraph's start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Local {}
+
+/// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
+pub fn local(_draft: &Draft, _p: usize, _config: &Config) -> Local {
+    Local::default()
+}
+
 /// The numeric claims of a draft, in order, with their support.
-pub fn claims(draft: &Draft, attributions: &[Attribution], config: &Config) -> Vec<NumberClaim> {
+pub fn claims(
+    draft: &Draft,
+    _facts: &Facts,
+    attributions: &[Attribution],
+    config: &Config,
+) -> Vec<NumberClaim> {
     let prose = draft.prose.as_str();
     let toks = lexer::tokens(prose, 0..prose.len());
     let mut out = Vec::new();

@@ -1,5 +1,6 @@
 use super::*;
 use crate::analysis::attribution::{Attribution, NotSpeech, Speaker, SpeakerKind};
+use crate::analysis::local::facts_of;
 use crate::checks::Code;
 use crate::draft::Format;
 
@@ -406,7 +407,7 @@ fn a_number_inside_an_attributed_quote_is_supported() {
     let text = "Rudskoi spoke.\n\n\"About 40 families tried to leave. Fire was opened on them.\"\n";
     let draft = Draft::parse(text, Format::Markdown);
     let attributions = with_speaker(&draft, 0, "Rudskoi");
-    let claims = claims(&draft, &attributions, &Config::default());
+    let claims = claims(&draft, &facts_of(&draft), &attributions, &Config::default());
     assert_eq!(claims.len(), 1);
     assert_eq!(
         claims[0].source,
@@ -427,7 +428,7 @@ fn a_number_inside_an_attributed_quote_is_supported() {
 
 fn claims_of_attributed(text: &str, attributions: &[Attribution]) -> Vec<NumberClaim> {
     let draft = Draft::parse(text, Format::Markdown);
-    claims(&draft, attributions, &Config::default())
+    claims(&draft, &facts_of(&draft), attributions, &Config::default())
 }
 
 #[test]
@@ -445,7 +446,7 @@ fn a_short_quoted_title_or_term_is_not_a_claim() {
             not_speech: Some(NotSpeech::Title),
         })
         .collect();
-    assert!(claims(&draft, &attributions, &Config::default()).is_empty());
+    assert!(claims(&draft, &facts_of(&draft), &attributions, &Config::default()).is_empty());
 }
 
 #[test]

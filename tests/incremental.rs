@@ -1,0 +1,182 @@
+//! Incremental analysis equals full analysis: random edit sequences over the corpus drafts,
+//! each step analysed with one long-lived paragraph cache and afresh, compared in full.
+
+use copydesk::analysis::local::Cache;
+use copydesk::config::Config;
+use copydesk::{analyze, Format};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+/// Pieces an edit inserts: words, names, numbers, dates, quote marks, paragraph breaks,
+/// Markdown syntax, and text in other scripts.
+const PIECES: &[&str] = &[
+    " ",
+    "\n",
+    "\n\n",
+    "the ",
+    "said ",
+    " said Rudskoy.",
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "Mayor Joan Hale",
+    "Sergey Rudskoi",
+    "Rudskoy",
+    "he said",
+    "according to the ministry",
+    "on Tuesday",
+    "October 13",
+    "last week",
+    "yesterday",
+    "2024",
+    "Feb. 30",
+    "42 percent",
+    "$1.2 million",
+    "three",
+    "1,200 people",
+    "Kyiv",
+    "Kiev",
+    "# ",
+    "```\n",
+    "- ",
+    "*",
+    "---\n",
+    "МОСКВА",
+    "حلب",
+    "🙂",
+    "e\u{301}",
+    ". ",
+    "? ",
+    "Dr. ",
+    "U.S. ",
+    "—",
+    "(",
+    ")",
+    "MOSCOW, October 13. /TASS/. ",
+];
+
+fn fixture(name: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::read_to_string(dir.join(name)).expect("fixture")
+}
+
+fn boundary_at(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// One random edit: insert a piece, delete a range, or replace a range with a piece.
+fn edit(text: &mut String, rng: &mut StdRng) {
+    let at = boundary_at(text, rng.gen_range(0..=text.len()));
+    let len = match rng.gen_range(0..4) {
+        0 => 0,
+        1 => rng.gen_range(0..8),
+        2 => rng.gen_range(0..80),
+        _ => rng.gen_range(0..400),
+    };
+    let end = boundary_at(text, at + len);
+    let piece = if rng.gen_bool(0.25) {
+        ""
+    } else {
+        PIECES[rng.gen_range(0..PIECES.len())]
+    };
+    text.replace_range(at..end, piece);
+}
+
+fn same(text: &str, format: Format, config: &Config, cache: &mut Cache) -> Result<(), String> {
+    let incremental = copydesk::analysis::analyze_with(text, format, config, Some(cache));
+    let full = analyze(text, format, config);
+    let (a, b) = (format!("{incremental:#?}"), format!("{full:#?}"));
+    if a == b {
+        return Ok(());
+    }
+    let line = a
+        .lines()
+        .zip(b.lines())
+        .position(|(x, y)| x != y)
+        .unwrap_or(0);
+    Err(format!(
+        "incremental and full analysis differ at line {line} of their dumps:\n  incremental: {}\n  full:        {}",
+        a.lines().nth(line).unwrap_or(""),
+        b.lines().nth(line).unwrap_or("")
+    ))
+}
+
+fn run(name: &str, format: Format, seed: u64, steps: usize) {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let config = Config::default();
+    let mut cache = Cache::new();
+    let mut text = fixture(name);
+    same(&text, format, &config, &mut cache).unwrap();
+    for step in 0..steps {
+        let before = text.clone();
+        edit(&mut text, &mut rng);
+        if let Err(why) = same(&text, format, &config, &mut cache) {
+            panic!("{name}, seed {seed}, step {step}: {why}\n--- text before the edit:\n{before}\n--- after:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn random_edits_to_a_wire_story() {
+    run("aleppo-tass.txt", Format::Plain, 1, 150);
+}
+
+#[test]
+fn random_edits_to_markdown_drafts() {
+    for (i, name) in ["council-budget.md", "clinic-study.md", "storm-report.md"]
+        .iter()
+        .enumerate()
+    {
+        run(name, Format::Markdown, 10 + i as u64, 100);
+    }
+}
+
+#[test]
+fn random_edits_to_plain_drafts() {
+    for (i, name) in ["court-fraud.txt", "kyiv-grain.txt"].iter().enumerate() {
+        run(name, Format::Plain, 20 + i as u64, 100);
+    }
+}
+
+#[test]
+fn the_cache_keeps_only_the_paragraphs_of_the_last_text() {
+    let config = Config::default();
+    let mut cache = Cache::new();
+    let text = fixture("council-budget.md");
+    copydesk::analysis::analyze_with(&text, Format::Markdown, &config, Some(&mut cache));
+    let full = cache.len();
+    assert!(full > 5, "{full} paragraphs cached");
+    copydesk::analysis::analyze_with(
+        "One paragraph.",
+        Format::Markdown,
+        &config,
+        Some(&mut cache),
+    );
+    assert_eq!(cache.len(), 1);
+}
+
+#[test]
+fn a_configuration_change_is_not_answered_from_the_cache() {
+    let mut cache = Cache::new();
+    let text = "\"We will build it,\" Hale declared.\n";
+    let plain = Config::default();
+    let first = copydesk::analysis::analyze_with(text, Format::Plain, &plain, Some(&mut cache));
+    let with_verb = Config::from_toml("[attribution]\nverbs = [\"declared\"]\n").expect("config");
+    let second =
+        copydesk::analysis::analyze_with(text, Format::Plain, &with_verb, Some(&mut cache));
+    assert_eq!(
+        format!("{:?}", second.attributions),
+        format!(
+            "{:?}",
+            analyze(text, Format::Plain, &with_verb).attributions
+        )
+    );
+    let _ = first;
+}
