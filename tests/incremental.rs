@@ -64,6 +64,13 @@ const PIECES: &[&str] = &[
     "“We are ready,” she said. ",
     "In the words of one resident, ",
     "The indictment accuses him of ",
+    "In 2019, ",
+    "that year",
+    "Oct. ",
+    "31 ",
+    "[^1]",
+    "\n\n[^1]: The filing.\n",
+    "¹",
 ];
 
 fn fixture(name: &str) -> String {
