@@ -56,6 +56,13 @@ const PIECES: &[&str] = &[
     "(",
     ")",
     "MOSCOW, October 13. /TASS/. ",
+    "In 2019, ",
+    "that year",
+    "Oct. ",
+    "31 ",
+    "[^1]",
+    "\n\n[^1]: The filing.\n",
+    "¹",
 ];
 
 fn fixture(name: &str) -> String {
