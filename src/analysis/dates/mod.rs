@@ -140,54 +140,107 @@ const PREPOSITIONS: &[&str] = &[
     "between", "during", "at", "of", "around", "within", "over",
 ];
 
+/// A date expression as its paragraph alone tells it (spans relative to the paragraph's
+/// start): everything but what the story date and the other paragraphs decide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalMention {
+    span: Span,
+    expression: Expression,
+    weekday: Option<(Weekday, Span)>,
+    tense: Tense,
+    preposition: Option<&'static str>,
+    in_dateline: bool,
+    attributive: bool,
+    /// Its sentence talks of another year ("that year", "a year earlier").
+    another_year_named: bool,
+}
+
 /// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
 /// are relative to the paragraph's start.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Local {}
+pub struct Local {
+    mentions: Vec<LocalMention>,
+}
 
-/// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
-pub fn local(_draft: &Draft, _p: usize, _config: &Config) -> Local {
-    Local::default()
+/// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read): its
+/// date expressions, the tense of their clauses, the words right before them.
+pub fn local(draft: &Draft, p: usize, _config: &Config) -> Local {
+    let Some(para) = draft.paragraphs.get(p) else {
+        return Local::default();
+    };
+    let Some(text) = draft.prose.get(para.span.clone()) else {
+        return Local::default();
+    };
+    let base = para.span.start;
+    let mut toks = Vec::with_capacity(text.len() / 5 + 8);
+    tokens::tokenize(text, 0, &mut toks);
+    let mut found = Vec::new();
+    expressions::scan(&toks, &mut found);
+    if found.is_empty() {
+        return Local::default();
+    }
+    // The sentences of the paragraph, relative to its start.
+    let sentences: Vec<Span> = draft
+        .sentences
+        .get(para.sentences.clone())
+        .unwrap_or(&[])
+        .iter()
+        .map(|s| s.span.start.saturating_sub(base)..s.span.end.saturating_sub(base))
+        .collect();
+    let dateline = draft
+        .dateline
+        .as_ref()
+        .filter(|d| para.span.contains(&d.span.start))
+        .map(|d| d.span.start - base..d.span.end.saturating_sub(base));
+    let mut mentions = Vec::with_capacity(found.len());
+    for f in found {
+        let window = sentence_window(&sentences, &toks, f.first, f.last);
+        let tense = tense::tense_of(&toks, window.clone(), f.first, f.last);
+        let before = f.first.checked_sub(1).and_then(|p| toks.get(p));
+        let preposition = before.and_then(|p| PREPOSITIONS.iter().copied().find(|w| p.is_word(w)));
+        let attributive = before.is_some_and(|p| {
+            p.is_any_word(&[
+                "the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+            ]) || p.text.ends_with("'s")
+                || p.text.ends_with("’s")
+        });
+        let in_dateline = dateline.as_ref().is_some_and(|d| d.contains(&f.span.start));
+        mentions.push(LocalMention {
+            span: f.span,
+            expression: f.expression,
+            weekday: f.weekday,
+            tense,
+            preposition,
+            in_dateline,
+            attributive,
+            another_year_named: names_another_year(&toks[near(window, f.first, f.last)]),
+        });
+    }
+    Local { mentions }
+}
+
+/// An expression with its spans moved by `base` bytes.
+fn shifted(expression: &Expression, base: usize) -> Expression {
+    match expression {
+        Expression::Calendar(c) => Expression::Calendar(Calendar {
+            span: c.span.start + base..c.span.end + base,
+            ..c.clone()
+        }),
+        e => e.clone(),
+    }
 }
 
 /// Every date expression of the prose, in order, resolved against the story date.
-pub fn resolve(draft: &Draft, _facts: &Facts, story: &StoryDate) -> Vec<DateMention> {
+pub fn resolve(draft: &Draft, facts: &Facts, story: &StoryDate) -> Vec<DateMention> {
     let mut mentions = Vec::new();
-    let mut toks = Vec::new();
-    let mut found = Vec::new();
     // The last year written out, and the paragraph it stands in.
     let mut last_year: Option<(i32, usize)> = None;
-    for (p, para) in draft.paragraphs.iter().enumerate() {
-        let Some(text) = draft.prose.get(para.span.clone()) else {
-            continue;
-        };
-        toks.clear();
-        tokens::tokenize(text, para.span.start, &mut toks);
-        expressions::scan(&toks, &mut found);
-        for f in found.drain(..) {
-            let window = sentence_window(draft, &toks, f.first, f.last);
-            let tense = tense::tense_of(&toks, window.clone(), f.first, f.last);
-            let resolution = resolve::resolve(&f.expression, tense, story);
-            let preposition = f
-                .first
-                .checked_sub(1)
-                .and_then(|p| toks.get(p))
-                .and_then(|p| PREPOSITIONS.iter().copied().find(|w| p.is_word(w)));
-            let attributive = f
-                .first
-                .checked_sub(1)
-                .and_then(|p| toks.get(p))
-                .is_some_and(|p| {
-                    p.is_any_word(&[
-                        "the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
-                    ]) || p.text.ends_with("'s")
-                        || p.text.ends_with("’s")
-                });
-            let in_dateline = draft
-                .dateline
-                .as_ref()
-                .is_some_and(|d| d.span.contains(&f.span.start));
-            let written_year = match &f.expression {
+    for (p, (base, paragraph)) in facts.iter(draft).enumerate() {
+        for m in &paragraph.dates.mentions {
+            let expression = shifted(&m.expression, base);
+            let tense = m.tense;
+            let resolution = resolve::resolve(&expression, tense, story);
+            let written_year = match &expression {
                 Expression::Calendar(c) => c.year,
                 Expression::Month { year, .. } => *year,
                 Expression::Year(y) => Some(*y),
@@ -198,20 +251,25 @@ pub fn resolve(draft: &Draft, _facts: &Facts, story: &StoryDate) -> Vec<DateMent
                 .map(|(y, _)| y);
             let year_in_doubt = written_year.is_none()
                 && (other_year.is_some()
-                    || names_another_year(&toks[near(window, f.first, f.last)])
+                    || m.another_year_named
                     || past_told_as_ahead(&resolution, tense, story));
             // "since 2019" runs up to the story; it does not set the scene in 2019.
-            if let Some(y) = written_year.filter(|_| !in_dateline && preposition != Some("since")) {
+            if let Some(y) =
+                written_year.filter(|_| !m.in_dateline && m.preposition != Some("since"))
+            {
                 last_year = Some((y, p));
             }
             mentions.push(DateMention {
-                span: f.span,
-                expression: f.expression,
-                weekday: f.weekday,
+                span: m.span.start + base..m.span.end + base,
+                expression,
+                weekday: m
+                    .weekday
+                    .as_ref()
+                    .map(|(d, s)| (*d, s.start + base..s.end + base)),
                 tense,
-                preposition,
-                in_dateline,
-                attributive,
+                preposition: m.preposition,
+                in_dateline: m.in_dateline,
+                attributive: m.attributive,
                 year_in_doubt,
                 resolved: match resolution {
                     Resolution::Day(d) => Some(d),
@@ -250,19 +308,19 @@ fn names_another_year(sentence: &[tokens::Token]) -> bool {
 }
 
 /// The tokens of the sentences holding tokens `first` and `last` (the whole paragraph when
-/// the draft has no sentence there).
+/// the draft has no sentence there). `sentences` are the paragraph's, in order.
 fn sentence_window(
-    draft: &Draft,
+    sentences: &[Span],
     toks: &[tokens::Token],
     first: usize,
     last: usize,
 ) -> std::ops::Range<usize> {
-    let start = draft
-        .sentence_at(toks[first].start)
-        .map_or(0, |s| draft.sentences[s].span.start);
-    let end = draft
-        .sentence_at(toks[last].end.saturating_sub(1))
-        .map_or(usize::MAX, |s| draft.sentences[s].span.end);
+    let sentence_at = |offset: usize| {
+        let i = sentences.partition_point(|s| s.end <= offset);
+        sentences.get(i).filter(|s| s.start <= offset)
+    };
+    let start = sentence_at(toks[first].start).map_or(0, |s| s.start);
+    let end = sentence_at(toks[last].end.saturating_sub(1)).map_or(usize::MAX, |s| s.end);
     let lo = toks.partition_point(|t| t.start < start).min(first);
     let hi = toks.partition_point(|t| t.start < end).max(last + 1);
     lo..hi

@@ -54,21 +54,41 @@ fn comparable(c: &NumberClaim) -> bool {
         && c.value.is_some_and(|v| v >= 2.0)
 }
 
+/// What a comparable claim counts, worked out once per claim: the noun's lemma and the
+/// verb's stem.
+struct Quantity {
+    lemma: String,
+    verb: Option<String>,
+}
+
+impl Quantity {
+    fn of(c: &NumberClaim) -> Option<Quantity> {
+        Some(Quantity {
+            lemma: lemma(c.head.as_deref()?),
+            verb: c.verb.as_deref().map(verb_stem),
+        })
+    }
+}
+
 /// Whether two comparable claims count the same thing.
 fn same_quantity(a: &NumberClaim, b: &NumberClaim) -> bool {
-    let (Some(ha), Some(hb)) = (&a.head, &b.head) else {
-        return false;
-    };
-    if lemma(ha) != lemma(hb) || a.sentence == b.sentence {
+    match (Quantity::of(a), Quantity::of(b)) {
+        (Some(qa), Some(qb)) => same(a, &qa, b, &qb),
+        _ => false,
+    }
+}
+
+/// [`same_quantity`] on quantities already worked out.
+fn same(a: &NumberClaim, qa: &Quantity, b: &NumberClaim, qb: &Quantity) -> bool {
+    if qa.lemma != qb.lemma || a.sentence == b.sentence {
         return false;
     }
     if !a.modifiers.is_empty() && !b.modifiers.is_empty() && a.modifiers != b.modifiers {
         return false;
     }
-    match (&a.verb, &b.verb) {
-        (Some(x), Some(y)) => verb_stem(x) == verb_stem(y),
-        (None, None) => lx::tally_noun(ha) && a.modifiers == b.modifiers,
-        _ => lx::tally_noun(ha) && a.modifiers == b.modifiers,
+    match (&qa.verb, &qb.verb) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.head.as_deref().is_some_and(lx::tally_noun) && a.modifiers == b.modifiers,
     }
 }
 
@@ -87,28 +107,41 @@ const MAX_EARLIER: usize = 32;
 
 /// Every later claim whose value differs from the first statement of the same quantity.
 pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        if comparable(c) {
-            if let Some(h) = &c.head {
-                groups.entry(lemma(h)).or_default().push(i);
-            }
+    let quantities: Vec<Option<Quantity>> = claims
+        .iter()
+        .map(|c| comparable(c).then(|| Quantity::of(c)).flatten())
+        .collect();
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, q) in quantities.iter().enumerate() {
+        if let Some(q) = q {
+            groups.entry(q.lemma.as_str()).or_default().push(i);
         }
     }
+    // Four-digit years per sentence, read once: counts from different years differ.
+    let mut years_of: HashMap<usize, Vec<&str>> = HashMap::new();
+    let mut same_years = |a: usize, b: usize| {
+        for s in [a, b] {
+            years_of.entry(s).or_insert_with(|| years(draft, s));
+        }
+        let (ya, yb) = (&years_of[&a], &years_of[&b]);
+        ya.is_empty() && yb.is_empty() || ya == yb
+    };
+    let quantity = |i: usize| quantities[i].as_ref().expect("grouped claims are comparable");
     let mut out = Vec::new();
     for members in groups.values() {
         for (k, &b) in members.iter().enumerate() {
             // Only the first statements of a quantity are compared: linear on long drafts.
             let earlier = &members[..k.min(MAX_EARLIER)];
+            let (cb, qb) = (&claims[b], quantity(b));
             let first = earlier.iter().copied().find(|&a| {
-                same_quantity(&claims[a], &claims[b])
-                    && claims[a].value != claims[b].value
-                    && compatible_years(draft, &claims[a], &claims[b])
+                same(&claims[a], quantity(a), cb, qb)
+                    && claims[a].value != cb.value
+                    && same_years(claims[a].sentence, cb.sentence)
             });
             // Only report against the first statement of the quantity, once per claim.
             if let Some(a) = first {
                 let earlier_same = earlier.iter().any(|&x| {
-                    same_quantity(&claims[x], &claims[b]) && claims[x].value == claims[b].value
+                    same(&claims[x], quantity(x), cb, qb) && claims[x].value == cb.value
                 });
                 if !earlier_same {
                     out.push(Mismatch { first: a, other: b });
@@ -118,12 +151,6 @@ pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
     }
     out.sort_by_key(|m| m.other);
     out
-}
-
-fn compatible_years(draft: &Draft, a: &NumberClaim, b: &NumberClaim) -> bool {
-    let ya = years(draft, a.sentence);
-    let yb = years(draft, b.sentence);
-    ya.is_empty() && yb.is_empty() || ya == yb
 }
 
 /// Claims elsewhere in the draft that give `claim`'s quantity another value.

@@ -72,52 +72,62 @@ impl NumberClaim {
     }
 }
 
+/// A claim as its paragraph alone tells it (spans relative to the paragraph's start):
+/// everything but the support of an attributed quote, which needs the attributions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalClaim {
+    found: kinds::Found,
+    /// The index of its sentence among the paragraph's sentences.
+    sentence: usize,
+    /// The source cue of its sentence.
+    sentence_cue: Option<support::Cue>,
+    /// Its sentence ends the paragraph: a footnote marker right after it (outside the
+    /// paragraph's prose) may cite it.
+    cites_after_paragraph: bool,
+    /// The speech cue opening the paragraph, when its reported speech reaches the claim.
+    paragraph_cue: Option<support::Cue>,
+}
+
 /// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
 /// are relative to the paragraph's start.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Local {}
-
-/// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
-pub fn local(_draft: &Draft, _p: usize, _config: &Config) -> Local {
-    Local::default()
+pub struct Local {
+    claims: Vec<LocalClaim>,
 }
 
-/// The numeric claims of a draft, in order, with their support.
-pub fn claims(
-    draft: &Draft,
-    _facts: &Facts,
-    attributions: &[Attribution],
-    config: &Config,
-) -> Vec<NumberClaim> {
+/// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read): the
+/// figures of its sentences, typed, with the source cues of their sentence and of the
+/// paragraph's opening.
+pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
+    let Some(para) = draft.paragraphs.get(p) else {
+        return Local::default();
+    };
     let prose = draft.prose.as_str();
-    let toks = lexer::tokens(prose, 0..prose.len());
-    let mut out = Vec::new();
+    if para.heading || is_subhead(prose, &para.span) {
+        return Local::default();
+    }
+    let Some(text) = prose.get(para.span.clone()) else {
+        return Local::default();
+    };
+    let base = para.span.start;
+    let toks = lexer::tokens(text, 0..text.len());
+    let dateline = draft
+        .dateline
+        .as_ref()
+        .filter(|d| para.span.contains(&d.span.start))
+        .map(|d| d.span.start - base..d.span.end.saturating_sub(base));
+    let mut claims = Vec::new();
     let mut found = Vec::new();
-    // Per paragraph: the speech cue of its first sentence (computed on demand).
-    let mut opening: Vec<Option<Option<support::Cue>>> = vec![None; draft.paragraphs.len()];
-    // Per paragraph: the last sentence its opening's reported speech is known to reach, and
-    // whether it stops there.
-    let mut speech_runs: Vec<Option<(usize, bool)>> = vec![None; draft.paragraphs.len()];
-    let quotes = QuoteIndex::new(draft);
-    // Whether the current paragraph is read as a heading (computed once per paragraph).
-    let mut heading_of: Option<(usize, bool)> = None;
-    for (si, sentence) in draft.sentences.iter().enumerate() {
-        let Some(para) = draft.paragraphs.get(sentence.paragraph) else {
+    let mut opening = Opening::default();
+    let sentences = para.sentences.clone();
+    for si in sentences.clone() {
+        let Some(sentence) = draft.sentences.get(si) else {
             continue;
         };
-        let heading = match heading_of {
-            Some((p, h)) if p == sentence.paragraph => h,
-            _ => {
-                let h = para.heading || is_subhead(prose, &para.span);
-                heading_of = Some((sentence.paragraph, h));
-                h
-            }
-        };
-        if heading {
-            continue;
-        }
-        let lo = toks.partition_point(|t| t.span.start < sentence.span.start);
-        let hi = toks.partition_point(|t| t.span.start < sentence.span.end);
+        let start = sentence.span.start.saturating_sub(base);
+        let end = sentence.span.end.saturating_sub(base);
+        let lo = toks.partition_point(|t| t.span.start < start);
+        let hi = toks.partition_point(|t| t.span.start < end);
         if !toks[lo..hi]
             .iter()
             .any(|t| t.kind == lexer::Kind::Num || t.kind == lexer::Kind::Word)
@@ -125,27 +135,88 @@ pub fn claims(
             continue;
         }
         let s = sent::Sent {
-            prose,
+            prose: text,
             toks: &toks,
             lo,
             hi,
         };
         found.clear();
         kinds::scan(&s, &mut found);
-        if let Some(d) = &draft.dateline {
-            found.retain(|f| f.span.start >= d.span.end || f.span.end <= d.span.start);
+        if let Some(d) = &dateline {
+            found.retain(|f| f.span.start >= d.end || f.span.end <= d.start);
         }
         if found.is_empty() {
             continue;
         }
-        let cue_span = cue_window(draft, si);
-        let sentence_cue = cue_in(draft, &cue_span, config);
+        let window = cue_window(draft, si, para.span.end);
+        let sentence_cue = cue_in(draft, &window, config).map(|c| relative(c, base));
+        let cites_after_paragraph = sentence.span.end == para.span.end;
+        let paragraph_cue = match sentence_cue {
+            Some(_) => None,
+            None => opening
+                .cover(draft, sentences.clone(), si, config)
+                .map(|c| relative(c, base)),
+        };
         for f in found.drain(..) {
-            let quote = quote_support(draft, &quotes, attributions, &f.span);
+            claims.push(LocalClaim {
+                found: f,
+                sentence: si - sentences.start,
+                sentence_cue: sentence_cue.clone(),
+                cites_after_paragraph,
+                paragraph_cue: paragraph_cue.clone(),
+            });
+        }
+    }
+    Local { claims }
+}
+
+fn relative(mut cue: support::Cue, base: usize) -> support::Cue {
+    cue.span = cue.span.start - base..cue.span.end - base;
+    cue
+}
+
+fn absolute(cue: &support::Cue, base: usize) -> support::Cue {
+    support::Cue {
+        text: cue.text.clone(),
+        span: cue.span.start + base..cue.span.end + base,
+        speech: cue.speech,
+    }
+}
+
+fn shift(span: &Span, base: usize) -> Span {
+    span.start + base..span.end + base
+}
+
+/// The numeric claims of a draft, in order, with their support.
+pub fn claims(
+    draft: &Draft,
+    facts: &Facts,
+    attributions: &[Attribution],
+    _config: &Config,
+) -> Vec<NumberClaim> {
+    let mut out = Vec::new();
+    for (p, (base, paragraph)) in facts.iter(draft).enumerate() {
+        let Some(para) = draft.paragraphs.get(p) else {
+            continue;
+        };
+        for c in &paragraph.numbers.claims {
+            let f = &c.found;
+            let span = shift(&f.span, base);
+            let quote = quote_support(draft, p, attributions, &span);
             if quote == QuoteSupport::NotSpeech {
                 continue;
             }
             let mut in_unattributed_quote = None;
+            let sentence_cue = || {
+                c.sentence_cue
+                    .as_ref()
+                    .map(|c| absolute(c, base))
+                    .or_else(|| {
+                        c.cites_after_paragraph
+                            .then(|| footnote_cue(draft, para.span.end))
+                            .flatten()
+                    })
+            };
             let source = match quote {
                 QuoteSupport::Speaker(quote, speaker) => Some(Support::Quote { quote, speaker }),
                 QuoteSupport::NoSpeaker(q) => {
@@ -155,44 +226,50 @@ pub fn claims(
                 _ => None,
             }
             .or_else(|| {
-                sentence_cue.as_ref().map(|c| Support::Sentence {
-                    cue: c.text.clone(),
-                    cue_span: c.span.clone(),
+                sentence_cue().map(|c| Support::Sentence {
+                    cue: c.text,
+                    cue_span: c.span,
                 })
             })
             .or_else(|| {
-                paragraph_cover(draft, si, &mut opening, &mut speech_runs, config).map(|c| {
-                    Support::Paragraph {
-                        cue: c.text,
-                        cue_span: c.span,
-                    }
+                c.paragraph_cue.as_ref().map(|c| Support::Paragraph {
+                    cue: c.text.clone(),
+                    cue_span: shift(&c.span, base),
                 })
             });
             if source.is_some() {
                 in_unattributed_quote = None;
             }
             out.push(NumberClaim {
-                span: f.span,
+                span,
                 support: source.as_ref().map(describe),
                 source,
                 in_unattributed_quote,
                 kind: f.kind,
-                number: f.number,
+                number: shift(&f.number, base),
                 value: f.value,
                 approx: f.approx,
                 range: f.range,
                 in_words: f.in_words,
-                head: f.head,
-                modifiers: f.modifiers,
-                verb: f.verb,
+                head: f.head.clone(),
+                modifiers: f.modifiers.clone(),
+                verb: f.verb.clone(),
                 relative: f.relative,
                 changing: f.changing,
-                sentence: si,
-                paragraph: sentence.paragraph,
+                sentence: para.sentences.start + c.sentence,
+                paragraph: p,
             });
         }
     }
     out
+}
+
+/// A footnote marker right after the end of a paragraph (`…40 percent.[^1]`, where the
+/// marker is not prose): it cites the paragraph's last sentence.
+fn footnote_cue(draft: &Draft, end: usize) -> Option<support::Cue> {
+    let len = footnote_after(&draft.text, end);
+    let marker = draft.text.get(end..end + len).filter(|m| !m.is_empty())?;
+    support::link_cue(marker, end)
 }
 
 /// A one-line description of the support, as hover shows it.
@@ -224,8 +301,9 @@ fn is_subhead(prose: &str, span: &Span) -> bool {
 }
 
 /// The text searched for a source cue: the sentence, joined to the sentences before it in
-/// its paragraph when those end at an abbreviation ("Dr.", "U.S.") rather than a full stop.
-fn cue_window(draft: &Draft, si: usize) -> Span {
+/// its paragraph when those end at an abbreviation ("Dr.", "U.S.") rather than a full stop,
+/// and a footnote marker after it that stands before `limit` (the paragraph's end).
+fn cue_window(draft: &Draft, si: usize, limit: usize) -> Span {
     let sentence = &draft.sentences[si];
     let mut start = sentence.span.start;
     let mut k = si;
@@ -249,7 +327,8 @@ fn cue_window(draft: &Draft, si: usize) -> Span {
         start = prev.span.start;
         k -= 1;
     }
-    start..sentence.span.end + footnote_after(&draft.text, sentence.span.end)
+    let text = draft.text.get(..limit).unwrap_or("");
+    start..sentence.span.end + footnote_after(text, sentence.span.end)
 }
 
 /// The length of a footnote marker right after a sentence's final stop (`…40 percent.[^1]`,
@@ -285,46 +364,55 @@ fn cue_in(draft: &Draft, span: &Span, config: &Config) -> Option<support::Cue> {
     support::find_cue(prose, raw, span.start, config)
 }
 
-/// A later sentence of a paragraph is covered by the paragraph's opening attribution when
-/// every sentence from the opening one to it carries on the reported speech.
-fn paragraph_cover(
-    draft: &Draft,
-    si: usize,
-    opening: &mut [Option<Option<support::Cue>>],
-    speech_runs: &mut [Option<(usize, bool)>],
-    config: &Config,
-) -> Option<support::Cue> {
-    let sentence = &draft.sentences[si];
-    let para = draft.paragraphs.get(sentence.paragraph)?;
-    let first = para.sentences.start;
-    if si <= first {
-        return None;
-    }
-    let slot = opening.get_mut(sentence.paragraph)?;
-    if slot.is_none() {
-        let span = cue_window(draft, first);
-        let cue = cue_in(draft, &span, config).filter(|c| c.speech);
-        *slot = Some(cue);
-    }
-    let cue = slot.clone().flatten()?;
-    // How far the reported speech runs is found once per paragraph, so a long paragraph
-    // with many figures is not re-read sentence by sentence for each of them.
-    let run = speech_runs.get_mut(sentence.paragraph)?;
-    let (mut through, mut broken) = run.unwrap_or((first, false));
-    while !broken && through < si {
-        let k = through + 1;
-        let text = draft
-            .prose
-            .get(draft.sentences.get(k)?.span.clone())
-            .unwrap_or("");
-        if support::continues_reported_speech(text) {
-            through = k;
-        } else {
-            broken = true;
+/// The opening attribution of a paragraph and how far its reported speech runs, found
+/// once per paragraph and only when a figure needs it.
+#[derive(Default)]
+struct Opening {
+    /// The speech cue of the paragraph's first sentence (once looked for).
+    cue: Option<Option<support::Cue>>,
+    /// The last sentence the reported speech is known to reach, and whether it stops there.
+    run: Option<(usize, bool)>,
+}
+
+impl Opening {
+    /// A later sentence `si` of a paragraph (whose sentences are `sentences`) is covered by
+    /// the paragraph's opening attribution when every sentence from the opening one to it
+    /// carries on the reported speech.
+    fn cover(
+        &mut self,
+        draft: &Draft,
+        sentences: std::ops::Range<usize>,
+        si: usize,
+        config: &Config,
+    ) -> Option<support::Cue> {
+        let first = sentences.start;
+        if si <= first {
+            return None;
         }
+        let limit = draft.paragraphs[draft.sentences[first].paragraph].span.end;
+        let cue = self
+            .cue
+            .get_or_insert_with(|| {
+                let span = cue_window(draft, first, limit);
+                cue_in(draft, &span, config).filter(|c| c.speech)
+            })
+            .clone()?;
+        let (mut through, mut broken) = self.run.unwrap_or((first, false));
+        while !broken && through < si {
+            let k = through + 1;
+            let text = draft
+                .prose
+                .get(draft.sentences.get(k)?.span.clone())
+                .unwrap_or("");
+            if support::continues_reported_speech(text) {
+                through = k;
+            } else {
+                broken = true;
+            }
+        }
+        self.run = Some((through, broken));
+        (si <= through).then_some(cue)
     }
-    *run = Some((through, broken));
-    (si <= through).then_some(cue)
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -336,44 +424,17 @@ enum QuoteSupport {
     NotSpeech,
 }
 
-/// Quotes ordered by paragraph, so the quotes around a claim are found without scanning
-/// every quote of the draft.
-struct QuoteIndex {
-    order: Vec<usize>,
-}
-
-impl QuoteIndex {
-    fn new(draft: &Draft) -> QuoteIndex {
-        let mut order: Vec<usize> = (0..draft.quotes.len()).collect();
-        order.sort_by_key(|&q| (draft.quotes[q].paragraph, draft.quotes[q].span.start));
-        QuoteIndex { order }
-    }
-
-    /// The quotes of the paragraph containing `offset`.
-    fn in_paragraph<'a>(&'a self, draft: &Draft, offset: usize) -> &'a [usize] {
-        let Some(p) = draft.paragraph_at(offset) else {
-            return &[];
-        };
-        let lo = self
-            .order
-            .partition_point(|&q| draft.quotes[q].paragraph < p);
-        let hi = self
-            .order
-            .partition_point(|&q| draft.quotes[q].paragraph <= p);
-        &self.order[lo..hi]
-    }
-}
-
 fn quote_support(
     draft: &Draft,
-    index: &QuoteIndex,
+    paragraph: usize,
     attributions: &[Attribution],
     span: &Span,
 ) -> QuoteSupport {
-    let innermost = index
-        .in_paragraph(draft, span.start)
-        .iter()
-        .map(|&i| (i, &draft.quotes[i]))
+    // Quotes are in order of their start, so a paragraph's quotes are one run of them.
+    let lo = draft.quotes.partition_point(|q| q.paragraph < paragraph);
+    let hi = draft.quotes.partition_point(|q| q.paragraph <= paragraph);
+    let innermost = (lo..hi.max(lo))
+        .map(|i| (i, &draft.quotes[i]))
         .filter(|(_, q)| q.inner.start <= span.start && span.end <= q.inner.end.max(q.span.end))
         .max_by_key(|(_, q)| q.depth)
         .map(|(i, _)| i);

@@ -163,6 +163,15 @@ pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<
     best
 }
 
+/// The cue of a link or footnote marker in `raw` (at byte `base` of the draft).
+pub fn link_cue(raw: &str, base: usize) -> Option<Cue> {
+    LINK.find(raw).map(|m| Cue {
+        text: "a link or footnote".to_string(),
+        span: base + m.start()..base + m.end(),
+        speech: false,
+    })
+}
+
 /// `verb`, `verbs`, `verbed`, `verbd` as a whole word in `lower`.
 fn find_word_form(lower: &str, verb: &str) -> Option<(usize, usize)> {
     let bytes = lower.as_bytes();
