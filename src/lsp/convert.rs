@@ -106,9 +106,15 @@ fn code_description(code: Code) -> Option<CodeDescription> {
         .map(|href| CodeDescription { href })
 }
 
+/// Every finding of an analysis as diagnostics (other drafts that findings point into are
+/// read from disk).
+pub fn diagnostics(uri: &Uri, analyzed: &Analyzed, enc: Encoding) -> Vec<Diagnostic> {
+    diagnostics_with(uri, analyzed, enc, None)
+}
+
 /// Every finding of an analysis as diagnostics; `workspace` gives the text of other drafts
 /// that findings point into.
-pub fn diagnostics(
+pub fn diagnostics_with(
     uri: &Uri,
     analyzed: &Analyzed,
     enc: Encoding,
@@ -173,7 +179,7 @@ mod tests {
             analysis,
         };
         let uri: Uri = "file:///d.md".parse().unwrap();
-        let d = &diagnostics(&uri, &analyzed, Encoding::Utf16, None)[0];
+        let d = &diagnostics(&uri, &analyzed, Encoding::Utf16)[0];
         assert_eq!(d.severity, Some(DiagnosticSeverity::ERROR));
         assert_eq!(d.code, Some(NumberOrString::String("name-variant".into())));
         assert_eq!(d.source.as_deref(), Some("copydesk"));

@@ -194,7 +194,8 @@ impl Inner {
             return;
         }
         let encoding = self.state().encoding;
-        let diagnostics = convert::diagnostics(uri, &analyzed, encoding, Some(&self.workspace));
+        let diagnostics =
+            convert::diagnostics_with(uri, &analyzed, encoding, Some(&self.workspace));
         self.client
             .publish_diagnostics(uri.clone(), diagnostics, Some(analyzed.version))
             .await;
