@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::extract::Candidate;
+use super::extract::Cand;
 use super::gazetteer::{self, Spelling};
 use super::lexicon::{
     gender_of_word, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
@@ -47,7 +47,7 @@ pub struct NameParts {
     pub surname: String,
 }
 
-pub fn name_parts(c: &Candidate, prose: &str) -> Option<NameParts> {
+pub fn name_parts(c: &Cand, prose: &str) -> Option<NameParts> {
     let words: Vec<&str> = c
         .word_texts(prose)
         .into_iter()
@@ -99,7 +99,7 @@ fn role_heads(g: &Group) -> Vec<String> {
 }
 
 /// Records a candidate's roles and title on its group (kinship and clauses marked `~`).
-fn add_roles(g: &mut Group, c: &Candidate) {
+fn add_roles(g: &mut Group, c: &Cand) {
     let mut add = |text: String, weak: bool| {
         let entry = if weak { format!("~{text}") } else { text };
         if !g.role_text.split('|').any(|p| p == entry) {
@@ -116,12 +116,12 @@ fn add_roles(g: &mut Group, c: &Candidate) {
     }
 }
 
-fn all_role_text<'g>(_cands: &[Candidate], g: &'g Group) -> &'g str {
+fn all_role_text<'g>(_cands: &[Cand], g: &'g Group) -> &'g str {
     &g.role_text
 }
 
 /// Decides which candidates are people, places, organizations, and groups them.
-pub fn group(cands: &[Candidate], prose: &str) -> Vec<Group> {
+pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
     // Which unknown candidates are people: evidence, or a surname shared with one.
     let mut person_words: HashMap<String, usize> = HashMap::new();
     for c in cands {
@@ -145,7 +145,7 @@ pub fn group(cands: &[Candidate], prose: &str) -> Vec<Group> {
             typed.entry(fold(&c.text)).or_insert(k);
         }
     }
-    let kind_of = |c: &Candidate| -> Option<EntityKind> {
+    let kind_of = |c: &Cand| -> Option<EntityKind> {
         match c.kind {
             Some(EntityKind::Place)
                 if c.words.len() == 1
@@ -271,8 +271,8 @@ fn middles_conflict(a: &[String], b: &[String]) -> bool {
 fn find_person(
     groups: &[Group],
     by_name: &HashMap<String, Vec<usize>>,
-    cands: &[Candidate],
-    c: &Candidate,
+    cands: &[Cand],
+    c: &Cand,
     p: &NameParts,
 ) -> Option<usize> {
     let people_named = |name: &str| {
@@ -314,7 +314,7 @@ fn find_person(
 
 /// Among people who share a surname: the one whose title fits, else the one the text
 /// already calls by the bare surname, else the most recent.
-fn pick_person(groups: &[Group], cands: &[Candidate], options: &[usize], c: &Candidate) -> usize {
+fn pick_person(groups: &[Group], cands: &[Cand], options: &[usize], c: &Cand) -> usize {
     let mut options = options.to_vec();
     if let Some(title) = c.title.as_deref() {
         let t = title.to_lowercase();
@@ -341,7 +341,7 @@ fn mention_count(g: &Group) -> usize {
 }
 
 /// Merges groups whose names differ by a variant kind, when the context agrees.
-fn merge_variants(groups: &mut [Group], cands: &[Candidate], prose: &str) {
+fn merge_variants(groups: &mut [Group], cands: &[Cand], prose: &str) {
     let n = groups.len();
     let key = |g: &Group| -> (u8, char) {
         let word = match g.kind {
@@ -394,7 +394,7 @@ fn merge_variants(groups: &mut [Group], cands: &[Candidate], prose: &str) {
     }
 }
 
-fn variant_of(groups: &[Group], cands: &[Candidate], prose: &str, a: usize, b: usize) -> bool {
+fn variant_of(groups: &[Group], cands: &[Cand], prose: &str, a: usize, b: usize) -> bool {
     let (ga, gb) = (&groups[a], &groups[b]);
     if ga.names.is_empty() || gb.names.is_empty() {
         return false;
@@ -479,7 +479,7 @@ pub fn is_current_place_name(text: &str) -> bool {
 pub fn resolve_speakers(
     draft: &Draft,
     groups: &mut [Group],
-    cands: &[Candidate],
+    cands: &[Cand],
     attributions: &mut [Attribution],
 ) {
     let live = |groups: &[Group], mut g: usize| {

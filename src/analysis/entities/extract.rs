@@ -3,14 +3,15 @@
 
 use super::gazetteer;
 use super::lexicon::*;
-use super::orgs::{classify_name, is_demonym, NameClass};
+use super::orgs::{classify_tokens, is_demonym, NameClass};
 use super::roles::{has_age, roles_around, Role};
 use super::tokens::Token;
 use super::EntityKind;
 use crate::draft::{Draft, Span};
 
-/// One name found in the text, before coreference.
-#[derive(Debug, Clone)]
+/// One name found in a paragraph, before coreference. Spans are relative to the paragraph's
+/// start (see [`Cand`] for the document stage's view).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     /// The name itself: no title, no possessive `'s`.
     pub span: Span,
@@ -33,7 +34,7 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    /// The words of the name as written.
+    /// The words of the name as written; `prose` is the paragraph's prose.
     pub fn word_texts<'a>(&self, prose: &'a str) -> Vec<&'a str> {
         self.words
             .iter()
@@ -42,49 +43,196 @@ impl Candidate {
     }
 }
 
+/// A candidate as the document stage sees it: placed in the draft, with what the document
+/// stage decides about it (a weak capital confirmed elsewhere).
+#[derive(Debug, Clone)]
+pub struct Cand<'a> {
+    pub c: &'a Candidate,
+    /// The paragraph's start.
+    pub base: usize,
+    /// The name's span in the draft.
+    pub span: Span,
+    pub weak: bool,
+    pub person_evidence: bool,
+}
+
+impl<'a> Cand<'a> {
+    pub fn new(c: &'a Candidate, base: usize) -> Cand<'a> {
+        Cand {
+            c,
+            base,
+            span: base + c.span.start..base + c.span.end,
+            weak: c.weak,
+            person_evidence: c.person_evidence,
+        }
+    }
+
+    /// The words of the name as written; `prose` is the draft's prose.
+    pub fn word_texts<'p>(&self, prose: &'p str) -> Vec<&'p str> {
+        self.c
+            .words
+            .iter()
+            .filter_map(|w| prose.get(self.base + w.start..self.base + w.end))
+            .collect()
+    }
+
+    /// The last word of the name as written.
+    pub fn last_word<'p>(&self, prose: &'p str) -> Option<&'p str> {
+        let w = self.c.words.last()?;
+        prose.get(self.base + w.start..self.base + w.end)
+    }
+}
+
+impl std::ops::Deref for Cand<'_> {
+    type Target = Candidate;
+    fn deref(&self) -> &Candidate {
+        self.c
+    }
+}
+
 fn is_connector(lower: &str) -> bool {
     matches!(lower, "of" | "for" | "at" | "on" | "the" | "and" | "de")
 }
 
-/// Extracts every candidate name from the prose. `speaker_spans` are names the attribution
-/// found as speakers, sorted by start: being quoted is evidence of a person.
-pub fn candidates(draft: &Draft, toks: &[Token], speaker_spans: &[Span]) -> Vec<Candidate> {
-    let prose = draft.prose.as_str();
+/// What the extractor reads of one paragraph, and what it notes for the document stage.
+struct Scan<'t, 'a> {
+    /// The paragraph's prose.
+    prose: &'a str,
+    toks: &'t [Token<'a>],
+    /// The paragraph's start in the draft.
+    base: usize,
+    /// Names the attribution found as speakers (draft offsets, sorted by start).
+    speakers: &'t [Span],
+    /// Candidates a speaker overlapping them would make people (relative spans).
+    sensitive: Vec<Span>,
+}
+
+/// The candidates of one paragraph.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParagraphNames {
+    /// Sorted by start; spans relative to the paragraph.
+    pub cands: Vec<Candidate>,
+    /// The candidates when the draft has no dateline, when they differ: an all-capitals
+    /// place opening the paragraph is then taken for one.
+    pub without_dateline: Option<Vec<Candidate>>,
+    /// Spans (relative) of the candidates that would change if a quote's speaker overlapped
+    /// them: the document stage reads the paragraph again with the speakers when one does.
+    pub speaker_sensitive: Vec<Span>,
+}
+
+impl ParagraphNames {
+    /// The candidates for a draft with or without a dateline.
+    pub fn for_draft(&self, has_dateline: bool) -> &[Candidate] {
+        match (&self.without_dateline, has_dateline) {
+            (Some(alt), false) => alt,
+            _ => &self.cands,
+        }
+    }
+}
+
+/// Extracts every candidate name of paragraph `p`. `speakers` are names the attribution
+/// found as speakers (draft offsets, sorted by start): being quoted is evidence of a person.
+pub fn paragraph(draft: &Draft, p: usize, speakers: &[Span]) -> ParagraphNames {
+    let Some(para) = draft.paragraphs.get(p) else {
+        return ParagraphNames::default();
+    };
+    let Some(prose) = draft.prose.get(para.span.clone()) else {
+        return ParagraphNames::default();
+    };
+    let base = para.span.start;
+    let openings = super::tokens::openings(draft, p);
+    let mut lower = String::new();
+    let toks = super::tokens::tokenize(prose, para.heading, &openings, &mut lower);
+    let mut scan = Scan {
+        prose,
+        toks: &toks,
+        base,
+        speakers,
+        sensitive: Vec::new(),
+    };
+    let mut out = candidates(&mut scan);
+    let dateline = draft
+        .dateline
+        .as_ref()
+        .filter(|d| para.span.contains(&d.span.start));
+    let without_dateline = match dateline {
+        Some(d) => {
+            let place =
+                d.place_span.start.saturating_sub(base)..d.place_span.end.saturating_sub(base);
+            dateline_place(&toks, place, d.place.clone(), &mut out);
+            None
+        }
+        None if para.heading => None,
+        None => fallback_dateline(prose, &toks).map(|found| {
+            let mut alt = out.clone();
+            alt.retain(|c| !(c.span.start < found.span.end && found.span.start < c.span.end));
+            alt.push(found);
+            finish(prose, &toks, &mut alt);
+            alt
+        }),
+    };
+    finish(prose, &toks, &mut out);
+    ParagraphNames {
+        cands: out,
+        without_dateline,
+        speaker_sensitive: scan.sensitive,
+    }
+}
+
+/// Pairs coordinated first names, orders the candidates and drops repeated spans.
+fn finish(prose: &str, toks: &[Token], out: &mut Vec<Candidate>) {
+    coordinated_first_names(prose, toks, out);
+    out.sort_by_key(|c| c.span.start);
+    out.dedup_by(|a, b| a.span == b.span);
+}
+
+/// The capitalized chunks of a paragraph, each read as names.
+fn candidates(scan: &mut Scan) -> Vec<Candidate> {
+    let toks = scan.toks;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !(t.word && t.cap) || is_calendar(t.text) {
+        if !(t.word && t.cap) || t.has(CALENDAR_WORD) {
             i += 1;
             continue;
         }
         // Grow the chunk: capitalized words, particles between capitals, licensed connectors.
         let mut j = i;
+        // Whether an organization's head word stands in toks[i..org_upto].
+        let mut org_upto = i;
+        let mut org_seen = false;
         loop {
             let next = j + 1;
             let Some(n) = toks.get(next) else { break };
             if n.sentence != t.sentence || !n.word {
                 break;
             }
-            if n.cap && !is_calendar(n.text) {
+            if n.cap && !n.has(CALENDAR_WORD) {
                 j = next;
                 continue;
             }
             let lower = n.lower();
             let cap_after = |k: usize| {
                 toks.get(k)
-                    .is_some_and(|x| x.word && x.cap && !is_calendar(x.text))
+                    .is_some_and(|x| x.word && x.cap && !x.has(CALENDAR_WORD))
             };
-            if is_particle(lower) && cap_after(next + 1) && toks[j].cap {
+            if n.has(PARTICLE) && cap_after(next + 1) && toks[j].cap {
                 j = next;
                 continue;
             }
             if is_connector(lower) && lower != "the" && lower != "and" {
                 let prev = &toks[j];
-                let licensed = is_org_head(prev.text)
-                    || is_place_head(prev.text)
-                    || is_title_head(prev.text)
-                    || (lower == "at" && (i..=j).any(|k| is_org_head(toks[k].text)));
+                let licensed = prev.has(ORG_HEAD)
+                    || prev.has(PLACE_HEAD)
+                    || prev.has(TITLE)
+                    || (lower == "at" && {
+                        while org_upto <= j {
+                            org_seen |= toks[org_upto].has(ORG_HEAD);
+                            org_upto += 1;
+                        }
+                        org_seen
+                    });
                 if licensed {
                     if cap_after(next + 1) {
                         j = next + 1;
@@ -102,45 +250,33 @@ pub fn candidates(draft: &Draft, toks: &[Token], speaker_spans: &[Span]) -> Vec<
             }
             break;
         }
-        interpret_chunk(draft, prose, toks, i, j, speaker_spans, &mut out);
+        interpret_chunk(scan, i, j, &mut out);
         i = j + 1;
     }
-    dateline_place(draft, toks, &mut out);
-    coordinated_first_names(prose, toks, &mut out);
-    out.sort_by_key(|c| c.span.start);
-    out.dedup_by(|a, b| a.span == b.span);
     out
 }
 
 fn is_name_word(t: &Token) -> bool {
     t.word
-        && (t.cap || is_particle(t.text))
-        && !is_title_head(t.text)
-        && !is_org_head(t.text)
-        && !is_calendar(t.text)
-        && !is_not_name(t.text)
+        && (t.cap || (t.has(PARTICLE) && t.text == t.lower()))
+        && !t.has(TITLE | ORG_HEAD | CALENDAR_WORD | NOT_NAME)
 }
 
-fn interpret_chunk(
-    draft: &Draft,
-    prose: &str,
-    toks: &[Token],
-    mut a: usize,
-    b: usize,
-    speakers: &[Span],
-    out: &mut Vec<Candidate>,
-) {
+fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candidate>) {
+    let (prose, toks) = (scan.prose, scan.toks);
     // Leading function words ("The Riverton", "In Kyiv"), unless the whole is a place
     // ("New York"). A capital "The" mid-sentence opens a publication's name ("The Lancet").
     let publication = toks[a].word && !toks[a].weak && toks[a].text == "The" && a < b;
     while a <= b {
         let t = &toks[a];
-        let whole = prose.get(t.span.start..toks[b].span.end).unwrap_or("");
-        if a < b && gazetteer::lookup(whole).is_some() {
-            break;
+        if a < b {
+            let whole = prose.get(t.start..toks[b].end).unwrap_or("");
+            if gazetteer::lookup(whole).is_some() {
+                break;
+            }
         }
-        if (is_function_word(t.text) && (t.weak || matches!(t.lower(), "the" | "a" | "an")))
-            || is_not_name(t.text)
+        if (t.has(FUNCTION) && (t.weak || matches!(t.lower(), "the" | "a" | "an")))
+            || t.has(NOT_NAME)
             || (a < b && is_connector(t.lower()))
         {
             a += 1;
@@ -151,23 +287,29 @@ fn interpret_chunk(
     if a > b {
         return;
     }
-    // A title before the name: the rightmost title word followed only by name words.
+    // A title before the name: the rightmost title word followed only by name words. Once
+    // a word that is not a name word is met (from the right), no title further left fits.
+    let first_title = (a..b).find(|&k| toks[k].has(TITLE));
     let mut title_at = None;
-    for h in (a..b).rev() {
-        if (h + 1..=b).all(|k| {
-            is_name_word(&toks[k])
-                || is_suffix(toks[k].text)
-                || (toks[k].text.len() <= 2 && toks[k].text.ends_with('.'))
-        }) && toks[h].word
-            && (is_title_head(toks[h].text)
-                // The object of a title's "of" ("Secretary of State Antony Blinken").
-                || (h > a
-                    && matches!(toks[h - 1].lower(), "of" | "for")
-                    && (a..h).any(|k| is_title_head(toks[k].text))))
-            && toks[h + 1].cap
-        {
-            title_at = Some(h);
-            break;
+    if first_title.is_some() {
+        for h in (a..b).rev() {
+            let k = &toks[h + 1];
+            let name_like =
+                is_name_word(k) || k.has(SUFFIX) || (k.text.len() <= 2 && k.text.ends_with('.'));
+            if !name_like {
+                break;
+            }
+            if toks[h].word
+                && (toks[h].has(TITLE)
+                    // The object of a title's "of" ("Secretary of State Antony Blinken").
+                    || (h > a
+                        && matches!(toks[h - 1].lower(), "of" | "for")
+                        && first_title.is_some_and(|f| f < h)))
+                && toks[h + 1].cap
+            {
+                title_at = Some(h);
+                break;
+            }
         }
     }
     if let Some(h) = title_at {
@@ -175,18 +317,18 @@ fn interpret_chunk(
         // chain ("Turkish Foreign Minister").
         let mut title_start = h;
         while title_start > a
-            && is_title_head(toks[title_start - 1].text)
+            && toks[title_start - 1].has(TITLE)
             && !toks[title_start - 1].possessive
         {
             title_start -= 1;
         }
         let title = text_span(prose, toks, title_start, h);
         let role_text = text_span(prose, toks, a, h);
-        let mut c = person(draft, prose, toks, h + 1, b, speakers);
+        let mut c = person(prose, toks, h + 1, b);
         c.person_evidence = true;
         c.weak = false;
-        c.gender = c.gender.or_else(|| gender_of_word(toks[h].text));
-        if !is_honorific(toks[h].text) {
+        c.gender = c.gender.or_else(|| gender_of_word(toks[h].lower()));
+        if !toks[h].has(HONORIFIC) {
             c.roles.push(Role {
                 text: role_text,
                 source: super::roles::RoleSource::Title,
@@ -210,14 +352,15 @@ fn interpret_chunk(
         out.push(c);
         return;
     }
+    let last_org = (a..=b).rev().find(|&x| toks[x].has(ORG_HEAD));
     let mut start = a;
     let mut k = a;
     while k <= b {
         let split_here = k < b
             && (toks[k].possessive || toks[k + 1].lower() == "at")
-            && !(toks[k].possessive && (k + 1..=b).any(|x| is_org_head(toks[x].text)));
+            && !(toks[k].possessive && last_org.is_some_and(|o| o > k));
         if split_here {
-            simple_name(draft, prose, toks, start, k, speakers, out);
+            simple_name(scan, start, k, out);
             start = if toks[k + 1].lower() == "at" {
                 k + 2
             } else {
@@ -229,33 +372,46 @@ fn interpret_chunk(
         k += 1;
     }
     if start <= b {
-        simple_name(draft, prose, toks, start, b, speakers, out);
+        simple_name(scan, start, b, out);
     }
 }
 
+/// The text over tokens `a..=b`, its runs of whitespace made single spaces.
 fn text_span(prose: &str, toks: &[Token], a: usize, b: usize) -> String {
-    prose
-        .get(toks[a].span.start..toks[b].span.end)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    normalize_space(prose.get(toks[a].start..toks[b].end).unwrap_or(""))
+}
+
+/// `s` with its words joined by single spaces (copied as is when it already is).
+pub(super) fn normalize_space(s: &str) -> String {
+    let mut prev_space = true;
+    let clean = s.chars().all(|c| {
+        let ok = if c.is_whitespace() {
+            !prev_space && c == ' '
+        } else {
+            true
+        };
+        prev_space = c.is_whitespace();
+        ok
+    }) && !prev_space;
+    if clean || s.is_empty() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// A person's name over tokens `a..=b`, with the roles and evidence around it.
-fn person(
-    draft: &Draft,
-    prose: &str,
-    toks: &[Token],
-    a: usize,
-    b: usize,
-    speakers: &[Span],
-) -> Candidate {
+fn person(prose: &str, toks: &[Token], a: usize, b: usize) -> Candidate {
     let mut c = base_candidate(prose, toks, a, b);
     c.kind = Some(EntityKind::Person);
     c.roles = roles_around(prose, toks, a, b);
     c.person_evidence = true;
-    let _ = (draft, speakers);
     c.gender = c
         .roles
         .iter()
@@ -264,13 +420,14 @@ fn person(
 }
 
 fn base_candidate(prose: &str, toks: &[Token], a: usize, b: usize) -> Candidate {
-    let span = toks[a].span.start..toks[b].span.end;
+    let span = toks[a].start..toks[b].end;
     Candidate {
         text: text_span(prose, toks, a, b),
         span,
-        words: (a..=b)
-            .filter(|&k| toks[k].word)
-            .map(|k| toks[k].span.clone())
+        words: toks[a..=b]
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.span())
             .collect(),
         kind: None,
         person_evidence: false,
@@ -285,7 +442,7 @@ fn base_candidate(prose: &str, toks: &[Token], a: usize, b: usize) -> Candidate 
 
 /// Does `span` overlap one of `sorted` (spans sorted by start)? Speaker names are short and
 /// rarely overlap each other, so the few spans starting just before `span` ends decide.
-fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
+pub fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
     let before_end = sorted.partition_point(|s| s.start < span.end);
     sorted[..before_end]
         .iter()
@@ -295,18 +452,12 @@ fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
 }
 
 /// A name without a title: typed by its own words, then by what surrounds it.
-fn simple_name(
-    draft: &Draft,
-    prose: &str,
-    toks: &[Token],
-    mut a: usize,
-    mut b: usize,
-    speakers: &[Span],
-    out: &mut Vec<Candidate>,
-) {
+fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candidate>) {
+    let (prose, toks) = (scan.prose, scan.toks);
     // Nationality adjectives are not names, and lead organization names only
     // ("Canadian Medical Association Journal").
-    while a <= b && is_demonym(toks[a].text) && !(a..=b).any(|k| is_org_head(toks[k].text)) {
+    let last_org = (a..=b).rev().find(|&k| toks[k].has(ORG_HEAD));
+    while a <= b && is_demonym(toks[a].text) && last_org.is_none_or(|o| o < a) {
         a += 1;
     }
     while b > a && !toks[b].cap && !toks[b].text.ends_with('.') {
@@ -315,7 +466,7 @@ fn simple_name(
     if a > b || !toks[a].cap {
         return;
     }
-    if a == b && (is_not_name(toks[a].text) || is_title_head(toks[a].text) && !toks[a].all_caps) {
+    if a == b && (toks[a].has(NOT_NAME) || toks[a].has(TITLE) && !toks[a].all_caps) {
         return;
     }
     let mut c = base_candidate(prose, toks, a, b);
@@ -327,12 +478,8 @@ fn simple_name(
         && toks[a - 1].word
         && toks[a - 1].sentence == toks[a].sentence
         && matches!(toks[a - 1].lower(), "the" | "a" | "an");
-    let class = classify_name(
-        &c.text,
-        &c.word_texts(prose),
-        next.map(|n| n.text),
-        toks[a].all_caps,
-    );
+    let mut place = gazetteer::lookup(&c.text);
+    let class = classify_tokens(&c.text, &toks[a..=b], next, toks[a].all_caps, place);
     match class {
         NameClass::NotAName => return,
         NameClass::Org => c.kind = Some(EntityKind::Organization),
@@ -340,15 +487,15 @@ fn simple_name(
             c.kind = Some(EntityKind::Place);
             if include_trailer {
                 if let Some(n) = next {
-                    c.span.end = n.span.end;
+                    c.span.end = n.end;
                     c.text = text_span(prose, toks, a, b + 1);
+                    place = gazetteer::lookup(&c.text);
                 }
             }
         }
         NameClass::Unknown | NameClass::Gazetteer => {}
     }
     // Evidence from the surroundings.
-    let overlaps_speaker = overlaps_any(speakers, &c.span);
     let mut v = b + 1;
     while toks.get(v).is_some_and(|t| {
         t.word
@@ -370,11 +517,11 @@ fn simple_name(
     }
     let speech_after = toks
         .get(v)
-        .is_some_and(|t| t.word && !t.cap && is_speech_verb(t.text));
+        .is_some_and(|t| t.word && !t.cap && t.has(SPEECH_VERB));
     let speech_before = a > 0
         && toks[a - 1].word
         && !toks[a - 1].cap
-        && is_speech_verb(toks[a - 1].text)
+        && toks[a - 1].has(SPEECH_VERB)
         && toks[a - 1].sentence == toks[a].sentence;
     let roles = if c.kind.is_none() {
         roles_around(prose, toks, a, b)
@@ -382,20 +529,28 @@ fn simple_name(
         Vec::new()
     };
     let age = has_age(toks, b);
-    let plural_common = a == b && is_role_noun(toks[a].text);
+    let plural_common = a == b && is_role_noun_lower(toks[a].lower(), toks[a].flags);
     // A place the gazetteer knows speaks only by metonymy ("Russia said"): it is a person
     // only with an age or a role, and a country never.
-    let speech = overlaps_speaker || speech_after || speech_before;
     let role_evidence = roles
         .iter()
         .any(|r| r.source != super::roles::RoleSource::Clause || c.words.len() >= 2);
     let evidence = match class {
         NameClass::Gazetteer => {
             (age || role_evidence)
-                && gazetteer::lookup(&c.text)
-                    .is_some_and(|(p, _)| p.kind == gazetteer::PlaceKind::City)
+                && place.is_some_and(|(p, _)| p.kind == gazetteer::PlaceKind::City)
         }
-        _ => speech || age || role_evidence,
+        _ => {
+            let local = speech_after || speech_before || age || role_evidence;
+            if !local && c.kind.is_none() && !plural_common && !after_article {
+                // Only a speaker overlapping it would make it a person.
+                scan.sensitive.push(c.span.clone());
+                let absolute = scan.base + c.span.start..scan.base + c.span.end;
+                overlaps_any(scan.speakers, &absolute)
+            } else {
+                local
+            }
+        }
     };
     if c.kind.is_none() && !plural_common && !after_article && evidence {
         c.person_evidence = true;
@@ -462,91 +617,65 @@ fn simple_name(
         {
             c.place_evidence = true;
         }
-        if gazetteer::lookup(&c.text).is_some() && !(c.weak && is_function_word(&c.text)) {
+        if place.is_some() && !(c.weak && is_function_word(&c.text)) {
             c.kind = Some(EntityKind::Place);
         }
     }
     // A capital that only opens a sentence needs evidence beyond itself.
-    let in_gazetteer = c.kind == Some(EntityKind::Place) && gazetteer::lookup(&c.text).is_some();
+    let in_gazetteer = c.kind == Some(EntityKind::Place) && place.is_some();
     c.weak = toks[a].weak && c.words.len() == 1 && !in_gazetteer && !c.person_evidence;
     if toks[a].weak && c.words.len() == 1 && c.kind.is_some() && is_function_word(&c.text) {
         return;
     }
-    if toks[a].weak && c.words.len() >= 2 && is_function_word(toks[a].text) {
+    if toks[a].weak && c.words.len() >= 2 && toks[a].has(FUNCTION) {
         return;
     }
-    let _ = draft;
     out.push(c);
 }
 
-/// The dateline's place (`MOSCOW, October 13.`, `PORTO VELHO DO SUL —`).
-fn dateline_place(draft: &Draft, toks: &[Token], out: &mut Vec<Candidate>) {
-    if let Some(d) = &draft.dateline {
-        if !out
-            .iter()
-            .any(|c| c.span.start < d.place_span.end && d.place_span.start < c.span.end)
-        {
-            out.retain(|c| !(c.span.start < d.place_span.end && d.place_span.start < c.span.end));
-        }
-        out.retain(|c| !(c.span.start < d.place_span.end && d.place_span.start < c.span.end));
-        let words = toks
-            .iter()
-            .filter(|t| {
-                t.word && t.span.start >= d.place_span.start && t.span.end <= d.place_span.end
-            })
-            .map(|t| t.span.clone())
-            .collect();
-        out.push(dateline_candidate(
-            d.place_span.clone(),
-            d.place.clone(),
-            words,
-        ));
-        return;
+/// The dateline's place (`MOSCOW, October 13.`), standing in this paragraph at `place`.
+fn dateline_place(toks: &[Token], place: Span, text: String, out: &mut Vec<Candidate>) {
+    out.retain(|c| !(c.span.start < place.end && place.start < c.span.end));
+    let words = toks
+        .iter()
+        .filter(|t| t.word && t.start >= place.start && t.end <= place.end)
+        .map(|t| t.span())
+        .collect();
+    out.push(dateline_candidate(place, text, words));
+}
+
+/// Without a dateline from the draft model: an all-capitals run opening a body paragraph
+/// and followed by a comma or a dash (`PORTO VELHO DO SUL —`).
+fn fallback_dateline(prose: &str, toks: &[Token]) -> Option<Candidate> {
+    let i = toks.iter().position(|t| t.word)?;
+    let t = &toks[i];
+    if !t.all_caps {
+        return None;
     }
-    // No dateline from the draft model: an all-capitals run opening a body paragraph and
-    // followed by a comma or a dash.
-    let mut seen_paragraph = usize::MAX;
-    let mut found: Vec<Candidate> = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        if t.paragraph == seen_paragraph || !t.word {
-            continue;
-        }
-        seen_paragraph = t.paragraph;
-        if draft.paragraphs.get(t.paragraph).is_none_or(|p| p.heading) || !t.all_caps {
-            continue;
-        }
-        let mut j = i;
-        while toks.get(j + 1).is_some_and(|n| {
-            n.word && n.all_caps
-                || n.word && n.text.len() <= 3 && n.text.chars().all(char::is_uppercase)
-        }) {
-            j += 1;
-        }
-        let mut k = j + 1;
-        while toks.get(k).is_some_and(|n| n.is("*") || n.is("_")) {
-            k += 1;
-        }
-        if !toks
-            .get(k)
-            .is_some_and(|n| n.is(",") || n.is("—") || n.is("–"))
-        {
-            continue;
-        }
-        let span = t.span.start..toks[j].span.end;
-        let text = draft.prose.get(span.clone()).unwrap_or("").to_string();
-        if text.split_whitespace().any(is_not_name) {
-            continue;
-        }
-        let words = toks[i..=j].iter().map(|t| t.span.clone()).collect();
-        found.push(dateline_candidate(span, text, words));
+    let mut j = i;
+    while toks.get(j + 1).is_some_and(|n| {
+        n.word && n.all_caps
+            || n.word && n.text.len() <= 3 && n.text.chars().all(char::is_uppercase)
+    }) {
+        j += 1;
     }
-    if !found.is_empty() {
-        out.retain(|c| {
-            let k = found.partition_point(|d| d.span.end <= c.span.start);
-            found.get(k).is_none_or(|d| d.span.start >= c.span.end)
-        });
-        out.extend(found);
+    let mut k = j + 1;
+    while toks.get(k).is_some_and(|n| n.is("*") || n.is("_")) {
+        k += 1;
     }
+    if !toks
+        .get(k)
+        .is_some_and(|n| n.is(",") || n.is("—") || n.is("–"))
+    {
+        return None;
+    }
+    let span = t.start..toks[j].end;
+    let text = prose.get(span.clone()).unwrap_or("").to_string();
+    if text.split_whitespace().any(is_not_name) {
+        return None;
+    }
+    let words = toks[i..=j].iter().map(|t| t.span()).collect();
+    Some(dateline_candidate(span, text, words))
 }
 
 fn dateline_candidate(span: Span, text: String, words: Vec<Span>) -> Candidate {
@@ -567,26 +696,35 @@ fn dateline_candidate(span: Span, text: String, words: Vec<Span>) -> Candidate {
 
 /// "Ana and José Martínez": the first name shares the surname that follows.
 fn coordinated_first_names(prose: &str, toks: &[Token], out: &mut [Candidate]) {
-    let starts: std::collections::HashMap<usize, usize> = out
+    if out.len() < 2 {
+        return;
+    }
+    // Candidate starts, the last pushed winning among equal starts.
+    let mut starts: Vec<(usize, usize)> = out
         .iter()
         .enumerate()
         .map(|(i, c)| (c.span.start, i))
         .collect();
+    starts.sort_unstable();
     for i in 0..out.len() {
         if out[i].words.len() != 1 {
             continue;
         }
         let end = out[i].span.end;
-        let k = toks.partition_point(|t| t.span.start < end);
+        let k = toks.partition_point(|t| t.start < end);
         if !toks.get(k).is_some_and(|t| t.word && t.lower() == "and") {
             continue;
         }
         let Some(next) = toks.get(k + 1) else {
             continue;
         };
-        let Some(&o) = starts.get(&next.span.start) else {
+        let at = starts.partition_point(|&(s, _)| s <= next.start);
+        let Some(&(s, o)) = at.checked_sub(1).and_then(|x| starts.get(x)) else {
             continue;
         };
+        if s != next.start {
+            continue;
+        }
         let other = &out[o];
         if other.words.len() == 2 && other.kind.is_none_or(|k| k == EntityKind::Person) {
             let surname = other.word_texts(prose).last().map(|s| s.to_string());
@@ -603,17 +741,13 @@ fn coordinated_first_names(prose: &str, toks: &[Token], out: &mut [Candidate]) {
 
 /// The names of candidates that stand where their capital is evidence (not sentence-initial):
 /// a sentence-initial word matching one of them is a name too.
-pub fn strong_surfaces(cands: &[Candidate], prose: &str) -> super::lexicon::HashSet<String> {
+pub fn strong_surfaces<'p>(cands: &[Cand<'p>], prose: &'p str) -> super::lexicon::HashSet<&'p str> {
     let mut set = super::lexicon::HashSet::default();
     for c in cands.iter().filter(|c| !c.weak) {
-        if !set.contains(&c.text) {
-            set.insert(c.text.clone());
-        }
+        set.insert(c.c.text.as_str());
         if c.kind == Some(EntityKind::Person) || c.kind.is_none() && c.person_evidence {
             for w in c.word_texts(prose) {
-                if !set.contains(w) {
-                    set.insert(w.to_string());
-                }
+                set.insert(w);
             }
         }
     }
@@ -622,7 +756,10 @@ pub fn strong_surfaces(cands: &[Candidate], prose: &str) -> super::lexicon::Hash
 
 /// Resolves the candidates that needed evidence (sentence-initial capitals): kept when the
 /// same word is a name elsewhere, or a close spelling of a person's name, dropped otherwise.
-pub fn settle_weak(cands: &mut Vec<Candidate>, prose: &str) {
+pub fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
+    if !cands.iter().any(|c| c.weak) {
+        return;
+    }
     let strong = strong_surfaces(cands, prose);
     let mut person_words = super::variants::Buckets::default();
     for c in cands
@@ -637,11 +774,11 @@ pub fn settle_weak(cands: &mut Vec<Candidate>, prose: &str) {
         if !c.weak {
             return true;
         }
-        if strong.contains(&c.text) {
+        if strong.contains(c.c.text.as_str()) {
             c.weak = false;
             return true;
         }
-        if person_words.has_strong_variant(&c.text) {
+        if person_words.has_strong_variant(&c.c.text) {
             c.weak = false;
             c.person_evidence = true;
             return true;

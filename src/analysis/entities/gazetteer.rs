@@ -53,6 +53,8 @@ pub enum Spelling {
 struct Gazetteer {
     /// Folded spelling → (place, how the spelling stands to it).
     by_name: HashMap<String, (Place, Spelling)>,
+    /// The longest key, in bytes.
+    longest: usize,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
@@ -94,13 +96,35 @@ fn load() -> Gazetteer {
             }
         }
     }
-    Gazetteer { by_name }
+    let longest = by_name.keys().map(String::len).max().unwrap_or(0);
+    Gazetteer { by_name, longest }
 }
 
 /// The place a spelling names, case and accents aside ("KYIV", "Kiev", "U.S.").
 pub fn lookup(name: &str) -> Option<(Place, Spelling)> {
-    GAZETTEER.by_name.get(&key(name)).copied()
+    let gazetteer = &*GAZETTEER;
+    if name.len() > gazetteer.longest {
+        // Lowercasing keeps ASCII's length and never shrinks a name to less than a third;
+        // nothing this long is known.
+        if name.is_ascii() || name.len() > gazetteer.longest * 3 {
+            return None;
+        }
+    } else if name.is_ascii() {
+        // The common case, keyed on the stack.
+        let mut buf = [0u8; STACK_KEY];
+        if let Some(buf) = buf.get_mut(..name.len()) {
+            buf.copy_from_slice(name.as_bytes());
+            buf.make_ascii_lowercase();
+            return std::str::from_utf8(buf)
+                .ok()
+                .and_then(|k| gazetteer.by_name.get(k).copied());
+        }
+    }
+    gazetteer.by_name.get(&key(name)).copied()
 }
+
+/// Names up to this many bytes are looked up without allocating.
+const STACK_KEY: usize = 64;
 
 /// True when `a` and `b` are two spellings of one place in which one is an alternate or older
 /// spelling of the other (Kiev / Kyiv); short forms (US / United States) are not.

@@ -5,18 +5,55 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// A small, fast hash for short word keys (the word lists and the gazetteer are fixed data,
-/// not attacker-chosen keys, so a keyed hash buys nothing here).
+/// not attacker-chosen keys, so a keyed hash buys nothing here). Eight bytes a round, in the
+/// manner of rustc's FxHash, rotated at the end so the table's low index bits are mixed too.
 #[derive(Default, Clone, Copy)]
 pub struct WordHasher(u64);
 
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
     }
 }
 
@@ -24,14 +61,9 @@ pub type WordBuild = BuildHasherDefault<WordHasher>;
 pub type HashSet<T> = std::collections::HashSet<T, WordBuild>;
 pub type HashMap<K, V> = std::collections::HashMap<K, V, WordBuild>;
 
-fn set(words: &'static str) -> HashSet<&'static str> {
-    words.split_whitespace().collect()
-}
-
 /// Common words that open sentences; never a name on their own. Lowercase.
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "a an the this that these those it its he she they we i you his her hers their our my \
+const FUNCTION_WORDS: &str =
+    "a an the this that these those it its he she they we i you his her hers their our my \
      your him them us me who whom whose which what when where why how whether if unless \
      in on at for from with by of to as after before during since until till while \
      but and or nor so yet not no yes some many most all every each both either neither \
@@ -52,36 +84,27 @@ static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
      unfortunately fortunately officially overall together altogether rather quite very \
      too enough almost nearly roughly about approximately some whatever whoever whichever \
      above-mentioned following including excluding besides except given regarding \
-     instead otherwise elsewhere everywhere somewhere anywhere nowhere north south east west",
-    )
-});
+     instead otherwise elsewhere everywhere somewhere anywhere nowhere north south east west";
 
 /// Weekdays, months and other calendar words: capitalized, never entities.
-static CALENDAR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur \
+const CALENDAR: &str =
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur \
      thurs fri sat sun january february march april may june july august september october \
      november december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter \
-     ramadan eid hanukkah thanksgiving halloween",
-    )
-});
+     ramadan eid hanukkah thanksgiving halloween";
 
 /// Capitalized words that are not names: pronoun I, compass adjectives, generic words that
 /// appear capitalized in headlines and labels.
-static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "i western eastern northern southern northwestern northeastern southwestern \
+const NOT_NAMES: &str =
+    "i western eastern northern southern northwestern northeastern southwestern \
      southeastern central internet web god ok tv am pm ad bc ceo cfo coo gdp covid covid-19 \
      pdf faq q a ii iii iv vi vii viii ix xi xii note update editor editors correction \
-     photo video read more advertisement related all news",
-    )
-});
+     photo video read more advertisement related all news";
 
 /// Titles and honorifics that stand before a name ("Mayor Elena Vasquez"). Lowercase, with
 /// the abbreviation's period where it has one.
-static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "mr. mrs. ms. miss mx. dr. prof. rev. sen. rep. gov. gen. lt. col. capt. cpt. sgt. \
+const TITLE_HEADS: &str =
+    "mr. mrs. ms. miss mx. dr. prof. rev. sen. rep. gov. gen. lt. col. capt. cpt. sgt. \
      cmdr. adm. maj. cpl. pvt. insp. det. supt. fr. sr. sister brother father mother \
      mayor president vice-president judge justice councillor councilor councilman \
      councilwoman alderman manager minister secretary chancellor governor senator \
@@ -95,22 +118,16 @@ static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
      coach attorney prosecutor head spokesman spokeswoman spokesperson treasurer \
      comptroller controller auditor clerk warden dean provost rector principal trustee \
      delegate envoy consul diplomat deputy leader ceo chief-of-staff premier lord lady \
-     dame sir baron baroness duke duchess earl count countess magistrate registrar",
-    )
-});
+     dame sir baron baroness duke duchess earl count countess magistrate registrar";
 
 /// Honorifics: they make a name a person's but are not a role.
-static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "mr. mrs. ms. miss mx. dr. prof. rev. sir dame lord lady fr. sister brother father \
-     mother",
-    )
-});
+const HONORIFICS: &str =
+    "mr. mrs. ms. miss mx. dr. prof. rev. sir dame lord lady fr. sister brother father \
+     mother";
 
 /// Nouns that name what a person is or does ("a spokesman", "the council's treasurer").
-static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "spokesman spokeswoman spokesperson spokespeople manager lawyer attorney counsel \
+const ROLE_NOUNS: &str =
+    "spokesman spokeswoman spokesperson spokespeople manager lawyer attorney counsel \
      director chief executive officer analyst economist professor researcher scientist \
      teacher student resident farmer fisherman fishermen owner president chairman \
      chairwoman chair treasurer secretary minister official general commander leader head \
@@ -139,23 +156,17 @@ static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
      girlfriend boyfriend friend colleague classmate partner boss employee employer \
      staffer aide assistant intern apprentice master harbourmaster harbormaster \
      shopkeeper storekeeper owner operator proprietor manager supervisor foreman \
-     coroner examiner pathologist",
-    )
-});
+     coroner examiner pathologist";
 
 /// Family relations: a role of last resort ("Her brother, José Martínez, a fisherman").
-static KINSHIP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "brother sister son daughter father mother wife husband widow widower uncle aunt \
+const KINSHIP: &str =
+    "brother sister son daughter father mother wife husband widow widower uncle aunt \
      cousin grandson granddaughter grandfather grandmother nephew niece fiancé fiancee \
-     girlfriend boyfriend friend",
-    )
-});
+     girlfriend boyfriend friend";
 
 /// Speech and attribution verbs after a subject ("Vasques told reporters").
-static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "said says told tells added adds wrote writes testified argued argues noted notes \
+const SPEECH_VERBS: &str =
+    "said says told tells added adds wrote writes testified argued argues noted notes \
      explained explains stated states insisted insists warned warns urged urges asked asks \
      replied replies recalled recalls declined declines acknowledged acknowledges admitted \
      admits announced announces confirmed confirms denied denies claimed claims thanked \
@@ -163,19 +174,14 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
      estimates predicted predicts disagreed disagrees conceded concedes countered counters \
      responded responds commented comments complained complains suggested suggests \
      stressed stresses emphasized emphasised maintained maintains contended contends \
-     cautioned cautions pointed points vowed vows promised promises recounted recounts",
-    )
-});
+     cautioned cautions pointed points vowed vows promised promises recounted recounts";
 
 /// Nouns that follow an organization's name in lowercase ("the Jabhat al-Nusra grouping").
-static ORG_TRAILERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "grouping group militia movement organization organisation party company firm \
+const ORG_TRAILERS: &str =
+    "grouping group militia movement organization organisation party company firm \
      agency coalition alliance faction network gang cartel brigade brigades battalion \
      union newspaper broadcaster channel outlet network charity nonprofit foundation \
-     startup bank insurer airline carrier utility club team",
-    )
-});
+     startup bank insurer airline carrier utility club team";
 
 /// Nouns that follow a place's name in lowercase ("the Omar bin Khatab mosque"). Those
 /// marked `true` are part of the place's name.
@@ -193,9 +199,8 @@ pub fn place_trailer(lower: &str) -> Option<bool> {
 }
 
 /// Heads of organization names, capitalized ("Alberta Health Services", "University of").
-static ORG_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "university college school academy institute institution ministry department \
+const ORG_HEADS: &str =
+    "university college school academy institute institution ministry department \
      agency association service services party office council commission committee court \
      bank journal electric inc. inc corp. corp co. ltd. ltd llc plc group company \
      corporation foundation fund trust authority board police army navy guard force \
@@ -209,53 +214,39 @@ static ORG_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
      chamber consortium directorate secretariat command division regiment battalion \
      corps guards commission council registry railway railways utility utilities \
      industries international associates studio studios press publishing bancorp \
-     insurance mutual cooperative co-op",
-    )
-});
+     insurance mutual cooperative co-op";
 
 /// Arabic words that open the names of movements and armed groups ("Jabhat al-Nusra").
-static ORG_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("jabhat harakat hizb jaish jaysh ansar liwa kataib katibat tahrir hayat hay'at")
-});
+const ORG_OPENERS: &str =
+    "jabhat harakat hizb jaish jaysh ansar liwa kataib katibat tahrir hayat hay'at";
 
 /// Last words of place names ("Castello Road", "Main Street", "Black Sea").
-static PLACE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "road street avenue square bridge boulevard lane drive highway plaza park river \
+const PLACE_HEADS: &str =
+    "road street avenue square bridge boulevard lane drive highway plaza park river \
      lake mountain mountains hill hills valley county province state island islands bay \
      harbour harbor sea ocean gulf strait canal coast beach desert peninsula airport \
      station district quarter neighbourhood neighborhood village heights gardens point \
      place way court terrace parkway expressway freeway motorway crescent circle row \
      mosque cathedral temple synagogue shrine palace castle tower stadium arena field \
      falls creek springs forest woods reservoir dam pass gate oblast governorate region \
-     territory territories republic kingdom emirate strip bank plateau basin delta",
-    )
-});
+     territory territories republic kingdom emirate strip bank plateau basin delta";
 
 /// First words of place names ("Fort Vermilion", "Mount Royal", "Lake Louise").
-static PLACE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "fort mount mt. lake port cape point saint st. san santa são sao los las new north \
-     south east west upper lower greater",
-    )
-});
+const PLACE_OPENERS: &str =
+    "fort mount mt. lake port cape point saint st. san santa são sao los las new north \
+     south east west upper lower greater";
 
 /// Lowercase particles inside names (Omar bin Khatab, Porto Velho do Sul, van der Berg).
-static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "bin ibn bint de da do dos das del della di du van von der den la le y al el ter ten \
-     op zu af",
-    )
-});
+const PARTICLES: &str =
+    "bin ibn bint de da do dos das del della di du van von der den la le y al el ter ten \
+     op zu af";
 
 /// Name suffixes (Samuel K. Whitfield Jr.).
-static SUFFIXES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set("jr. sr. jr sr ii iii iv v"));
+const SUFFIXES: &str = "jr. sr. jr sr ii iii iv v";
 
 /// Irregular nationality adjectives that the country-prefix rule cannot derive.
-static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(
-        "dutch french british swiss greek thai filipino welsh scottish irish english \
+const DEMONYMS: &str =
+    "dutch french british swiss greek thai filipino welsh scottish irish english \
      american americans european europeans african africans asian asians arab arabs \
      israeli israelis pakistani pakistanis iraqi iraqis saudi saudis kuwaiti yemeni \
      omani qatari emirati bangladeshi nepali afghan afghans kurdish kurd kurds palestinian \
@@ -264,9 +255,7 @@ static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
      japanese vietnamese lebanese sudanese congolese senegalese burmese taiwanese \
      maltese latino latina latinos hispanic jewish muslim muslims christian christians \
      catholic catholics protestant sunni shia shiite shiites sunnis alawite druze \
-     islamist islamists soviet kiwi aussie canadian canadians mexican mexicans",
-    )
-});
+     islamist islamists soviet kiwi aussie canadian canadians mexican mexicans";
 
 /// `word` in lowercase, borrowed when it is ASCII without capitals (most lookups).
 fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
@@ -277,85 +266,192 @@ fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn has(set: &LazyLock<HashSet<&'static str>>, word: &str) -> bool {
+/// What a lowercase word is in the lists above, one bit per list (see [`Flags`]).
+pub type Flags = u32;
+pub const FUNCTION: Flags = 1;
+pub const CALENDAR_WORD: Flags = 1 << 1;
+pub const NOT_NAME: Flags = 1 << 2;
+pub const TITLE: Flags = 1 << 3;
+pub const HONORIFIC: Flags = 1 << 4;
+pub const ROLE_NOUN: Flags = 1 << 5;
+pub const KIN: Flags = 1 << 6;
+pub const SPEECH_VERB: Flags = 1 << 7;
+pub const ORG_TRAILER: Flags = 1 << 8;
+pub const ORG_HEAD: Flags = 1 << 9;
+pub const ORG_OPENER: Flags = 1 << 10;
+pub const PLACE_HEAD: Flags = 1 << 11;
+pub const PLACE_OPENER: Flags = 1 << 12;
+pub const PARTICLE: Flags = 1 << 13;
+pub const SUFFIX: Flags = 1 << 14;
+pub const DEMONYM: Flags = 1 << 15;
+
+/// Every list in one table: a word is looked up once for all of them.
+static LEXICON: LazyLock<HashMap<&'static str, Flags>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Flags> = HashMap::default();
+    for (words, flag) in [
+        (FUNCTION_WORDS, FUNCTION),
+        (CALENDAR, CALENDAR_WORD),
+        (NOT_NAMES, NOT_NAME),
+        (TITLE_HEADS, TITLE),
+        (HONORIFICS, HONORIFIC),
+        (ROLE_NOUNS, ROLE_NOUN),
+        (KINSHIP, KIN),
+        (SPEECH_VERBS, SPEECH_VERB),
+        (ORG_TRAILERS, ORG_TRAILER),
+        (ORG_HEADS, ORG_HEAD),
+        (ORG_OPENERS, ORG_OPENER),
+        (PLACE_HEADS, PLACE_HEAD),
+        (PLACE_OPENERS, PLACE_OPENER),
+        (PARTICLES, PARTICLE),
+        (SUFFIXES, SUFFIX),
+        (DEMONYMS, DEMONYM),
+    ] {
+        for w in words.split_whitespace() {
+            *map.entry(w).or_default() |= flag;
+        }
+    }
+    map
+});
+
+/// The longest word in any list, in bytes: longer words are in none.
+const LONGEST: usize = 32;
+
+/// The lists a word already in lowercase belongs to.
+#[inline]
+pub fn flags_of_lower(lower: &str) -> Flags {
+    if lower.len() > LONGEST {
+        return 0;
+    }
+    LEXICON.get(lower).copied().unwrap_or(0)
+}
+
+/// The lists a lowercase word belongs to, counting a calendar word with a period ("Sept.")
+/// as the calendar lists do.
+pub fn token_flags(lower: &str) -> Flags {
+    let flags = flags_of_lower(lower);
+    let trimmed = lower.trim_end_matches('.');
+    if trimmed.len() == lower.len() {
+        return flags;
+    }
+    (flags & !CALENDAR_WORD) | (flags_of_lower(trimmed) & CALENDAR_WORD)
+}
+
+/// The lists `word` belongs to, in any case; lowercased on the stack when it is short ASCII.
+fn flags_of(word: &str) -> Flags {
     let bytes = word.as_bytes();
     if word.is_ascii() {
-        // Most words are looked up already in lowercase: no allocation for them.
+        // Most words are looked up already in lowercase: no copy for them.
         if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return set.contains(word);
+            return flags_of_lower(word);
         }
-    } else if word.chars().all(|c| !c.is_uppercase()) {
-        return set.contains(word);
-    }
-    // ASCII words are lowercased on the stack.
-    if word.is_ascii() && bytes.len() <= 32 {
-        let mut buf = [0u8; 32];
+        if bytes.len() > LONGEST {
+            return 0;
+        }
+        let mut buf = [0u8; LONGEST];
         for (b, c) in buf.iter_mut().zip(bytes) {
             *b = c.to_ascii_lowercase();
         }
-        return std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| set.contains(w));
+        return std::str::from_utf8(&buf[..bytes.len()]).map_or(0, flags_of_lower);
     }
-    set.contains(word.to_lowercase().as_str())
+    if word.chars().all(|c| !c.is_uppercase()) {
+        return flags_of_lower(word);
+    }
+    flags_of_lower(&word.to_lowercase())
+}
+
+fn has(flag: Flags, word: &str) -> bool {
+    flags_of(word) & flag != 0
+}
+
+/// In the word list `flag`, case aside.
+pub fn has_flag(flag: Flags, word: &str) -> bool {
+    has(flag, word)
+}
+
+fn in_list(flag: Flags, lower: &str) -> bool {
+    flags_of_lower(lower) & flag != 0
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    has(&FUNCTION_WORDS, word)
+    has(FUNCTION, word)
 }
 pub fn is_calendar(word: &str) -> bool {
-    has(&CALENDAR, word.trim_end_matches('.'))
+    has(CALENDAR_WORD, word.trim_end_matches('.'))
 }
 pub fn is_not_name(word: &str) -> bool {
-    has(&NOT_NAMES, word)
+    has(NOT_NAME, word)
 }
 pub fn is_title_head(word: &str) -> bool {
-    has(&TITLE_HEADS, word)
+    has(TITLE, word)
 }
 pub fn is_honorific(word: &str) -> bool {
-    has(&HONORIFICS, word)
+    has(HONORIFIC, word)
 }
 /// "spokesman", and plurals of role nouns ("analysts") for telling subjects from names.
 pub fn is_role_noun(word: &str) -> bool {
     let w = lowercase(word);
-    ROLE_NOUNS.contains(w.as_ref())
+    in_list(ROLE_NOUN, &w)
         || w.strip_suffix('s')
-            .is_some_and(|s| ROLE_NOUNS.contains(s) || s.ends_with("man") || s.ends_with("ist"))
+            .is_some_and(|s| in_list(ROLE_NOUN, s) || s.ends_with("man") || s.ends_with("ist"))
         || w.ends_with("spokesman")
         || w.ends_with("spokeswoman")
 }
 /// A role noun naming one person ("spokesman", not "dockworkers").
 pub fn is_singular_role_noun(word: &str) -> bool {
     let w = lowercase(word);
-    ROLE_NOUNS.contains(w.as_ref()) || w.ends_with("spokesman") || w.ends_with("spokeswoman")
+    in_list(ROLE_NOUN, &w) || w.ends_with("spokesman") || w.ends_with("spokeswoman")
+}
+/// [`is_singular_role_noun`] of a word already in lowercase, with its flags.
+pub fn is_singular_role_noun_lower(lower: &str, flags: Flags) -> bool {
+    if lower.is_ascii() {
+        flags & ROLE_NOUN != 0 || lower.ends_with("spokesman") || lower.ends_with("spokeswoman")
+    } else {
+        is_singular_role_noun(lower)
+    }
+}
+/// [`is_role_noun`] of a word already in lowercase, with its flags.
+pub fn is_role_noun_lower(lower: &str, flags: Flags) -> bool {
+    if lower.is_ascii() {
+        flags & ROLE_NOUN != 0
+            || lower
+                .strip_suffix('s')
+                .is_some_and(|s| in_list(ROLE_NOUN, s) || s.ends_with("man") || s.ends_with("ist"))
+            || lower.ends_with("spokesman")
+            || lower.ends_with("spokeswoman")
+    } else {
+        is_role_noun(lower)
+    }
 }
 pub fn is_kinship(word: &str) -> bool {
-    has(&KINSHIP, word)
+    has(KIN, word)
 }
 pub fn is_speech_verb(word: &str) -> bool {
-    has(&SPEECH_VERBS, word)
+    has(SPEECH_VERB, word)
 }
 pub fn is_org_trailer(word: &str) -> bool {
-    has(&ORG_TRAILERS, word)
+    has(ORG_TRAILER, word)
 }
 pub fn is_org_head(word: &str) -> bool {
-    has(&ORG_HEADS, word)
+    has(ORG_HEAD, word)
 }
 pub fn is_org_opener(word: &str) -> bool {
-    has(&ORG_OPENERS, word)
+    has(ORG_OPENER, word)
 }
 pub fn is_place_head(word: &str) -> bool {
-    has(&PLACE_HEADS, word)
+    has(PLACE_HEAD, word)
 }
 pub fn is_place_opener(word: &str) -> bool {
-    has(&PLACE_OPENERS, word)
+    has(PLACE_OPENER, word)
 }
+/// Particles are matched as written: "De" opening a sentence is not one.
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(word)
+    in_list(PARTICLE, word)
 }
 pub fn is_suffix(word: &str) -> bool {
-    has(&SUFFIXES, word)
+    has(SUFFIX, word)
 }
 pub fn is_irregular_demonym(word: &str) -> bool {
-    has(&DEMONYMS, word)
+    has(DEMONYM, word)
 }
 
 /// Pronouns that refer to one person, with the gender they carry.

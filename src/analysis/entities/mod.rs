@@ -72,25 +72,29 @@ pub struct Entity {
     pub note: Option<String>,
 }
 
-/// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
-/// are relative to the paragraph's start.
+/// The facts of one paragraph this analysis reads on its own (see [`super::local`]): its
+/// candidate names, typed by their own words and surroundings; spans are relative to the
+/// paragraph's start.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Local {}
+pub struct Local {
+    pub names: extract::ParagraphNames,
+}
 
 /// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
-pub fn local(_draft: &Draft, _p: usize, _config: &Config) -> Local {
-    Local::default()
+pub fn local(draft: &Draft, p: usize, _config: &Config) -> Local {
+    Local {
+        names: extract::paragraph(draft, p, &[]),
+    }
 }
 
 /// Extracts entities, and resolves each quote speaker to one (`Speaker::entity`).
 pub fn extract(
     draft: &Draft,
-    _facts: &Facts,
+    facts: &Facts,
     attributions: &mut [Attribution],
     config: &Config,
 ) -> Vec<Entity> {
     let prose = draft.prose.as_str();
-    let toks = tokens::tokenize(draft);
     let mut speaker_names: Vec<Span> = attributions
         .iter()
         .filter_map(|a| a.speaker.as_ref())
@@ -100,7 +104,38 @@ pub fn extract(
     // Sorted and unique, so a candidate finds the speakers it overlaps by binary search.
     speaker_names.sort_by_key(|s| (s.start, s.end));
     speaker_names.dedup();
-    let mut cands = extract::candidates(draft, &toks, &speaker_names);
+    let has_dateline = draft.dateline.is_some();
+    // Paragraphs where a speaker stands on a name only being quoted makes a person: read
+    // again, with the speakers.
+    let reread: Vec<(usize, extract::ParagraphNames)> = facts
+        .iter(draft)
+        .enumerate()
+        .filter(|(_, (base, f))| {
+            f.entities
+                .names
+                .speaker_sensitive
+                .iter()
+                .any(|s| extract::overlaps_any(&speaker_names, &(base + s.start..base + s.end)))
+        })
+        .map(|(p, _)| (p, extract::paragraph(draft, p, &speaker_names)))
+        .collect();
+    let mut cands: Vec<extract::Cand> = Vec::new();
+    let mut reread_at = 0;
+    for (p, (base, f)) in facts.iter(draft).enumerate() {
+        let names = match reread.get(reread_at) {
+            Some((q, names)) if *q == p => {
+                reread_at += 1;
+                names
+            }
+            _ => &f.entities.names,
+        };
+        cands.extend(
+            names
+                .for_draft(has_dateline)
+                .iter()
+                .map(|c| extract::Cand::new(c, base)),
+        );
+    }
     extract::settle_weak(&mut cands, prose);
     let mut groups = coref::group(&cands, prose);
     coref::resolve_speakers(draft, &mut groups, &cands, attributions);
@@ -126,16 +161,10 @@ pub fn extract(
     for e in entities.iter_mut() {
         e.quotes.sort_unstable();
     }
-    let _ = &mut entities;
     entities
 }
 
-fn build_entity(
-    g: &coref::Group,
-    cands: &[extract::Candidate],
-    prose: &str,
-    config: &Config,
-) -> Entity {
+fn build_entity(g: &coref::Group, cands: &[extract::Cand], prose: &str, config: &Config) -> Entity {
     let mut mentions: Vec<Mention> = g
         .names
         .iter()

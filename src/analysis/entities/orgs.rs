@@ -3,6 +3,7 @@
 
 use super::gazetteer;
 use super::lexicon::*;
+use super::tokens::Token;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameClass {
@@ -23,8 +24,8 @@ pub enum NameClass {
 /// country or region name in the gazetteer, or one of the irregular ones.
 pub fn is_demonym(word: &str) -> bool {
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: std::cell::RefCell<HashMap<String, bool>> =
+            std::cell::RefCell::new(HashMap::default());
     }
     if let Some(known) = SEEN.with(|s| s.borrow().get(word).copied()) {
         return known;
@@ -79,29 +80,76 @@ fn derive_demonym(word: &str) -> bool {
     false
 }
 
+/// A word of a name: as written, and the word lists it belongs to.
+pub trait NameWord {
+    fn has(&self, flag: Flags) -> bool;
+}
+
+impl NameWord for &str {
+    fn has(&self, flag: Flags) -> bool {
+        has_flag(flag, self)
+    }
+}
+
+impl NameWord for Token<'_> {
+    fn has(&self, flag: Flags) -> bool {
+        Token::has(self, flag)
+    }
+}
+
 /// What a capitalized name is by its own words, and the lowercase word after it.
 pub fn classify_name(text: &str, words: &[&str], next: Option<&str>, all_caps: bool) -> NameClass {
+    let next_lower = next.map(str::to_lowercase);
+    let next = next.zip(next_lower.as_deref());
+    classify(text, words, next, all_caps, gazetteer::lookup(text))
+}
+
+/// [`classify_name`] of a name read as tokens (`words`, all words), with its gazetteer entry.
+pub fn classify_tokens(
+    text: &str,
+    words: &[Token],
+    next: Option<&Token>,
+    all_caps: bool,
+    place: Option<(gazetteer::Place, gazetteer::Spelling)>,
+) -> NameClass {
+    classify(
+        text,
+        words,
+        next.map(|n| (n.text, n.lower())),
+        all_caps,
+        place,
+    )
+}
+
+/// `next` is the word after the name, as written and in lowercase; `place` the gazetteer's
+/// entry for `text`.
+fn classify<W: NameWord>(
+    text: &str,
+    words: &[W],
+    next: Option<(&str, &str)>,
+    all_caps: bool,
+    place: Option<(gazetteer::Place, gazetteer::Spelling)>,
+) -> NameClass {
     let Some(last) = words.last() else {
         return NameClass::NotAName;
     };
-    let next_lower = next.map(str::to_lowercase);
-    if let Some(n) = next_lower.as_deref() {
-        if next.is_some_and(|s| s.starts_with(char::is_lowercase)) {
+    if let Some((next, n)) = next {
+        if next.starts_with(char::is_lowercase) {
             if let Some(include) = place_trailer(n) {
-                if gazetteer::lookup(text).is_none() || include {
+                if place.is_none() || include {
                     return NameClass::Place {
                         include_trailer: include,
                     };
                 }
             }
-            if is_org_trailer(n) && gazetteer::lookup(text).is_none() {
+            if is_org_trailer(n) && place.is_none() {
                 return NameClass::Org;
             }
         }
     }
     if words.len() == 1 && all_caps {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if gazetteer::lookup(text).is_some() {
+        if place.is_some() {
             return NameClass::Place {
                 include_trailer: false,
             };
@@ -115,12 +163,12 @@ pub fn classify_name(text: &str, words: &[&str], next: Option<&str>, all_caps: b
             NameClass::NotAName
         };
     }
-    let org_first = is_org_opener(words[0]);
-    let head_at = words.iter().position(|w| is_org_head(w));
-    if is_place_head(last)
+    let org_first = words[0].has(ORG_OPENER);
+    let head_at = words.iter().position(|w| w.has(ORG_HEAD));
+    if last.has(PLACE_HEAD)
         && words.len() >= 2
         && head_at.is_none_or(|h| h == words.len() - 1)
-        && !is_org_head(last)
+        && !last.has(ORG_HEAD)
     {
         return NameClass::Place {
             include_trailer: false,
@@ -131,17 +179,17 @@ pub fn classify_name(text: &str, words: &[&str], next: Option<&str>, all_caps: b
         // the caller's weak flag handles that.
         return NameClass::Org;
     }
-    if is_place_head(last) && words.len() >= 2 {
+    if last.has(PLACE_HEAD) && words.len() >= 2 {
         return NameClass::Place {
             include_trailer: false,
         };
     }
-    if words.len() >= 2 && is_place_opener(words[0]) && !words.iter().any(|w| is_title_head(w)) {
+    if words.len() >= 2 && words[0].has(PLACE_OPENER) && !words.iter().any(|w| w.has(TITLE)) {
         return NameClass::Place {
             include_trailer: false,
         };
     }
-    if gazetteer::lookup(text).is_some() {
+    if place.is_some() {
         return NameClass::Place {
             include_trailer: false,
         };

@@ -5,7 +5,8 @@
 //! the pharmacy").
 
 use super::lexicon::{
-    gender_of_word, is_function_word, is_kinship, is_role_noun, is_singular_role_noun, Gender,
+    gender_of_word, is_function_word, is_kinship, is_role_noun_lower, is_singular_role_noun_lower,
+    Gender, FUNCTION, KIN,
 };
 use super::tokens::Token;
 
@@ -28,12 +29,7 @@ pub struct Role {
 
 /// The text between two token indices (inclusive), as written.
 fn text_of(prose: &str, toks: &[Token], a: usize, b: usize) -> String {
-    prose
-        .get(toks[a].span.start..toks[b].span.end)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::extract::normalize_space(prose.get(toks[a].start..toks[b].end).unwrap_or(""))
 }
 
 fn strip_article(s: &str) -> String {
@@ -116,11 +112,11 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
                         | "now"
                 )
                 && !t.possessive
-                && !is_role_noun(lower)
+                && !is_role_noun_lower(lower, t.flags)
             {
                 break;
             }
-            if !t.cap && is_singular_role_noun(lower) {
+            if !t.cap && is_singular_role_noun_lower(lower, t.flags) {
                 head = true;
             }
             end = Some(i);
@@ -204,7 +200,7 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
     // Before, lowercase: "former fund manager Declan O'Brien", "Valley Electric spokeswoman".
     if first > 0 && same(first - 1) {
         let p = &toks[first - 1];
-        if p.word && !p.cap && is_singular_role_noun(p.lower()) {
+        if p.word && !p.cap && is_singular_role_noun_lower(p.lower(), p.flags) {
             let mut s = first - 1;
             while s > 0 && same(s - 1) && first - 1 - (s - 1) <= 4 {
                 let t = &toks[s - 1];
@@ -213,15 +209,15 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
                 }
                 let lower = t.lower();
                 let ok = if t.cap {
-                    !t.weak || !is_function_word(lower)
+                    !t.weak || !t.has(FUNCTION)
                 } else {
                     let verb_form = lower.ends_with("ed") && lower != "retired";
-                    !(is_function_word(lower)
+                    !(t.has(FUNCTION)
                         || verb_form
                         || lower.ends_with("ly")
                         || t.text.chars().any(|c| c.is_ascii_digit()))
                 };
-                if !ok || (t.cap && is_function_word(lower)) {
+                if !ok || (t.cap && t.has(FUNCTION)) {
                     break;
                 }
                 s -= 1;
@@ -236,14 +232,14 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
     // Before, an appositive: "A spokesman, Kevin Tran," / "His lawyer, Samuel K. Whitfield Jr.,".
     if first >= 2 && same(first - 2) && toks[first - 1].is(",") {
         let head = &toks[first - 2];
-        if head.word && !head.cap && is_singular_role_noun(head.lower()) {
+        if head.word && !head.cap && is_singular_role_noun_lower(head.lower(), head.flags) {
             let mut s = first - 2;
             while s > 0 && same(s - 1) && toks[s - 1].word && first - 2 - (s - 1) < 6 {
                 s -= 1;
             }
             let text = strip_article(&text_of(prose, toks, s, first - 2));
             let text = strip_possessive_det(&text);
-            let kin = is_kinship(head.lower());
+            let kin = head.has(KIN);
             roles.push(Role {
                 text,
                 source: if kin {

@@ -2,7 +2,8 @@
 //! all capitals, possessive, and whether it stands where any word would be capitalized
 //! (a sentence's or quotation's first word, a heading).
 
-use crate::draft::{Draft, Span};
+use super::lexicon::{self, Flags};
+use crate::draft::Span;
 
 /// Abbreviations whose period belongs to the word, not to the sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -17,11 +18,21 @@ const ABBREVIATIONS: &[&str] = &[
 /// Arabic article prefixes that stand before a capitalized name (al-Nusra, el-Sisi).
 const NAME_PREFIXES: &[&str] = &["al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ul"];
 
-#[derive(Debug, Clone)]
+/// One word or punctuation mark of a paragraph. Small and `Copy`: it borrows its text from
+/// the paragraph's prose and its lowercase form from the paragraph's lowercase copy.
+#[derive(Debug, Clone, Copy)]
 pub struct Token<'a> {
-    pub span: Span,
+    /// Byte offsets relative to the paragraph's start.
+    pub start: usize,
+    pub end: usize,
     /// The word as written, without a possessive `'s`.
     pub text: &'a str,
+    low: &'a str,
+    /// The word lists it belongs to ([`lexicon::Flags`]).
+    pub flags: Flags,
+    /// The index of the sentence within the paragraph (counted by the extractor's own
+    /// boundaries).
+    pub sentence: u32,
     pub word: bool,
     /// A name-like capital: `Kyiv`, `O'Brien`, `al-Nusra` (not `US-led`).
     pub cap: bool,
@@ -32,20 +43,26 @@ pub struct Token<'a> {
     /// Capitalized by position (a sentence's or quotation's first word, or in a heading):
     /// its capital is no evidence of a name.
     pub weak: bool,
-    low: std::borrow::Cow<'a, str>,
-    pub paragraph: usize,
-    /// The index of the sentence (counted by the extractor's own boundaries).
-    pub sentence: usize,
 }
 
-impl Token<'_> {
-    /// The word in lowercase (borrowed when it has no capitals).
-    pub fn lower(&self) -> &str {
-        &self.low
+impl<'a> Token<'a> {
+    /// The word in lowercase.
+    #[inline]
+    pub fn lower(&self) -> &'a str {
+        self.low
     }
     /// True for punctuation `c`.
+    #[inline]
     pub fn is(&self, c: &str) -> bool {
         !self.word && self.text == c
+    }
+    /// In the word list `flag` (case aside).
+    #[inline]
+    pub fn has(&self, flag: Flags) -> bool {
+        self.flags & flag != 0
+    }
+    pub fn span(&self) -> Span {
+        self.start..self.end
     }
 }
 
@@ -56,157 +73,184 @@ fn is_open_quote(s: &str) -> bool {
     )
 }
 
-/// All tokens of the draft's prose, paragraph by paragraph.
-pub fn tokenize(draft: &Draft) -> Vec<Token<'_>> {
-    let prose = draft.prose.as_str();
-    let mut out = Vec::with_capacity(prose.len() / 5);
-    let mut sentence = 0usize;
-    let mut opening: Vec<usize> = draft.quotes.iter().map(|q| q.open_mark.start).collect();
-    opening.sort_unstable();
-    for (p, para) in draft.paragraphs.iter().enumerate() {
-        let Some(text) = prose.get(para.span.clone()) else {
+/// The tokens of one paragraph's prose `text` (spans relative to it). `openings` are the
+/// offsets of the quotation marks that open quotes in it, sorted; `heading` makes every word
+/// weak. `lower` receives the paragraph's lowercase copy, which the tokens borrow.
+pub fn tokenize<'a>(
+    text: &'a str,
+    heading: bool,
+    openings: &[usize],
+    lower: &'a mut String,
+) -> Vec<Token<'a>> {
+    // ASCII-lowercased in place: ASCII words read their lowercase form at their own offsets;
+    // non-ASCII words with capitals get theirs appended after the copy.
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    // Where each token's lowercase form is in `lower`, until the copy is complete.
+    let mut lows: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 4);
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(text.len() / 4);
+    let mut sentence = 0u32;
+    // Start of the paragraph: the next word stands where any word is capitalized.
+    let mut at_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
             continue;
-        };
-        let base = para.span.start;
-        // Start of the paragraph: the next word stands where any word is capitalized.
-        let mut at_start = true;
-        sentence += 1;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_whitespace() {
-                continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let next_alnum = || {
+                    text.get(j + d.len_utf8()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(|n| n.is_alphanumeric())
+                };
+                let joins = d.is_alphanumeric()
+                    || (!d.is_ascii() && unicode_normalization::char::is_combining_mark(d))
+                    || (matches!(d, '-' | '\'' | '’') && next_alnum())
+                    || (d == '.' && next_alnum() && is_dotted(&text[i..j]));
+                if !joins {
+                    break;
+                }
+                chars.next();
+                end = j + d.len_utf8();
             }
-            if c.is_alphanumeric() {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
-                    let next_alnum = || {
-                        text.get(j + d.len_utf8()..)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(|n| n.is_alphanumeric())
-                    };
-                    let joins = d.is_alphanumeric()
-                        || (!d.is_ascii() && unicode_normalization::char::is_combining_mark(d))
-                        || (matches!(d, '-' | '\'' | '’') && next_alnum())
-                        || (d == '.' && next_alnum() && is_dotted(&text[i..j]));
-                    if !joins {
-                        break;
-                    }
+            let mut word = &text[i..end];
+            // A period that belongs to the word: abbreviations, initials, dotted acronyms.
+            if text.as_bytes().get(end) == Some(&b'.') {
+                let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+                if initial || is_abbreviation(word) || word.contains('.') {
                     chars.next();
-                    end = j + d.len_utf8();
+                    end += 1;
+                    word = &text[i..end];
                 }
-                let mut word = &text[i..end];
-                // A period that belongs to the word: abbreviations, initials, dotted acronyms.
-                let mut abbrev = false;
-                if text.get(end..end + 1) == Some(".") {
-                    let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-                    if initial || is_abbreviation(word) || word.contains('.') {
-                        chars.next();
-                        end += 1;
-                        word = &text[i..end];
-                        abbrev = true;
+            }
+            let mut possessive = false;
+            for suffix in ["'s", "’s"] {
+                if let Some(w) = word.strip_suffix(suffix) {
+                    if !w.is_empty() {
+                        word = w;
+                        possessive = true;
                     }
                 }
-                let mut possessive = false;
-                for suffix in ["'s", "’s"] {
-                    if let Some(w) = word.strip_suffix(suffix) {
-                        if !w.is_empty() {
-                            word = w;
-                            possessive = true;
-                        }
-                    }
-                }
-                if !possessive
-                    && word.ends_with('s')
-                    && matches!(
-                        text.get(end..).and_then(|r| r.chars().next()),
-                        Some('\'' | '’')
-                    )
-                {
-                    // Plural possessive ("militants’"): the mark is not a quote.
-                    possessive = true;
-                }
-                let first = word.chars().next().unwrap_or(' ');
-                let hyphen = word.contains('-');
-                let prefixed_cap = hyphen
-                    && word.split_once('-').is_some_and(|(pre, rest)| {
-                        NAME_PREFIXES.contains(&pre) && rest.starts_with(char::is_uppercase)
-                    });
-                let lowercase_tail = hyphen
-                    && word
-                        .rsplit('-')
-                        .next()
-                        .is_some_and(|t| t.starts_with(char::is_lowercase));
-                let upper_first = first.is_uppercase();
-                let cap = (upper_first && !lowercase_tail) || prefixed_cap;
-                let all_caps = upper_first
-                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && word
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase);
-                out.push(Token {
-                    span: base + i..base + i + word.len(),
-                    text: word,
-                    word: true,
-                    cap,
-                    all_caps,
-                    possessive,
-                    weak: at_start || para.heading,
-                    low: if upper_first
-                        || (!word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase()))
-                            && word.chars().any(char::is_uppercase)
-                    {
-                        std::borrow::Cow::Owned(word.to_lowercase())
-                    } else {
-                        std::borrow::Cow::Borrowed(word)
-                    },
-                    paragraph: p,
-                    sentence,
+            }
+            if !possessive
+                && word.ends_with('s')
+                && matches!(
+                    text.get(end..).and_then(|r| r.chars().next()),
+                    Some('\'' | '’')
+                )
+            {
+                // Plural possessive ("militants’"): the mark is not a quote.
+                possessive = true;
+            }
+            let first = word.chars().next().unwrap_or(' ');
+            let upper_first = first.is_uppercase();
+            let hyphen = word.contains('-');
+            let prefixed_cap = hyphen
+                && word.split_once('-').is_some_and(|(pre, rest)| {
+                    NAME_PREFIXES.contains(&pre) && rest.starts_with(char::is_uppercase)
                 });
-                at_start = false;
-                // Abbreviations and initials keep the sentence going; other words ending a
-                // sentence are followed by punctuation tokens handled below.
-                let _ = abbrev;
-                continue;
-            }
-            let s = &text[i..i + c.len_utf8()];
+            let lowercase_tail = hyphen
+                && word
+                    .rsplit('-')
+                    .next()
+                    .is_some_and(|t| t.starts_with(char::is_lowercase));
+            let cap = (upper_first && !lowercase_tail) || prefixed_cap;
+            let all_caps = upper_first && {
+                let mut letters = word.chars().filter(|c| c.is_alphabetic());
+                let mut n = 0;
+                letters.all(|c| {
+                    n += 1;
+                    c.is_uppercase()
+                }) && n >= 2
+            };
+            let low = if !word.is_ascii() && word.chars().any(char::is_uppercase) {
+                let at = lower.len();
+                lower.push_str(&word.to_lowercase());
+                (at, lower.len())
+            } else {
+                (i, i + word.len())
+            };
+            lows.push(low);
             out.push(Token {
-                span: base + i..base + i + c.len_utf8(),
-                text: s,
-                word: false,
-                cap: false,
-                all_caps: false,
-                possessive: false,
-                weak: false,
-                low: std::borrow::Cow::Borrowed(s),
-                paragraph: p,
+                start: i,
+                end: i + word.len(),
+                text: word,
+                low: "",
+                flags: 0,
                 sentence,
+                word: true,
+                cap,
+                all_caps,
+                possessive,
+                weak: at_start || heading,
             });
-            match c {
-                '.' | '!' | '?' => {
-                    at_start = true;
-                    sentence += 1;
-                }
-                ':' | '—' | '–' => at_start = true,
-                // A quotation's first word is capitalized by position.
-                _ if (!c.is_ascii_punctuation() || c == '"' || c == '\'')
-                    && (opening.binary_search(&(base + i)).is_ok()
-                        || (is_open_quote(s)
-                            && !is_quote_mark(s)
-                            && (out.len() < 2 || !out[out.len() - 2].word))) =>
-                {
-                    at_start = true
-                }
-                _ if is_open_quote(s)
-                    && !is_quote_mark(s)
-                    && (out.len() < 2 || !out[out.len() - 2].word) =>
-                {
-                    at_start = true
-                }
-                _ => {}
+            at_start = false;
+            continue;
+        }
+        let len = c.len_utf8();
+        let s = &text[i..i + len];
+        lows.push((i, i + len));
+        out.push(Token {
+            start: i,
+            end: i + len,
+            text: s,
+            low: "",
+            flags: 0,
+            sentence,
+            word: false,
+            cap: false,
+            all_caps: false,
+            possessive: false,
+            weak: false,
+        });
+        match c {
+            '.' | '!' | '?' => {
+                at_start = true;
+                sentence += 1;
             }
+            ':' | '—' | '–' => at_start = true,
+            // A quotation's first word is capitalized by position.
+            _ if (!c.is_ascii_punctuation() || c == '"' || c == '\'')
+                && (openings.binary_search(&i).is_ok()
+                    || (is_open_quote(s)
+                        && !is_quote_mark(s)
+                        && (out.len() < 2 || !out[out.len() - 2].word))) =>
+            {
+                at_start = true
+            }
+            _ if is_open_quote(s)
+                && !is_quote_mark(s)
+                && (out.len() < 2 || !out[out.len() - 2].word) =>
+            {
+                at_start = true
+            }
+            _ => {}
         }
     }
+    let lower: &'a String = lower;
+    for (t, &(a, b)) in out.iter_mut().zip(&lows) {
+        t.low = lower.get(a..b).unwrap_or(t.text);
+        if t.word {
+            t.flags = lexicon::token_flags(t.low);
+        }
+    }
+    out
+}
+
+/// The offsets (relative to paragraph `p`) of the marks that open the quotes in it, sorted.
+pub fn openings(draft: &crate::draft::Draft, p: usize) -> Vec<usize> {
+    let Some(para) = draft.paragraphs.get(p) else {
+        return Vec::new();
+    };
+    let quotes = draft.quotes.get(draft.quotes_in(&para.span)).unwrap_or(&[]);
+    let mut out: Vec<usize> = quotes
+        .iter()
+        .filter_map(|q| q.open_mark.start.checked_sub(para.span.start))
+        .collect();
+    out.sort_unstable();
     out
 }
 
@@ -229,15 +273,55 @@ fn is_dotted(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::Format;
+    use crate::draft::{Draft, Format};
 
     fn words(text: &str) -> Vec<(String, bool, bool, bool)> {
         let draft = Draft::parse(text, Format::Plain);
-        tokenize(&draft)
-            .into_iter()
-            .filter(|t| t.word)
-            .map(|t| (t.text.to_string(), t.cap, t.possessive, t.weak))
-            .collect()
+        let mut out = Vec::new();
+        for (p, para) in draft.paragraphs.iter().enumerate() {
+            let mut lower = String::new();
+            let prose = &draft.prose[para.span.clone()];
+            let openings = openings(&draft, p);
+            out.extend(
+                tokenize(prose, para.heading, &openings, &mut lower)
+                    .into_iter()
+                    .filter(|t| t.word)
+                    .map(|t| (t.text.to_string(), t.cap, t.possessive, t.weak)),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn lowercase_forms_and_word_lists() {
+        let draft = Draft::parse(
+            "Headline\n\nThe ÉLYSÉE spokesman, Mr. Ünal, said.",
+            Format::Plain,
+        );
+        let para = &draft.paragraphs[1];
+        let mut lower = String::new();
+        let toks = tokenize(&draft.prose[para.span.clone()], false, &[], &mut lower);
+        let low: Vec<&str> = toks.iter().map(|t| t.lower()).collect();
+        assert_eq!(
+            low,
+            [
+                "the",
+                "élysée",
+                "spokesman",
+                ",",
+                "mr.",
+                "ünal",
+                ",",
+                "said",
+                "."
+            ]
+        );
+        assert!(toks[0].has(lexicon::FUNCTION) && toks[4].has(lexicon::TITLE));
+        assert!(toks[7].has(lexicon::SPEECH_VERB) && !toks[5].has(lexicon::TITLE));
+        assert_eq!(
+            &draft.prose[para.span.start + toks[5].start..para.span.start + toks[5].end],
+            "Ünal"
+        );
     }
 
     #[test]
