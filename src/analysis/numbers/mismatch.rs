@@ -126,7 +126,11 @@ pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
         let (ya, yb) = (&years_of[&a], &years_of[&b]);
         ya.is_empty() && yb.is_empty() || ya == yb
     };
-    let quantity = |i: usize| quantities[i].as_ref().expect("grouped claims are comparable");
+    let quantity = |i: usize| {
+        quantities[i]
+            .as_ref()
+            .expect("grouped claims are comparable")
+    };
     let mut out = Vec::new();
     for members in groups.values() {
         for (k, &b) in members.iter().enumerate() {
@@ -140,9 +144,9 @@ pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
             });
             // Only report against the first statement of the quantity, once per claim.
             if let Some(a) = first {
-                let earlier_same = earlier.iter().any(|&x| {
-                    same(&claims[x], quantity(x), cb, qb) && claims[x].value == cb.value
-                });
+                let earlier_same = earlier
+                    .iter()
+                    .any(|&x| same(&claims[x], quantity(x), cb, qb) && claims[x].value == cb.value);
                 if !earlier_same {
                     out.push(Mismatch { first: a, other: b });
                 }
