@@ -2,8 +2,13 @@
 //! drafts built from the corpus drafts in tests/fixtures. Budget on a 2-core machine:
 //! 10k words under 5 ms, 100k words under 50 ms.
 //!
+//! The `incremental` group is what the server does on a keystroke: analysis with a warm
+//! paragraph cache after a one-character edit.
+//!
 //! Run: `cargo bench --bench analysis`.
 
+use copydesk::analysis::analyze_with;
+use copydesk::analysis::local::Cache;
 use copydesk::config::Config;
 use copydesk::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -30,5 +35,33 @@ fn analysis(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis);
+/// One character typed at the end of a paragraph in the middle of the draft (or deleted
+/// again, so that the draft keeps its length), then analyzed with the cache of the text
+/// before. The cache keeps only the last text's paragraphs, so every iteration re-reads
+/// the edited paragraph.
+fn incremental(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("incremental");
+    group.measurement_time(Duration::from_secs(5));
+    for words in [1_000, 10_000, 100_000] {
+        let mut draft = draft_of(words);
+        let mut cache = Cache::new();
+        analyze_with(&draft, Format::Markdown, &config, Some(&mut cache));
+        let cursor = draft[..draft.len() / 2].rfind("\n\n").unwrap_or(0);
+        group.throughput(Throughput::Bytes(draft.len() as u64));
+        group.bench_function(BenchmarkId::new("words", words), |b| {
+            b.iter(|| {
+                if draft[cursor..].starts_with('x') {
+                    draft.remove(cursor);
+                } else {
+                    draft.insert(cursor, 'x');
+                }
+                analyze_with(&draft, Format::Markdown, &config, Some(&mut cache))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analysis, incremental);
 criterion_main!(benches);

@@ -95,6 +95,16 @@ impl WorkspaceIndex {
     /// [`MAX_DRAFTS`]: an editor opened on a home or temporary folder must not spend
     /// minutes and gigabytes indexing it.
     pub fn build(root: &Path, config: &Config) -> WorkspaceIndex {
+        WorkspaceIndex::build_skipping(root, config, |_| false)
+    }
+
+    /// [`WorkspaceIndex::build`], leaving out the drafts `skip` names (the server's open
+    /// documents, indexed from their open text instead).
+    pub fn build_skipping(
+        root: &Path,
+        config: &Config,
+        skip: impl Fn(&Path) -> bool,
+    ) -> WorkspaceIndex {
         let mut index = WorkspaceIndex::default();
         let walk = ignore::WalkBuilder::new(root).hidden(true).build();
         for entry in walk.flatten() {
@@ -107,6 +117,9 @@ impl WorkspaceIndex {
             }
             if index.drafts.len() >= MAX_DRAFTS {
                 break;
+            }
+            if skip(path) {
+                continue;
             }
             if let Ok(text) = std::fs::read_to_string(path) {
                 index.update_text(path, &text, config);

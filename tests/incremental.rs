@@ -56,6 +56,14 @@ const PIECES: &[&str] = &[
     "(",
     ")",
     "MOSCOW, October 13. /TASS/. ",
+    "\n\n“We will rebuild.\n\n“Every street,” Hale said.\n\n",
+    "\n\n\"",
+    "\n\n“",
+    "The minister said in a statement:\n\n",
+    "\n\n— Jane Doe, mayor\n\n",
+    "“We are ready,” she said. ",
+    "In the words of one resident, ",
+    "The indictment accuses him of ",
     "In 2019, ",
     "that year",
     "Oct. ",
@@ -186,4 +194,28 @@ fn a_configuration_change_is_not_answered_from_the_cache() {
         )
     );
     let _ = first;
+}
+
+/// Attribution that crosses paragraphs (a quote continued in the next paragraph, a
+/// quotation paragraph after a lead-in or before a credit line) follows edits made in
+/// either paragraph.
+#[test]
+fn attribution_across_paragraphs_follows_edits_to_either_paragraph() {
+    let config = Config::default();
+    let mut cache = Cache::new();
+    let steps = [
+        "“We will rebuild every street.\n\n“And we will do it together.\n\nThe council met.\n",
+        "“We will rebuild every street.\n\n“And we will do it together,” Hale said.\n\nThe council met.\n",
+        "“We will rebuild every street.\n\nAnd we will do it together,” Hale said.\n\nThe council met.\n",
+        "The mayor said in a statement:\n\n“We will rebuild every street.”\n\nThe council met.\n",
+        "The mayor spoke on Tuesday.\n\n“We will rebuild every street.”\n\nThe council met.\n",
+        "The mayor spoke on Tuesday.\n\n“We will rebuild every street.”\n\n— Joan Hale, mayor\n",
+        "# “Every street”\n\n“We will rebuild every street,” Hale said.\n",
+        "# “Every street”\n\n“We will rebuild every road,” Hale said.\n",
+    ];
+    for format in [Format::Plain, Format::Markdown] {
+        for text in steps.iter().chain(steps.iter().rev()) {
+            same(text, format, &config, &mut cache).unwrap();
+        }
+    }
 }

@@ -1,4 +1,42 @@
-//! Word lists more than one analysis reads.
+//! Word lists more than one analysis reads, and fast lookups in them: every word of a draft
+//! is looked up, so each lookup lowercases the word on the stack and matches it, with no
+//! allocation and no scan of a list.
+
+use chrono::Weekday;
+use std::borrow::Cow;
+use std::hash::Hasher;
+
+/// ASCII lower case without allocating when there is nothing to lower (most words).
+pub trait AsciiLower {
+    fn ascii_lower(&self) -> Cow<'_, str>;
+}
+
+impl AsciiLower for str {
+    fn ascii_lower(&self) -> Cow<'_, str> {
+        if self.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(self.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(self)
+        }
+    }
+}
+
+/// A small multiplicative hash for short ASCII words: every token of a draft is looked up
+/// in sets keyed by words, and SipHash costs more than the rest of the lookup.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// The number words below twenty, in order of their value ("zero" … "nineteen").
 pub const NUMBER_UNITS: [&str; 20] = [
@@ -28,3 +66,206 @@ pub const NUMBER_UNITS: [&str; 20] = [
 pub const NUMBER_TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
+
+/// The months, in order.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The days of the week, from Monday.
+pub const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Monday", Weekday::Mon),
+    ("Tuesday", Weekday::Tue),
+    ("Wednesday", Weekday::Wed),
+    ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri),
+    ("Saturday", Weekday::Sat),
+    ("Sunday", Weekday::Sun),
+];
+
+/// An ASCII-lower-case copy of a short word on the stack: `None` when longer than `N`.
+pub struct Lower<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Lower<N> {
+    pub fn new(word: &str) -> Option<Lower<N>> {
+        if word.len() > N {
+            return None;
+        }
+        let mut buf = [0u8; N];
+        // A byte loop: for words this short, cheaper than a call to copy.
+        for (to, from) in buf.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        Some(Lower {
+            buf,
+            len: word.len(),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// How a month is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthForm {
+    Full,
+    Abbreviated,
+}
+
+/// The month a word names, ASCII case ignored: "October", "oct", "SEPT". The abbreviations
+/// are those in use (AP: Jan. Feb. Aug. Sept. Oct. Nov. Dec.; others seen in the wild).
+pub fn month(word: &str) -> Option<(u32, MonthForm)> {
+    use MonthForm::{Abbreviated as A, Full as F};
+    let lower = Lower::<9>::new(word)?;
+    Some(match lower.as_bytes() {
+        b"january" => (1, F),
+        b"february" => (2, F),
+        b"march" => (3, F),
+        b"april" => (4, F),
+        b"may" => (5, F),
+        b"june" => (6, F),
+        b"july" => (7, F),
+        b"august" => (8, F),
+        b"september" => (9, F),
+        b"october" => (10, F),
+        b"november" => (11, F),
+        b"december" => (12, F),
+        b"jan" => (1, A),
+        b"feb" => (2, A),
+        b"mar" => (3, A),
+        b"apr" => (4, A),
+        b"jun" => (6, A),
+        b"jul" => (7, A),
+        b"aug" => (8, A),
+        b"sep" | b"sept" => (9, A),
+        b"oct" => (10, A),
+        b"nov" => (11, A),
+        b"dec" => (12, A),
+        _ => return None,
+    })
+}
+
+/// The weekday a word names, ASCII case ignored: "Thursday", "thursday".
+pub fn weekday(word: &str) -> Option<Weekday> {
+    let lower = Lower::<9>::new(word)?;
+    Some(match lower.as_bytes() {
+        b"monday" => Weekday::Mon,
+        b"tuesday" => Weekday::Tue,
+        b"wednesday" => Weekday::Wed,
+        b"thursday" => Weekday::Thu,
+        b"friday" => Weekday::Fri,
+        b"saturday" => Weekday::Sat,
+        b"sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// "October" for 10; "" for a number that is no month.
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+/// "Thursday".
+pub fn weekday_name(day: Weekday) -> &'static str {
+    WEEKDAYS[day.num_days_from_monday() as usize].0
+}
+
+/// The value of a number word below twenty, ASCII case ignored: "seven" → 7.
+pub fn unit_value(word: &str) -> Option<u32> {
+    let lower = Lower::<9>::new(word)?;
+    Some(match lower.as_bytes() {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// The value of a tens word, ASCII case ignored: "forty" → 40.
+pub fn tens_value(word: &str) -> Option<u32> {
+    let lower = Lower::<7>::new(word)?;
+    Some(match lower.as_bytes() {
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_agree_with_the_lists() {
+        for (i, m) in MONTHS.iter().enumerate() {
+            assert_eq!(month(m), Some((i as u32 + 1, MonthForm::Full)));
+            assert_eq!(
+                month(&m.to_uppercase()),
+                Some((i as u32 + 1, MonthForm::Full))
+            );
+            assert_eq!(month_name(i as u32 + 1), *m);
+        }
+        assert_eq!(month("Sept"), Some((9, MonthForm::Abbreviated)));
+        assert_eq!(month("Mayo"), None);
+        assert_eq!(month("Septembers"), None);
+        for (name, day) in WEEKDAYS {
+            assert_eq!(weekday(name), Some(day));
+            assert_eq!(weekday_name(day), name);
+        }
+        for (i, u) in NUMBER_UNITS.iter().enumerate() {
+            assert_eq!(unit_value(u), Some(i as u32));
+        }
+        for (i, t) in NUMBER_TENS.iter().enumerate() {
+            assert_eq!(tens_value(&t.to_uppercase()), Some(20 + 10 * i as u32));
+        }
+        assert_eq!(unit_value("twenty"), None);
+        assert_eq!(tens_value("Ten"), None);
+        assert_eq!(month("é"), None);
+    }
+}

@@ -65,7 +65,13 @@ fn fix_action(
     CodeAction {
         title: fix.title.clone(),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![convert::diagnostic(uri, analyzed, finding, enc)]),
+        diagnostics: Some(vec![convert::diagnostic(
+            uri,
+            analyzed,
+            finding,
+            enc,
+            &mut convert::OtherDrafts::new(None),
+        )]),
         edit: Some(workspace_edit(uri, analyzed, &edits, enc)),
         is_preferred: preferred.then_some(true),
         ..CodeAction::default()
@@ -93,7 +99,13 @@ fn suppress_action(uri: &Uri, analyzed: &Analyzed, finding: &Finding, enc: Encod
     CodeAction {
         title: format!("Suppress {} here", finding.code.as_str()),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![convert::diagnostic(uri, analyzed, finding, enc)]),
+        diagnostics: Some(vec![convert::diagnostic(
+            uri,
+            analyzed,
+            finding,
+            enc,
+            &mut convert::OtherDrafts::new(None),
+        )]),
         edit: Some(workspace_edit(uri, analyzed, &[edit], enc)),
         ..CodeAction::default()
     }

@@ -3,10 +3,15 @@
 
 use super::documents::Analyzed;
 use super::positions::{to_range, Encoding};
-use crate::checks::{Finding, Severity};
+use super::workspace::Workspace;
+use crate::checks::{Code, Finding, Severity};
+use ropey::Rope;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Hover,
-    HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, Uri,
+    HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, Range, Uri,
 };
 
 pub const SOURCE: &str = "copydesk";
@@ -20,20 +25,54 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// The other drafts that related locations point into (workspace-wide checks), each made
+/// into a rope once per batch of diagnostics: from the workspace index (the text the finding
+/// was computed against), else from the file on disk.
+pub struct OtherDrafts<'a> {
+    workspace: Option<&'a Workspace>,
+    ropes: HashMap<PathBuf, Option<Rope>>,
+}
+
+impl<'a> OtherDrafts<'a> {
+    pub fn new(workspace: Option<&'a Workspace>) -> OtherDrafts<'a> {
+        OtherDrafts {
+            workspace,
+            ropes: HashMap::new(),
+        }
+    }
+
+    /// The range of `span` in the draft at `path`; its start when the draft cannot be read.
+    fn range(&mut self, path: &Path, span: &std::ops::Range<usize>, enc: Encoding) -> Range {
+        let workspace = self.workspace;
+        let rope = self.ropes.entry(path.to_path_buf()).or_insert_with(|| {
+            match workspace.and_then(|w| w.text_of(path)) {
+                Some(text) => Some(Rope::from_str(&text)),
+                None => std::fs::read_to_string(path)
+                    .ok()
+                    .map(|t| Rope::from_str(&t)),
+            }
+        });
+        rope.as_ref()
+            .map(|rope| to_range(rope, span, enc))
+            .unwrap_or_default()
+    }
+}
+
 /// One finding as a diagnostic of the document `uri`.
-pub fn diagnostic(uri: &Uri, analyzed: &Analyzed, finding: &Finding, enc: Encoding) -> Diagnostic {
+pub fn diagnostic(
+    uri: &Uri,
+    analyzed: &Analyzed,
+    finding: &Finding,
+    enc: Encoding,
+    others: &mut OtherDrafts<'_>,
+) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()
         .filter_map(|r| {
             let location = match &r.path {
-                // Another file (a workspace-wide check): place the span against its text
-                // on disk, or at its start when it cannot be read.
                 Some(path) => {
-                    let range = std::fs::read_to_string(path)
-                        .map(|text| to_range(&ropey::Rope::from_str(&text), &r.span, enc))
-                        .unwrap_or_default();
-                    Location::new(Uri::from_file_path(path)?, range)
+                    Location::new(Uri::from_file_path(path)?, others.range(path, &r.span, enc))
                 }
                 None => Location::new(uri.clone(), to_range(&analyzed.rope, &r.span, enc)),
             };
@@ -47,12 +86,7 @@ pub fn diagnostic(uri: &Uri, analyzed: &Analyzed, finding: &Finding, enc: Encodi
         range: to_range(&analyzed.rope, &finding.span, enc),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.as_str().to_string())),
-        code_description: finding
-            .code
-            .docs_url()
-            .parse()
-            .ok()
-            .map(|href| CodeDescription { href }),
+        code_description: code_description(finding.code),
         source: Some(SOURCE.to_string()),
         message: finding.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
@@ -61,13 +95,37 @@ pub fn diagnostic(uri: &Uri, analyzed: &Analyzed, finding: &Finding, enc: Encodi
     }
 }
 
-/// Every finding of an analysis as diagnostics.
+/// The documentation link of a code, parsed once per code.
+fn code_description(code: Code) -> Option<CodeDescription> {
+    static PARSED: LazyLock<Mutex<HashMap<Code, Option<Uri>>>> = LazyLock::new(Mutex::default);
+    let mut parsed = PARSED.lock().unwrap_or_else(|e| e.into_inner());
+    parsed
+        .entry(code)
+        .or_insert_with(|| code.docs_url().parse().ok())
+        .clone()
+        .map(|href| CodeDescription { href })
+}
+
+/// Every finding of an analysis as diagnostics (other drafts that findings point into are
+/// read from disk).
 pub fn diagnostics(uri: &Uri, analyzed: &Analyzed, enc: Encoding) -> Vec<Diagnostic> {
+    diagnostics_with(uri, analyzed, enc, None)
+}
+
+/// Every finding of an analysis as diagnostics; `workspace` gives the text of other drafts
+/// that findings point into.
+pub fn diagnostics_with(
+    uri: &Uri,
+    analyzed: &Analyzed,
+    enc: Encoding,
+    workspace: Option<&Workspace>,
+) -> Vec<Diagnostic> {
+    let mut others = OtherDrafts::new(workspace);
     analyzed
         .analysis
         .findings
         .iter()
-        .map(|f| diagnostic(uri, analyzed, f, enc))
+        .map(|f| diagnostic(uri, analyzed, f, enc, &mut others))
         .collect()
 }
 
@@ -85,11 +143,11 @@ pub fn hover(analyzed: &Analyzed, card: &crate::analysis::Hover, enc: Encoding) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::{Code, Related};
+    use crate::checks::Related;
     use crate::config::Config;
     use crate::draft::Format;
     use ropey::Rope;
-    use tower_lsp_server::ls_types::{Position, Range};
+    use tower_lsp_server::ls_types::Position;
 
     #[test]
     fn related_locations_point_into_this_draft_or_another_file() {

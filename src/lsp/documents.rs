@@ -5,15 +5,30 @@
 //! handlers at once, and a handler that awaited before applying its edit could be overtaken
 //! by the next one. Every change bumps the document's generation; an analysis is only kept
 //! (and published) for the generation it was computed from.
+//!
+//! Each document also has a paragraph cache ([`Cache`]) so that an edit re-reads only the
+//! paragraphs it touched. The cache is lent to one analysis at a time ([`Documents::lend_cache`])
+//! and given back after it. Memory stays bounded with many open drafts: only the
+//! [`KEEP_RECENT`] most recently used documents keep their analysis and cache; the others
+//! keep their text, and are analyzed again when a request needs them.
 
 use super::positions::{self, Encoding};
+use crate::analysis::local::Cache;
 use crate::analysis::Analysis;
 use crate::draft::Format;
 use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+use tokio::sync::watch;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+
+/// How many documents keep their analysis and paragraph cache: those being edited or
+/// looked at. An analysis holds several times the size of its text, so a hundred open
+/// drafts must not each keep one; a document further down the list is analyzed again (in
+/// a few milliseconds for a long story) when a request asks about it.
+pub const KEEP_RECENT: usize = 8;
 
 /// An analysis together with the exact text (and version) it was computed from, so that its
 /// byte offsets are converted against the right text.
@@ -31,9 +46,20 @@ struct Document {
     version: i32,
     format: Format,
     generation: u64,
+    /// The generation this opening started with: a cache lent out is only given back to
+    /// the same opening of the URI.
+    opened: u64,
     analyzed: Option<Arc<Analyzed>>,
     /// An analysis task is running for this document (see [`Documents::begin_analysis`]).
     analyzing: bool,
+    /// The paragraph cache, when kept and not lent out.
+    cache: Option<Cache>,
+    /// The cache is lent to a running analysis.
+    cache_lent: bool,
+    /// When the text last changed (the scheduler folds bursts of edits together).
+    changed_at: Instant,
+    /// When the document was last edited or asked about, on the [`Documents`] clock.
+    used: u64,
 }
 
 /// What an analysis run needs: a cheap copy of the text at one generation.
@@ -46,6 +72,26 @@ pub struct Snapshot {
     pub rope: Rope,
 }
 
+/// A document's paragraph cache, lent to one analysis; give it back with
+/// [`Documents::give_back`].
+#[derive(Debug)]
+pub struct CacheLease {
+    opened: u64,
+    pub cache: Cache,
+}
+
+/// Where the analysis of one generation of a document stands, for a request that needs it.
+#[derive(Debug)]
+pub enum Lookup {
+    /// Its analysis.
+    Ready(Arc<Analyzed>),
+    /// An analysis task is running and will store this generation's analysis.
+    Pending,
+    /// Nothing will compute it (no task runs, the text has changed since, or the document
+    /// was closed): the caller must analyze.
+    Idle,
+}
+
 /// An edit could not be applied as sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditProblem {
@@ -56,17 +102,37 @@ pub enum EditProblem {
     },
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Documents {
     docs: Mutex<HashMap<Uri, Document>>,
     /// Generations are unique across documents and reopenings, so a result computed for a
     /// closed document can never pass for the text of the same URI opened again.
     last_generation: AtomicU64,
+    /// The clock of [`Document::used`].
+    clock: AtomicU64,
+    /// Bumped whenever an analysis is stored or an analysis task ends, so that a request
+    /// waiting for a running analysis wakes up and looks again.
+    settled: watch::Sender<u64>,
+}
+
+impl Default for Documents {
+    fn default() -> Documents {
+        Documents {
+            docs: Mutex::default(),
+            last_generation: AtomicU64::new(0),
+            clock: AtomicU64::new(0),
+            settled: watch::Sender::new(0),
+        }
+    }
 }
 
 impl Documents {
     fn next_generation(&self) -> u64 {
         self.last_generation.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    fn tick(&self) -> u64 {
+        self.clock.fetch_add(1, Ordering::Relaxed) + 1
     }
 
     fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
@@ -75,9 +141,19 @@ impl Documents {
         self.docs.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    fn settle(&self) {
+        self.settled.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// A receiver that sees every later store of an analysis and end of an analysis task.
+    pub fn watch_settled(&self) -> watch::Receiver<u64> {
+        self.settled.subscribe()
+    }
+
     /// Opens (or re-opens) a document; returns its generation.
     pub fn open(&self, uri: Uri, text: &str, version: i32, format: Format) -> u64 {
         let generation = self.next_generation();
+        let used = self.tick();
         let mut docs = self.lock();
         docs.insert(
             uri,
@@ -86,15 +162,23 @@ impl Documents {
                 version,
                 format,
                 generation,
+                opened: generation,
                 analyzed: None,
                 analyzing: false,
+                cache: None,
+                cache_lent: false,
+                changed_at: Instant::now(),
+                used,
             },
         );
         generation
     }
 
+    /// Closes a document: its text, analysis and cache are dropped.
     pub fn close(&self, uri: &Uri) -> bool {
-        self.lock().remove(uri).is_some()
+        let closed = self.lock().remove(uri).is_some();
+        self.settle();
+        closed
     }
 
     /// Applies a `didChange` in order; returns the new generation and any problems.
@@ -105,6 +189,7 @@ impl Documents {
         changes: &[TextDocumentContentChangeEvent],
         encoding: Encoding,
     ) -> Result<(u64, Vec<EditProblem>), EditProblem> {
+        let used = self.tick();
         let mut docs = self.lock();
         let doc = docs.get_mut(uri).ok_or(EditProblem::UnknownDocument)?;
         let mut problems = Vec::new();
@@ -115,6 +200,8 @@ impl Documents {
         }
         doc.version = version;
         doc.generation = self.next_generation();
+        doc.changed_at = Instant::now();
+        doc.used = used;
         Ok((doc.generation, problems))
     }
 
@@ -142,17 +229,22 @@ impl Documents {
         }
     }
 
-    /// Ends the analysis task if `generation` is still the latest (true), else keeps it
-    /// claimed for another round (false). One lock for both, so no edit is missed.
-    pub fn finish_analysis(&self, uri: &Uri, generation: u64) -> bool {
-        match self.lock().get_mut(uri) {
-            Some(doc) if doc.generation != generation => false,
+    /// Ends the analysis task if `generation` is still the latest (`None`), else keeps it
+    /// claimed for another round and says when the text last changed. One lock for both,
+    /// so no edit is missed.
+    pub fn finish_analysis(&self, uri: &Uri, generation: u64) -> Option<Instant> {
+        let next = match self.lock().get_mut(uri) {
+            Some(doc) if doc.generation != generation => Some(doc.changed_at),
             Some(doc) => {
                 doc.analyzing = false;
-                true
+                None
             }
-            None => true,
+            None => None,
+        };
+        if next.is_none() {
+            self.settle();
         }
+        next
     }
 
     pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
@@ -167,16 +259,50 @@ impl Documents {
         })
     }
 
+    /// Lends the document's paragraph cache to an analysis (a new one if it has none).
+    /// `None` when the document is closed or another analysis holds the cache: analyze
+    /// without one then.
+    pub fn lend_cache(&self, uri: &Uri) -> Option<CacheLease> {
+        let mut docs = self.lock();
+        let doc = docs.get_mut(uri)?;
+        if doc.cache_lent {
+            return None;
+        }
+        doc.cache_lent = true;
+        Some(CacheLease {
+            opened: doc.opened,
+            cache: doc.cache.take().unwrap_or_default(),
+        })
+    }
+
+    /// Takes a lent cache back. It is dropped when the document was closed (or reopened)
+    /// meanwhile, or is no longer among the recently used ones.
+    pub fn give_back(&self, uri: &Uri, lease: CacheLease) {
+        let mut docs = self.lock();
+        if let Some(doc) = docs.get_mut(uri).filter(|d| d.opened == lease.opened) {
+            doc.cache_lent = false;
+            doc.cache = Some(lease.cache);
+            evict(&mut docs);
+        }
+    }
+
     /// Keeps an analysis if it is for the document's current generation.
     pub fn store(&self, uri: &Uri, analyzed: Arc<Analyzed>) -> bool {
-        let mut docs = self.lock();
-        match docs.get_mut(uri) {
-            Some(doc) if doc.generation == analyzed.generation => {
-                doc.analyzed = Some(analyzed);
-                true
+        let stored = {
+            let mut docs = self.lock();
+            match docs.get_mut(uri) {
+                Some(doc) if doc.generation == analyzed.generation => {
+                    doc.analyzed = Some(analyzed);
+                    evict(&mut docs);
+                    true
+                }
+                _ => false,
             }
-            _ => false,
+        };
+        if stored {
+            self.settle();
         }
+        stored
     }
 
     /// The analysis of the current text, if it has been computed.
@@ -188,9 +314,50 @@ impl Documents {
             .filter(|a| a.generation == doc.generation)
     }
 
+    /// Where the analysis of the text at `generation` stands, for a request about the
+    /// document (which counts as using it).
+    pub fn lookup(&self, uri: &Uri, generation: u64) -> Lookup {
+        let used = self.tick();
+        let mut docs = self.lock();
+        let Some(doc) = docs.get_mut(uri) else {
+            return Lookup::Idle;
+        };
+        doc.used = used;
+        match doc.analyzed.clone() {
+            Some(done) if done.generation == generation => Lookup::Ready(done),
+            _ if doc.analyzing && doc.generation == generation => Lookup::Pending,
+            _ => Lookup::Idle,
+        }
+    }
+
     /// The text of a document (for tests and the source sheet).
     pub fn text(&self, uri: &Uri) -> Option<String> {
         self.lock().get(uri).map(|d| d.rope.to_string())
+    }
+
+    /// How many documents keep an analysis and how many a paragraph cache.
+    pub fn kept(&self) -> (usize, usize) {
+        let docs = self.lock();
+        (
+            docs.values().filter(|d| d.analyzed.is_some()).count(),
+            docs.values().filter(|d| d.cache.is_some()).count(),
+        )
+    }
+}
+
+/// Drops the analysis and cache of every document but the [`KEEP_RECENT`] most recently
+/// used ones.
+fn evict(docs: &mut HashMap<Uri, Document>) {
+    let holding = |d: &Document| d.analyzed.is_some() || d.cache.is_some();
+    if docs.values().filter(|d| holding(d)).count() <= KEEP_RECENT {
+        return;
+    }
+    let mut uses: Vec<u64> = docs.values().map(|d| d.used).collect();
+    uses.sort_unstable_by(|a, b| b.cmp(a));
+    let oldest_kept = uses[KEEP_RECENT - 1];
+    for doc in docs.values_mut().filter(|d| d.used < oldest_kept) {
+        doc.analyzed = None;
+        doc.cache = None;
     }
 }
 
@@ -279,5 +446,103 @@ mod tests {
             docs.change(&other, 1, &[], Encoding::Utf8),
             Err(EditProblem::UnknownDocument)
         );
+    }
+
+    fn analyzed(docs: &Documents, uri: &Uri) -> Arc<Analyzed> {
+        let snapshot = docs.snapshot(uri).unwrap();
+        let text = snapshot.rope.to_string();
+        Arc::new(Analyzed {
+            generation: snapshot.generation,
+            version: snapshot.version,
+            analysis: crate::analyze(&text, snapshot.format, &Default::default()),
+            rope: snapshot.rope,
+        })
+    }
+
+    #[test]
+    fn the_cache_is_lent_to_one_analysis_at_a_time_and_dropped_on_close() {
+        let docs = Documents::default();
+        docs.open(
+            uri(),
+            "One paragraph.\n\nAnother one.\n",
+            1,
+            Format::Markdown,
+        );
+        let mut lease = docs.lend_cache(&uri()).unwrap();
+        assert!(docs.lend_cache(&uri()).is_none(), "lent twice");
+        crate::analysis::analyze_with(
+            "One paragraph.\n\nAnother one.\n",
+            Format::Markdown,
+            &Default::default(),
+            Some(&mut lease.cache),
+        );
+        assert_eq!(lease.cache.len(), 2);
+        docs.give_back(&uri(), lease);
+        assert_eq!(docs.kept(), (0, 1));
+        let lease = docs.lend_cache(&uri()).unwrap();
+        assert_eq!(lease.cache.len(), 2, "the filled cache comes back");
+        // Closed and opened again while lent: the old cache is not given to the new text.
+        assert!(docs.close(&uri()));
+        docs.open(uri(), "New.\n", 1, Format::Markdown);
+        docs.give_back(&uri(), lease);
+        assert_eq!(docs.kept(), (0, 0));
+        assert!(docs.lend_cache(&uri()).unwrap().cache.is_empty());
+    }
+
+    #[test]
+    fn only_the_recently_used_documents_keep_analysis_and_cache() {
+        let docs = Documents::default();
+        let uris: Vec<Uri> = (0..KEEP_RECENT + 3)
+            .map(|i| format!("file:///tmp/d{i}.md").parse().unwrap())
+            .collect();
+        for u in &uris {
+            docs.open(
+                u.clone(),
+                "“We rebuilt it,” she said.\n",
+                1,
+                Format::Markdown,
+            );
+            let lease = docs.lend_cache(u).unwrap();
+            docs.give_back(u, lease);
+            assert!(docs.store(u, analyzed(&docs, u)));
+        }
+        assert_eq!(docs.kept(), (KEEP_RECENT, KEEP_RECENT));
+        // The first document was evicted: a request finds nothing running and must
+        // analyze, and then it is recent again.
+        let generation = |u: &Uri| docs.snapshot(u).unwrap().generation;
+        assert!(matches!(
+            docs.lookup(&uris[0], generation(&uris[0])),
+            Lookup::Idle
+        ));
+        assert!(docs.store(&uris[0], analyzed(&docs, &uris[0])));
+        assert!(matches!(
+            docs.lookup(&uris[0], generation(&uris[0])),
+            Lookup::Ready(_)
+        ));
+        assert!(docs.current(&uris[1]).is_none());
+        assert!(docs.current(&uris[KEEP_RECENT + 2]).is_some());
+        let before = generation(&uris[1]);
+        assert!(docs.begin_analysis(&uris[1]));
+        assert!(matches!(docs.lookup(&uris[1], before), Lookup::Pending));
+        // Once the text has changed, the running task will not store that generation.
+        docs.change(&uris[1], 2, &[], Encoding::Utf8).unwrap();
+        assert!(matches!(docs.lookup(&uris[1], before), Lookup::Idle));
+    }
+
+    #[test]
+    fn an_edit_during_an_analysis_asks_for_another_round() {
+        let docs = Documents::default();
+        let first = docs.open(uri(), "ab", 1, Format::Plain);
+        assert!(docs.begin_analysis(&uri()));
+        assert!(!docs.begin_analysis(&uri()));
+        docs.change(&uri(), 2, &[edit(0, 2, 0, 2, "c")], Encoding::Utf8)
+            .unwrap();
+        let settled = docs.watch_settled();
+        assert!(docs.finish_analysis(&uri(), first).is_some());
+        assert!(!settled.has_changed().unwrap());
+        let (current, _) = docs.change(&uri(), 3, &[], Encoding::Utf8).unwrap();
+        assert!(docs.finish_analysis(&uri(), current).is_none());
+        assert!(settled.has_changed().unwrap());
+        assert!(docs.begin_analysis(&uri()));
     }
 }

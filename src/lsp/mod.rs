@@ -3,7 +3,7 @@
 //!
 //! - [`documents`]: the open texts (ropes), edited in order, with a generation per change.
 //! - [`positions`]: LSP positions (UTF-16 or UTF-8) ↔ byte offsets, clamped.
-//! - [`scheduler`]: analysis on a blocking thread, debounced, panics caught.
+//! - [`scheduler`]: analysis on a blocking thread, incremental, debounced, panics caught.
 //! - [`convert`], [`actions`], [`symbols`], [`sheet`]: analysis facts → protocol answers.
 //! - [`config`]: `copydesk.toml` and the editor's settings.
 //! - [`server`]: the handlers; [`transport`]: stdio framing that survives bad input.
@@ -25,10 +25,16 @@ pub mod workspace;
 
 pub use server::Backend;
 
-/// The server with every handler and custom request, over any transport; `analyze` is
-/// [`crate::analyze`] except in tests that need an analysis to fail.
+/// The server with every handler and custom request, over any transport, analyzing whole
+/// drafts with `analyze` (tests pass an analysis that fails).
 pub fn service(analyze: scheduler::AnalyzeFn) -> (LspService<Backend>, ClientSocket) {
-    LspService::build(|client| Backend::with_analysis(client, analyze))
+    service_with(scheduler::Analyzer::Whole(analyze))
+}
+
+/// The server with every handler and custom request, over any transport; the real server
+/// uses [`scheduler::Analyzer::DEFAULT`], the incremental analysis.
+pub fn service_with(analyzer: scheduler::Analyzer) -> (LspService<Backend>, ClientSocket) {
+    LspService::build(|client| Backend::with_analyzer(client, analyzer))
         .custom_method("copydesk/sourceSheet", Backend::source_sheet)
         .custom_method("copydesk/status", Backend::status)
         .finish()
@@ -49,7 +55,7 @@ pub fn serve() -> ExitCode {
         }
     };
     let shut_down = runtime.block_on(async {
-        let (service, socket) = service(crate::analyze);
+        let (service, socket) = service_with(scheduler::Analyzer::DEFAULT);
         let backend = service.inner().clone();
         let pipes = transport::guard(tokio::io::stdin(), tokio::io::stdout());
         Server::new(pipes.input, pipes.output, socket)

@@ -2,61 +2,124 @@
 //!
 //! Analysis is CPU work: it runs on a blocking thread so the server keeps reading its input,
 //! and under `catch_unwind` so that a bug in one check costs one result, not the server.
-//! Bursts of edits are folded together, and each result carries the generation it was computed
-//! from so that a stale one is never published (see `documents`).
+//! Bursts of edits are folded together (the next keystroke after a result is analyzed at
+//! once), each document's paragraph cache is lent to its analysis, and each result carries
+//! the generation it was computed from so that a stale one is never published (see
+//! `documents`).
 
-use super::documents::{Analyzed, Snapshot};
+use super::documents::{Analyzed, Documents, Snapshot};
 use super::workspace::Workspace;
+use crate::analysis::local::Cache;
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::draft::Format;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// The pause before another round of analysis when edits arrived while the previous round
-/// ran (a burst: fast typing, a paste of many edits, a client replaying changes). The first
-/// edit after a quiet spell is analyzed at once; during a burst this folds many edits into
-/// one run.
+/// How long a burst of edits must have been quiet before another round of analysis, when
+/// edits arrived while the previous round ran (fast typing, a paste of many edits, a
+/// client replaying changes). An edit made after the previous result was published is
+/// analyzed at once: it is the next keystroke, not part of a burst.
 pub const DEBOUNCE: Duration = Duration::from_millis(15);
 
-/// The analysis function; the server uses [`crate::analyze`], tests inject failures.
+/// How long to wait before analyzing again, given when the text last changed and when the
+/// previous round's result was ready.
+pub fn debounce(changed_at: Instant, result_ready: Instant) -> Duration {
+    if changed_at >= result_ready {
+        Duration::ZERO
+    } else {
+        DEBOUNCE.saturating_sub(changed_at.elapsed())
+    }
+}
+
+/// The analysis function of a whole draft; tests inject failures.
 pub type AnalyzeFn = fn(&str, Format, &Config) -> Analysis;
 
+/// The analysis function that reuses a paragraph cache ([`crate::analysis::analyze_with`]).
+pub type IncrementalFn = fn(&str, Format, &Config, Option<&mut Cache>) -> Analysis;
+
+/// How the server analyzes a text.
+#[derive(Debug, Clone, Copy)]
+pub enum Analyzer {
+    /// Every paragraph read afresh each time.
+    Whole(AnalyzeFn),
+    /// Paragraphs read before are taken from the document's cache.
+    Incremental(IncrementalFn),
+}
+
+impl Analyzer {
+    /// The server's analysis: incremental.
+    pub const DEFAULT: Analyzer = Analyzer::Incremental(crate::analysis::analyze_with);
+
+    fn run(
+        self,
+        text: &str,
+        format: Format,
+        config: &Config,
+        cache: Option<&mut Cache>,
+    ) -> Analysis {
+        match self {
+            Analyzer::Whole(analyze) => analyze(text, format, config),
+            Analyzer::Incremental(analyze) => analyze(text, format, config, cache),
+        }
+    }
+}
+
 /// Analyzes a snapshot (and compares its names with the workspace's other drafts, when
-/// given), turning a panic into an error message.
+/// given), turning a panic into an error message. After a panic the cache is emptied, so
+/// that whatever the failed run left in it cannot outlive the run.
 pub fn analyze_guarded(
     snapshot: &Snapshot,
     config: &Config,
-    analyze: AnalyzeFn,
+    analyzer: Analyzer,
     workspace: Option<&Workspace>,
+    cache: Option<&mut Cache>,
 ) -> Result<Analyzed, String> {
     let text = snapshot.rope.to_string();
-    catch_unwind(AssertUnwindSafe(|| {
-        let mut analysis = analyze(&text, snapshot.format, config);
+    let mut cache = cache;
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let mut analysis = analyzer.run(&text, snapshot.format, config, cache.as_deref_mut());
         if let Some(workspace) = workspace {
             workspace.enrich(&snapshot.uri, &mut analysis, config);
         }
         analysis
-    }))
-    .map(|analysis| Analyzed {
-        generation: snapshot.generation,
-        version: snapshot.version,
-        rope: snapshot.rope.clone(),
-        analysis,
-    })
-    .map_err(|payload| panic_message(payload.as_ref()))
+    }));
+    drop(text);
+    match result {
+        Ok(analysis) => Ok(Analyzed {
+            generation: snapshot.generation,
+            version: snapshot.version,
+            rope: snapshot.rope.clone(),
+            analysis,
+        }),
+        Err(payload) => {
+            if let Some(cache) = cache {
+                *cache = Cache::new();
+            }
+            Err(panic_message(payload.as_ref()))
+        }
+    }
 }
 
-/// Analyzes a snapshot on tokio's blocking pool.
+/// Analyzes a snapshot on tokio's blocking pool. With `documents`, the document's paragraph
+/// cache is borrowed for the run and given back by the blocking task itself, so a caller
+/// that stops waiting (a cancelled request) cannot lose it.
 pub async fn analyze_blocking(
     snapshot: Snapshot,
     config: Arc<Config>,
-    analyze: AnalyzeFn,
+    analyzer: Analyzer,
     workspace: Option<Arc<Workspace>>,
+    documents: Option<Arc<Documents>>,
 ) -> Result<Arc<Analyzed>, String> {
     tokio::task::spawn_blocking(move || {
-        analyze_guarded(&snapshot, &config, analyze, workspace.as_deref())
+        let mut lease = documents.as_ref().and_then(|d| d.lend_cache(&snapshot.uri));
+        let cache = lease.as_mut().map(|l| &mut l.cache);
+        let result = analyze_guarded(&snapshot, &config, analyzer, workspace.as_deref(), cache);
+        if let (Some(documents), Some(lease)) = (documents, lease) {
+            documents.give_back(&snapshot.uri, lease);
+        }
+        result
     })
     .await
     .map_err(|e| format!("analysis task failed: {e}"))?
@@ -92,25 +155,91 @@ mod tests {
         panic!("index out of range in a check")
     }
 
+    fn exploding_incrementally(_: &str, _: Format, _: &Config, _: Option<&mut Cache>) -> Analysis {
+        panic!("index out of range in a local stage")
+    }
+
+    #[test]
+    fn the_next_keystroke_is_not_delayed_but_a_burst_is_folded() {
+        let ready = Instant::now();
+        std::thread::sleep(Duration::from_millis(2));
+        assert_eq!(debounce(Instant::now(), ready), Duration::ZERO);
+        let during = Instant::now();
+        let ready = Instant::now();
+        let wait = debounce(during, ready);
+        assert!(wait > Duration::ZERO && wait <= DEBOUNCE, "{wait:?}");
+        let long_ago = Instant::now();
+        std::thread::sleep(DEBOUNCE);
+        assert_eq!(debounce(long_ago, Instant::now()), Duration::ZERO);
+    }
+
     #[test]
     fn keeps_the_generation_and_version_of_its_snapshot() {
-        let a =
-            analyze_guarded(&snapshot("“Hi.”"), &Config::default(), crate::analyze, None).unwrap();
+        let a = analyze_guarded(
+            &snapshot("“Hi.”"),
+            &Config::default(),
+            Analyzer::DEFAULT,
+            None,
+            None,
+        )
+        .unwrap();
         assert_eq!((a.generation, a.version), (7, 3));
         assert_eq!(a.analysis.draft.text, "“Hi.”");
     }
 
     #[test]
     fn a_panic_becomes_an_error_message() {
-        let err = analyze_guarded(&snapshot("x"), &Config::default(), exploding, None).unwrap_err();
+        let err = analyze_guarded(
+            &snapshot("x"),
+            &Config::default(),
+            Analyzer::Whole(exploding),
+            None,
+            None,
+        )
+        .unwrap_err();
         assert!(err.contains("index out of range"), "{err}");
+    }
+
+    #[test]
+    fn the_cache_fills_and_a_panic_empties_it() {
+        let text =
+            "“We rebuilt it,” Mayor Elena Vasquez said.\n\nTaxes rose 3.5 percent in March.\n";
+        let mut cache = Cache::new();
+        let config = Config::default();
+        let warm = analyze_guarded(
+            &snapshot(text),
+            &config,
+            Analyzer::DEFAULT,
+            None,
+            Some(&mut cache),
+        )
+        .unwrap();
+        assert_eq!(cache.len(), warm.analysis.draft.paragraphs.len());
+        let whole = crate::analyze(text, Format::Markdown, &config);
+        assert_eq!(warm.analysis.findings, whole.findings);
+        let err = analyze_guarded(
+            &snapshot(text),
+            &config,
+            Analyzer::Incremental(exploding_incrementally),
+            None,
+            Some(&mut cache),
+        )
+        .unwrap_err();
+        assert!(err.contains("local stage"), "{err}");
+        assert!(cache.is_empty());
     }
 
     #[tokio::test]
     async fn a_panic_on_the_blocking_pool_becomes_an_error_message() {
-        let err = analyze_blocking(snapshot("x"), Arc::default(), exploding, None)
-            .await
-            .unwrap_err();
+        let err = analyze_blocking(
+            snapshot("x"),
+            Arc::default(),
+            Analyzer::Whole(exploding),
+            None,
+            None,
+        )
+        .await
+        .unwrap_err();
         assert!(err.contains("index out of range"), "{err}");
     }
 }

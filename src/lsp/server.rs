@@ -2,9 +2,9 @@
 //! analysis, and turns the answer back into protocol types.
 
 use super::config::{Problem, Settings};
-use super::documents::{Analyzed, Documents, EditProblem};
+use super::documents::{Analyzed, Documents, EditProblem, Lookup, Snapshot};
 use super::positions::{self, Encoding};
-use super::scheduler::{self, AnalyzeFn};
+use super::scheduler::{self, AnalyzeFn, Analyzer};
 use super::workspace::Workspace;
 use super::{actions, convert, sheet, symbols};
 use crate::config::{Config, FILE_NAME};
@@ -13,7 +13,7 @@ use crate::workspace::WorkspaceIndex;
 use serde::Deserialize;
 use serde_json::Value;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
@@ -22,6 +22,10 @@ use tower_lsp_server::{Client, LanguageServer};
 /// given up: the library runs few handlers at once, and one waiting on the client forever
 /// would stop the server from reading its input.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long a request waits for the running analysis of its document before analyzing the
+/// text itself (two analyses of one text at once would only share the two cores).
+const PENDING_WAIT: Duration = Duration::from_secs(2);
 
 /// A short draft analyzed once at start-up, so that the word lists, the gazetteer and the
 /// patterns are built before the first document arrives.
@@ -58,12 +62,12 @@ impl Default for State {
 #[derive(Debug)]
 struct Inner {
     client: Client,
-    docs: Documents,
+    docs: Arc<Documents>,
     state: Mutex<State>,
     /// Held while a result is checked for staleness and published, so that an older result
     /// can never be published after a newer one.
     publish_gate: tokio::sync::Mutex<()>,
-    analyze: AnalyzeFn,
+    analyzer: Analyzer,
     workspace: Arc<Workspace>,
 }
 
@@ -80,18 +84,24 @@ pub struct DocumentParams {
 }
 
 impl Backend {
+    /// The server with its incremental analysis.
     pub fn new(client: Client) -> Backend {
-        Backend::with_analysis(client, crate::analyze)
+        Backend::with_analyzer(client, Analyzer::DEFAULT)
     }
 
+    /// The server with another analysis of a whole draft (tests inject failures).
     pub fn with_analysis(client: Client, analyze: AnalyzeFn) -> Backend {
+        Backend::with_analyzer(client, Analyzer::Whole(analyze))
+    }
+
+    pub fn with_analyzer(client: Client, analyzer: Analyzer) -> Backend {
         Backend {
             inner: Arc::new(Inner {
                 client,
-                docs: Documents::default(),
+                docs: Arc::default(),
                 state: Mutex::new(State::default()),
                 publish_gate: tokio::sync::Mutex::new(()),
-                analyze,
+                analyzer,
                 workspace: Arc::default(),
             }),
         }
@@ -144,34 +154,38 @@ impl Inner {
         }
         let inner = self.clone();
         tokio::spawn(async move {
-            let mut first = true;
+            let mut wait = Duration::ZERO;
             loop {
-                if !first {
-                    tokio::time::sleep(scheduler::DEBOUNCE).await;
+                if !wait.is_zero() {
+                    tokio::time::sleep(wait).await;
                 }
-                first = false;
                 let Some(snapshot) = inner.docs.snapshot(&uri) else {
                     return;
                 };
                 let generation = snapshot.generation;
                 let analyzed = match inner.docs.current(&uri) {
                     Some(done) => Ok(done),
-                    None => {
-                        let config = inner.state().config.clone();
-                        let workspace = Some(inner.workspace.clone());
-                        scheduler::analyze_blocking(snapshot, config, inner.analyze, workspace)
-                            .await
-                    }
+                    None => inner.analyze(snapshot).await,
                 };
+                let ready = Instant::now();
                 match analyzed {
                     Ok(analyzed) => inner.publish(&uri, analyzed).await,
                     Err(message) => inner.report_failure(&uri, &message).await,
                 }
-                if inner.docs.finish_analysis(&uri, generation) {
-                    return;
+                match inner.docs.finish_analysis(&uri, generation) {
+                    None => return,
+                    Some(changed_at) => wait = scheduler::debounce(changed_at, ready),
                 }
             }
         });
+    }
+
+    /// Analyzes a snapshot on a blocking thread, with the document's paragraph cache.
+    async fn analyze(&self, snapshot: Snapshot) -> std::result::Result<Arc<Analyzed>, String> {
+        let config = self.state().config.clone();
+        let workspace = Some(self.workspace.clone());
+        let docs = Some(self.docs.clone());
+        scheduler::analyze_blocking(snapshot, config, self.analyzer, workspace, docs).await
     }
 
     async fn publish(&self, uri: &Uri, analyzed: Arc<Analyzed>) {
@@ -180,7 +194,8 @@ impl Inner {
             return;
         }
         let encoding = self.state().encoding;
-        let diagnostics = convert::diagnostics(uri, &analyzed, encoding);
+        let diagnostics =
+            convert::diagnostics_with(uri, &analyzed, encoding, Some(&self.workspace));
         self.client
             .publish_diagnostics(uri.clone(), diagnostics, Some(analyzed.version))
             .await;
@@ -195,11 +210,11 @@ impl Inner {
             .await;
     }
 
-    /// The analysis of the document's current text, computed now if needed.
+    /// The analysis of the document's text as it is now (when the request arrives): the
+    /// stored one, the one being computed (waited for), or one computed here.
     async fn analysis(&self, uri: &Uri) -> Result<Option<Arc<Analyzed>>> {
-        if let Some(done) = self.docs.current(uri) {
-            return Ok(Some(done));
-        }
+        // Taken before any await: a request answers about the text it was sent against,
+        // even when edits keep arriving after it.
         let Some(snapshot) = self.docs.snapshot(uri) else {
             self.warn(format!(
                 "copydesk: request for a document that is not open: {}",
@@ -208,9 +223,21 @@ impl Inner {
             .await;
             return Ok(None);
         };
-        let config = self.state().config.clone();
-        let workspace = Some(self.workspace.clone());
-        match scheduler::analyze_blocking(snapshot, config, self.analyze, workspace).await {
+        let mut settled = self.docs.watch_settled();
+        loop {
+            settled.borrow_and_update();
+            match self.docs.lookup(uri, snapshot.generation) {
+                Lookup::Ready(done) => return Ok(Some(done)),
+                Lookup::Pending => {
+                    match tokio::time::timeout(PENDING_WAIT, settled.changed()).await {
+                        Ok(Ok(())) => continue,
+                        _ => break,
+                    }
+                }
+                Lookup::Idle => break,
+            }
+        }
+        match self.analyze(snapshot).await {
             Ok(analyzed) => {
                 self.docs.store(uri, analyzed.clone());
                 Ok(Some(analyzed))
@@ -277,8 +304,12 @@ impl Inner {
             });
             let _ = warm.await;
             let Some(root) = root else { return };
-            let built =
-                tokio::task::spawn_blocking(move || WorkspaceIndex::build(&root, &config)).await;
+            // Open documents are indexed from their open text: not read again from disk.
+            let workspace = inner.workspace.clone();
+            let built = tokio::task::spawn_blocking(move || {
+                WorkspaceIndex::build_skipping(&root, &config, |path| workspace.contains(path))
+            })
+            .await;
             match built {
                 Ok(index) => {
                     if inner.workspace.install(index) {

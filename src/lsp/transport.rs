@@ -7,8 +7,17 @@
 //! message with the JSON-RPC error (`-32700` parse error, `-32600` invalid request) and
 //! passes only well-formed messages on. Output frames of the library and these errors are
 //! written whole, one at a time, so they never interleave.
+//!
+//! It also keeps the ids of the client's requests that have not been answered yet. When the
+//! input ends (the client went away without `exit`), it cancels them (`$/cancelRequest`)
+//! before closing the library's input: the library would otherwise wait for every pending
+//! handler, e.g. one waiting for the analysis of a huge draft, before it lets the process
+//! exit, and nobody is left to read the answers.
 
+use serde::de::IgnoredAny;
+use serde::Deserialize;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::io::{
     AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
@@ -24,6 +33,53 @@ const MAX_FRAME: usize = 256 * 1024 * 1024;
 const PIPE_SIZE: usize = 1 << 16;
 
 type Output = Arc<Mutex<Box<dyn AsyncWrite + Send + Unpin>>>;
+
+/// The client's requests passed on and not answered yet, by their id as JSON text.
+#[derive(Debug, Default)]
+struct Unanswered(std::sync::Mutex<HashMap<String, Value>>);
+
+impl Unanswered {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Value>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn sent(&self, id: &Value) {
+        self.lock().insert(id.to_string(), id.clone());
+    }
+
+    /// Notes the answer if `body` is a response to one of them.
+    fn answered(&self, body: &[u8]) {
+        /// Just enough of a message to tell a response from a request; `method` is read
+        /// without keeping it.
+        #[derive(Deserialize)]
+        struct Head {
+            id: Option<Value>,
+            method: Option<IgnoredAny>,
+        }
+        let mut unanswered = self.lock();
+        if unanswered.is_empty() {
+            return;
+        }
+        if let Ok(Head {
+            id: Some(id),
+            method: None,
+        }) = serde_json::from_slice(body)
+        {
+            unanswered.remove(&id.to_string());
+        }
+    }
+
+    fn take(&self) -> Vec<Value> {
+        self.lock().drain().map(|(_, id)| id).collect()
+    }
+}
+
+async fn forward<W: AsyncWrite + Unpin>(to_server: &mut W, body: &[u8]) -> std::io::Result<()> {
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    to_server.write_all(header.as_bytes()).await?;
+    to_server.write_all(body).await?;
+    to_server.flush().await
+}
 
 /// The two ends to hand to the library, and the task that forwards its output (await it
 /// after the server has finished, so every response is written before the process exits).
@@ -44,6 +100,8 @@ where
     let (output, from_server) = tokio::io::duplex(PIPE_SIZE);
 
     let errors = out.clone();
+    let unanswered = Arc::new(Unanswered::default());
+    let requests = unanswered.clone();
     tokio::spawn(async move {
         let mut reader = BufReader::new(stdin);
         while let Some(frame) = read_frame(&mut reader).await {
@@ -55,18 +113,26 @@ where
                 }
             };
             match check(&body) {
-                Ok(()) => {
-                    let header = format!("Content-Length: {}\r\n\r\n", body.len());
-                    let sent = async {
-                        to_server.write_all(header.as_bytes()).await?;
-                        to_server.write_all(&body).await?;
-                        to_server.flush().await
-                    };
-                    if sent.await.is_err() {
-                        break; // The server has stopped (after `exit`).
+                Ok(request) => {
+                    if let Some(id) = request {
+                        requests.sent(&id);
+                    }
+                    if forward(&mut to_server, &body).await.is_err() {
+                        return; // The server has stopped (after `exit`).
                     }
                 }
                 Err(error) => write_frame(&errors, &error.to_string()).await,
+            }
+        }
+        // The client is gone: nobody will read the answers still being worked on.
+        for id in requests.take() {
+            let cancel =
+                json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": id}});
+            if forward(&mut to_server, cancel.to_string().as_bytes())
+                .await
+                .is_err()
+            {
+                break;
             }
         }
         // Dropping `to_server` tells the library that its input has ended.
@@ -75,6 +141,7 @@ where
     let flushed = tokio::spawn(async move {
         let mut reader = BufReader::new(from_server);
         while let Some(Ok(body)) = read_frame(&mut reader).await {
+            unanswered.answered(&body);
             let Ok(body) = String::from_utf8(body) else {
                 continue;
             };
@@ -101,9 +168,10 @@ fn error_response(id: Value, code: i64, message: &str) -> Value {
     json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
 }
 
-/// Whether a frame body is a JSON-RPC message the library can decode; the error response
-/// to send back when it is not.
-fn check(body: &[u8]) -> Result<(), Value> {
+/// Whether a frame body is a JSON-RPC message the library can decode (`Ok` with the id of
+/// a request, `None` for a notification or a response); the error response to send back
+/// when it is not.
+fn check(body: &[u8]) -> Result<Option<Value>, Value> {
     let value: Value = serde_json::from_slice(body)
         .map_err(|e| error_response(Value::Null, -32700, &format!("Parse error: {e}")))?;
     let Value::Object(map) = &value else {
@@ -122,20 +190,21 @@ fn check(body: &[u8]) -> Result<(), Value> {
         let id = if id_ok { id } else { Value::Null };
         return Err(error_response(id, -32600, "Invalid request"));
     }
-    if is_request {
-        // The library rejects a request whose `params` is neither an object nor an array
-        // (nor absent) as undecodable.
-        if let Some(params) = map.get("params") {
-            if !matches!(params, Value::Object(_) | Value::Array(_) | Value::Null) {
-                return Err(error_response(
-                    id,
-                    -32600,
-                    "Invalid request: params must be an object or an array",
-                ));
-            }
+    if !is_request {
+        return Ok(None);
+    }
+    // The library rejects a request whose `params` is neither an object nor an array (nor
+    // absent) as undecodable.
+    if let Some(params) = map.get("params") {
+        if !matches!(params, Value::Object(_) | Value::Array(_) | Value::Null) {
+            return Err(error_response(
+                id,
+                -32600,
+                "Invalid request: params must be an object or an array",
+            ));
         }
     }
-    Ok(())
+    Ok(map.contains_key("id").then_some(id))
 }
 
 /// Reads one frame: `Ok(body)`, `Err(response)` for a frame whose header is unusable, or
@@ -184,9 +253,15 @@ mod tests {
 
     #[test]
     fn checks_message_shapes() {
-        assert!(check(br#"{"jsonrpc":"2.0","id":1,"method":"x","params":{}}"#).is_ok());
-        assert!(check(br#"{"jsonrpc":"2.0","method":"exit"}"#).is_ok());
-        assert!(check(br#"{"jsonrpc":"2.0","id":"a","result":null}"#).is_ok());
+        assert_eq!(
+            check(br#"{"jsonrpc":"2.0","id":1,"method":"x","params":{}}"#),
+            Ok(Some(json!(1)))
+        );
+        assert_eq!(check(br#"{"jsonrpc":"2.0","method":"exit"}"#), Ok(None));
+        assert_eq!(
+            check(br#"{"jsonrpc":"2.0","id":"a","result":null}"#),
+            Ok(None)
+        );
         assert_eq!(
             check(b"{\"jsonrpc\": ").unwrap_err()["error"]["code"],
             -32700
@@ -201,6 +276,52 @@ mod tests {
             check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#).unwrap_err()["id"],
             Value::Null
         );
+    }
+
+    fn frame(body: &str) -> Vec<u8> {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+    }
+
+    /// Reads the frames the library would receive until its input ends.
+    async fn forwarded(pipes: Pipes) -> Vec<Value> {
+        let mut reader = BufReader::new(pipes.input);
+        let mut bodies = Vec::new();
+        while let Some(Ok(body)) = read_frame(&mut reader).await {
+            bodies.push(serde_json::from_slice(&body).unwrap());
+        }
+        bodies
+    }
+
+    #[tokio::test]
+    async fn cancels_unanswered_requests_when_the_input_ends() {
+        let mut input = frame(r#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover"}"#);
+        input.extend(frame(r#"{"jsonrpc":"2.0","id":"b","method":"shutdown"}"#));
+        input.extend(frame(
+            r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+        ));
+        let pipes = guard(std::io::Cursor::new(input), tokio::io::sink());
+        let bodies = forwarded(pipes).await;
+        assert_eq!(bodies.len(), 5, "{bodies:?}");
+        let mut cancelled: Vec<Value> = bodies[3..]
+            .iter()
+            .map(|b| {
+                assert_eq!(b["method"], "$/cancelRequest");
+                b["params"]["id"].clone()
+            })
+            .collect();
+        cancelled.sort_by_key(|id| id.to_string());
+        assert_eq!(cancelled, [json!("b"), json!(1)]);
+    }
+
+    #[test]
+    fn answered_requests_are_not_cancelled() {
+        let unanswered = Unanswered::default();
+        unanswered.sent(&json!(7));
+        unanswered.sent(&json!("7"));
+        unanswered.answered(br#"{"jsonrpc":"2.0","id":7,"result":null}"#);
+        // A request from the server with the same id is not an answer.
+        unanswered.answered(br#"{"jsonrpc":"2.0","id":"7","method":"workspace/configuration"}"#);
+        assert_eq!(unanswered.take(), [json!("7")]);
     }
 
     #[tokio::test]

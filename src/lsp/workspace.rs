@@ -11,7 +11,7 @@ use crate::workspace::WorkspaceIndex;
 use ropey::Rope;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 use tower_lsp_server::ls_types::{Location, SymbolInformation, Uri};
 
 /// At most this many answers to one `workspace/symbol` query.
@@ -26,7 +26,7 @@ pub struct Workspace {
 impl Workspace {
     /// Installs a freshly built index; documents analyzed while it was built are kept
     /// (their open text is newer than the file on disk). Returns whether the workspace
-    /// holds drafts on disk at all (else nothing is there to compare with).
+    /// holds drafts on disk besides the open ones (else nothing is there to compare with).
     pub fn install(&self, mut built: WorkspaceIndex) -> bool {
         let found = !built.drafts.is_empty();
         let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
@@ -52,6 +52,19 @@ impl Workspace {
             analysis.findings.extend(extra);
             crate::checks::settle(&analysis.draft, &mut analysis.findings);
         }
+    }
+
+    /// Whether the draft at `path` is indexed (an open document is, from its first
+    /// analysis on).
+    pub fn contains(&self, path: &Path) -> bool {
+        let slot = self.index.read().unwrap_or_else(|e| e.into_inner());
+        slot.as_ref().is_some_and(|i| i.drafts.contains_key(path))
+    }
+
+    /// The text an indexed draft was analyzed from.
+    pub fn text_of(&self, path: &Path) -> Option<Arc<str>> {
+        let slot = self.index.read().unwrap_or_else(|e| e.into_inner());
+        Some(slot.as_ref()?.drafts.get(path)?.text.clone())
     }
 
     /// Indexes a draft again from its file (after it was closed), or drops it when the

@@ -58,11 +58,16 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
 impl LspClient {
     /// Starts `copydesk lsp` without initializing it.
     pub fn spawn() -> LspClient {
+        LspClient::spawn_with_stderr(Stdio::null())
+    }
+
+    /// Starts `copydesk lsp` with its stderr sent to `stderr` (to look for panic messages).
+    pub fn spawn_with_stderr(stderr: impl Into<Stdio>) -> LspClient {
         let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("start copydesk lsp");
         let stdout = child.stdout.take().unwrap();
@@ -94,7 +99,12 @@ impl LspClient {
 
     /// Starts a server with these `initialize` params, then sends `initialized`.
     pub fn start_params(params: Value) -> LspClient {
-        let mut client = LspClient::spawn();
+        LspClient::spawn().initialized(params)
+    }
+
+    /// Initializes a spawned server with these `initialize` params, then sends `initialized`.
+    pub fn initialized(self, params: Value) -> LspClient {
+        let mut client = self;
         let result = client
             .request("initialize", params)
             .expect("initialize succeeds");
@@ -225,6 +235,30 @@ impl LspClient {
             .expect("shutdown answered");
         self.notify("exit", Value::Null);
         self.wait_exit()
+    }
+
+    /// The server's process id (to read its memory use from /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Closes the server's stdin, as a client that goes away without `exit` does.
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Waits up to `timeout` for the server to exit; `None` if it is still running.
+    pub fn try_wait_exit(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     pub fn wait_exit(&mut self) -> ExitStatus {

@@ -4,7 +4,7 @@
 //! The lemma list follows the cue verbs of published quote-attribution systems for news
 //! (see notes on prior art), plus the verbs news writing uses to introduce a quotation.
 
-use std::collections::HashMap;
+use super::wordset::{WordMap, WordSet};
 use std::sync::LazyLock;
 
 /// How a cue word relates to its speaker.
@@ -237,8 +237,8 @@ pub fn inflect(lemma: &str) -> Vec<String> {
     forms
 }
 
-static TABLE: LazyLock<HashMap<String, CueWord>> = LazyLock::new(|| {
-    let mut table = HashMap::new();
+static TABLE: LazyLock<WordMap<CueWord>> = LazyLock::new(|| {
+    let mut table = WordMap::default();
     let mut insert = |form: &str, lemma: &'static str| {
         let cue = CueWord {
             lemma,
@@ -342,6 +342,8 @@ pub const STATEMENT_NOUNS: &[&str] = &[
     "conference",
 ];
 
+pub static STATEMENT_NOUNS_SET: WordSet = WordSet::new(STATEMENT_NOUNS);
+
 /// Nouns for what someone said, after a possessive: `Smith's reply: "…"`.
 pub const UTTERANCE_NOUNS: &[&str] = &[
     "response",
@@ -384,3 +386,5 @@ pub const UTTERANCE_NOUNS: &[&str] = &[
     "verdict",
     "words",
 ];
+
+pub static UTTERANCE_NOUNS_SET: WordSet = WordSet::new(UTTERANCE_NOUNS);

@@ -8,15 +8,30 @@
 
 use super::cues::{self, CueWord, Form};
 use super::speakers::{self, Found};
-use super::tokens::{Lower, Token, Tokens};
+use super::tokens::{Token, Tokens};
+use super::wordset::WordSet;
 use super::SpeakerKind;
 use crate::draft::Span;
+use std::borrow::Cow;
 
 /// A speaker and the cue that names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     pub speaker: Found,
     pub cue: Span,
+}
+
+impl Match {
+    /// The same match with its spans moved by `by` bytes (paragraph-relative to absolute).
+    pub fn shifted(&self, by: usize) -> Match {
+        Match {
+            speaker: Found {
+                span: self.speaker.span.start + by..self.speaker.span.end + by,
+                kind: self.speaker.kind,
+            },
+            cue: self.cue.start + by..self.cue.end + by,
+        }
+    }
 }
 
 fn cue_of(t: &Token, extra: &[String]) -> Option<CueWord> {
@@ -170,7 +185,7 @@ fn statement_lead(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
         return None;
     }
     let noun = (floor + 1..qpos.min(floor + 5))
-        .find(|&j| cues::STATEMENT_NOUNS.contains(&t[j].lower.as_str()))?;
+        .find(|&j| cues::STATEMENT_NOUNS_SET.contains(t[j].lower()))?;
     let comma = (noun..qpos).find(|&j| !t[j].is_word())?;
     if !t[comma].is_punct(',') {
         return None;
@@ -319,6 +334,9 @@ const COPULAS: &[&str] = &[
     "remains", "remained", "became", "becomes", "will", "would", "could", "might", "may",
 ];
 
+static DOCUMENTS_SET: WordSet = WordSet::new(DOCUMENTS);
+static COPULAS_SET: WordSet = WordSet::new(COPULAS);
+
 /// A partial quote from a document named as the sentence's subject: `The indictment
 /// accuses O'Brien of "…"`. Not for copulas: `The plan is "…"` quotes nobody.
 pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
@@ -331,11 +349,11 @@ pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
     let last = t
         .partition_point(|x| x.span.end <= found.span.end)
         .checked_sub(1)?;
-    if !DOCUMENTS.contains(&t[last].lower.as_str()) {
+    if !DOCUMENTS_SET.contains(t[last].lower()) {
         return None;
     }
     let verb = t.get(last + 1)?;
-    if COPULAS.contains(&verb.lower.as_str()) {
+    if COPULAS_SET.contains(verb.lower()) {
         return None;
     }
     Some(Match {
@@ -359,7 +377,7 @@ fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match>
         }
         let noun = t
             .get(j + 1)
-            .filter(|n| cues::UTTERANCE_NOUNS.contains(&n.lower.as_str()));
+            .filter(|n| cues::UTTERANCE_NOUNS_SET.contains(n.lower()));
         let Some(noun) = noun.filter(|_| j + 1 < qpos) else {
             continue;
         };
@@ -367,7 +385,7 @@ fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match>
             continue;
         }
         let possessive = w.lower.ends_with("'s") || w.lower.ends_with("’s");
-        let pronoun = matches!(w.lower.as_str(), "his" | "her" | "their");
+        let pronoun = matches!(w.lower(), "his" | "her" | "their");
         if !possessive && !pronoun {
             continue;
         }
@@ -381,7 +399,7 @@ fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match>
             let cut = w.span.end - "'s".len() - usize::from(w.lower.ends_with("’s")) * 2;
             let mut stripped = t[j].clone();
             stripped.span.end = cut;
-            stripped.lower = Lower::from(
+            stripped.lower = Cow::Owned(
                 stripped
                     .lower
                     .trim_end_matches("'s")

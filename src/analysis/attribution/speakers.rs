@@ -8,6 +8,7 @@
 //! named`) or a pronoun.
 
 use super::tokens::{Kind, Token};
+use super::wordset::WordSet;
 use super::SpeakerKind;
 use crate::draft::Span;
 
@@ -377,25 +378,35 @@ const WEEKDAYS: &[&str] = &[
     "yesterday",
 ];
 
-fn word(tokens: &[Token], i: usize) -> Option<&Token> {
+static PRONOUNS_SET: WordSet = WordSet::new(PRONOUNS);
+static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
+static STANDALONE_SET: WordSet = WordSet::new(STANDALONE);
+static GROUPS_SET: WordSet = WordSet::new(GROUPS);
+static STOP_SET: WordSet = WordSet::new(STOP);
+static BETWEEN_SET: WordSet = WordSet::new(BETWEEN);
+static TITLES_SET: WordSet = WordSet::new(TITLES);
+static PARTICLES_SET: WordSet = WordSet::new(PARTICLES);
+static WEEKDAYS_SET: WordSet = WordSet::new(WEEKDAYS);
+
+fn word<'t, 'a>(tokens: &'t [Token<'a>], i: usize) -> Option<&'t Token<'a>> {
     tokens.get(i).filter(|t| t.is_word())
 }
 
 /// A group that speaks without a determiner: `police`, and agent nouns in the plural
 /// (`forecasters`, `economists`, `historians`, `residents`).
 fn is_group_noun(lower: &str) -> bool {
-    GROUPS.contains(&lower)
+    GROUPS_SET.contains(lower)
         || ["ers", "ists", "ians", "ants", "ents", "ors"]
             .iter()
             .any(|s| lower.ends_with(s))
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    t.is_word() && PRONOUNS.contains(&t.lower.as_str())
+    t.is_word() && PRONOUNS_SET.contains(t.lower())
 }
 
 fn is_determiner(t: &Token) -> bool {
-    t.is_word() && DETERMINERS.contains(&t.lower.as_str())
+    t.is_word() && DETERMINERS_SET.contains(t.lower())
 }
 
 fn is_possessive(t: &Token) -> bool {
@@ -403,21 +414,21 @@ fn is_possessive(t: &Token) -> bool {
 }
 
 fn is_stop(t: &Token) -> bool {
-    !t.is_word() || STOP.contains(&t.lower.as_str()) || super::cues::lookup(&t.lower).is_some()
+    !t.is_word() || STOP_SET.contains(t.lower()) || super::cues::lookup(&t.lower).is_some()
 }
 
 fn is_particle(t: &Token) -> bool {
     t.is_word()
-        && (PARTICLES.contains(&t.lower.as_str())
+        && (PARTICLES_SET.contains(t.lower())
             || t.lower.starts_with("al-")
             || t.lower.starts_with("el-"))
 }
 
 fn is_title(t: &Token) -> bool {
     t.is_word()
-        && t.lower
-            .split(['-', '‐'])
-            .all(|part| TITLES.contains(&part) || TITLES.contains(&part.trim_end_matches('.')))
+        && t.lower.split(['-', '‐']).all(|part| {
+            TITLES_SET.contains(part) || TITLES_SET.contains(part.trim_end_matches('.'))
+        })
 }
 
 /// A word that can be part of a proper name: capitalized (or a digit-free initial), or a
@@ -435,7 +446,7 @@ fn name_of_run(tokens: &[Token], run: std::ops::Range<usize>) -> Option<Found> {
     let mut start = run.start;
     while start < run.end
         && tokens[start].is_word()
-        && matches!(tokens[start].lower.as_str(), "the" | "a" | "an")
+        && matches!(tokens[start].lower(), "the" | "a" | "an")
     {
         start += 1;
     }
@@ -454,7 +465,7 @@ fn name_of_run(tokens: &[Token], run: std::ops::Range<usize>) -> Option<Found> {
         return None;
     }
     let last = &tokens[run.end - 1];
-    if is_possessive(last) || WEEKDAYS.contains(&last.lower.as_str()) {
+    if is_possessive(last) || WEEKDAYS_SET.contains(last.lower()) {
         return None;
     }
     if (start..run.end).all(|k| is_title(&tokens[k])) {
@@ -475,7 +486,7 @@ pub fn subject_of_verb(tokens: &[Token], verb: usize, floor: usize) -> Option<Fo
     // Skip adverbs, auxiliaries and time phrases between subject and verb.
     while e > floor {
         let t = &tokens[e - 1];
-        if t.is_word() && BETWEEN.contains(&t.lower.as_str()) && !(e - 1 == floor && t.capital) {
+        if t.is_word() && BETWEEN_SET.contains(t.lower()) && !(e - 1 == floor && t.capital) {
             e -= 1;
         } else {
             break;
@@ -524,7 +535,7 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
             start -= 1;
         }
         // A lone capitalized group noun at the start of a sentence: `Police said`.
-        if start == last && GROUPS.contains(&t.lower.as_str()) {
+        if start == last && GROUPS_SET.contains(t.lower()) {
             return Some(Found {
                 span: t.span.clone(),
                 kind: SpeakerKind::Descriptor,
@@ -563,7 +574,7 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
             return noun_phrase_before(tokens, w - 1, floor);
         }
     }
-    let head = t.lower.as_str();
+    let head = t.lower();
     let len = last + 1 - start;
     if found_determiner || tokens[start].capital && len > 1 {
         return Some(Found {
@@ -592,11 +603,11 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
     // `said Tuesday`, `said on Tuesday`: time words are not the speaker.
     while i < end
         && tokens[i].is_word()
-        && (WEEKDAYS.contains(&tokens[i].lower.as_str())
+        && (WEEKDAYS_SET.contains(tokens[i].lower())
             || tokens[i].lower == "on"
                 && tokens
                     .get(i + 1)
-                    .is_some_and(|n| WEEKDAYS.contains(&n.lower.as_str())))
+                    .is_some_and(|n| WEEKDAYS_SET.contains(n.lower())))
     {
         i += 1;
     }
@@ -638,7 +649,7 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
                 });
             }
         }
-        if j - i == 1 && GROUPS.contains(&t.lower.as_str()) {
+        if j - i == 1 && GROUPS_SET.contains(t.lower()) {
             return Some(Found {
                 span: t.span.clone(),
                 kind: SpeakerKind::Descriptor,
@@ -666,7 +677,7 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
         while j > i + 1 && tokens[j - 1].lower == "of" {
             j -= 1;
         }
-        if j == i + 1 && !STANDALONE.contains(&t.lower.as_str()) {
+        if j == i + 1 && !STANDALONE_SET.contains(t.lower()) {
             return None;
         }
         // `another, who asked not to be named`: an unnamed source keeps its description.
@@ -704,7 +715,7 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
             j += 1;
         }
         let head = &tokens[j - 1];
-        if GROUPS.contains(&head.lower.as_str()) {
+        if GROUPS_SET.contains(head.lower()) {
             return Some(Found {
                 span: span(tokens, i..j),
                 kind: SpeakerKind::Descriptor,

@@ -4,7 +4,7 @@
 //! None of those needs a speaker, so none is ever flagged.
 
 use super::tokens::Token;
-use crate::draft::{Draft, Quote};
+use super::wordset::WordSet;
 
 /// Why a quote is not speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,16 +111,20 @@ const SMALL_WORDS: &[&str] = &[
     "by", "as", "vs", "vs.", "via", "into", "is",
 ];
 
+static NAMING_SET: WordSet = WordSet::new(NAMING);
+static TITLE_NOUNS_SET: WordSet = WordSet::new(TITLE_NOUNS);
+static SIGN_WORDS_SET: WordSet = WordSet::new(SIGN_WORDS);
+
 /// How a quote not governed by attribution is to be read, from the words before it in its
-/// sentence (`before` are those tokens, nearest last).
-pub fn classify_by_context(draft: &Draft, quote: &Quote, before: &[Token]) -> Option<NotSpeech> {
-    let words: Vec<&Token> = before.iter().rev().take(6).collect();
+/// sentence (`before` are those tokens, nearest last; `inner` is the quote's text).
+pub fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSpeech> {
+    let words = || before.iter().rev().take(6);
     let first = before.iter().rev().find(|t| t.is_word());
     if let Some(w) = first {
         let adjacent = before
             .last()
             .is_some_and(|t| t.is_word() || t.is_punct(','));
-        if adjacent && NAMING.contains(&w.lower.as_str()) {
+        if adjacent && NAMING_SET.contains(w.lower()) {
             // `what he called "…"` is speech; `a program called "…"` names something.
             let idx = before.iter().rposition(|t| std::ptr::eq(t, w)).unwrap_or(0);
             let subject = idx
@@ -129,10 +133,7 @@ pub fn classify_by_context(draft: &Draft, quote: &Quote, before: &[Token]) -> Op
                 .is_some_and(|p| {
                     p.is_word()
                         && (p.capital
-                            || matches!(
-                                p.lower.as_str(),
-                                "he" | "she" | "they" | "i" | "we" | "it"
-                            ))
+                            || matches!(p.lower(), "he" | "she" | "they" | "i" | "we" | "it"))
                 });
             if w.lower != "called" || !subject {
                 return Some(if w.lower == "so-called" {
@@ -142,7 +143,7 @@ pub fn classify_by_context(draft: &Draft, quote: &Quote, before: &[Token]) -> Op
                 });
             }
         }
-        if adjacent && matches!(w.lower.as_str(), "reading" | "read" | "reads") {
+        if adjacent && matches!(w.lower(), "reading" | "read" | "reads") {
             return Some(NotSpeech::Sign);
         }
         if w.lower == "as"
@@ -155,17 +156,12 @@ pub fn classify_by_context(draft: &Draft, quote: &Quote, before: &[Token]) -> Op
             return Some(NotSpeech::Title);
         }
     }
-    if words
-        .iter()
-        .take(3)
-        .any(|t| TITLE_NOUNS.contains(&t.lower.as_str()))
-    {
+    if words().take(3).any(|t| TITLE_NOUNS_SET.contains(t.lower())) {
         return Some(NotSpeech::Title);
     }
-    if words.iter().any(|t| SIGN_WORDS.contains(&t.lower.as_str())) {
+    if words().any(|t| SIGN_WORDS_SET.contains(t.lower())) {
         return Some(NotSpeech::Sign);
     }
-    let inner = draft.prose.get(quote.inner.clone()).unwrap_or("");
     if before.iter().any(|t| t.is_word()) && is_title_case(inner) {
         return Some(NotSpeech::Title);
     }
@@ -174,23 +170,30 @@ pub fn classify_by_context(draft: &Draft, quote: &Quote, before: &[Token]) -> Op
 
 /// All words of two or more capitalized except little ones: a title, not a sentence.
 pub fn is_title_case(inner: &str) -> bool {
-    let words: Vec<&str> = inner
+    let mut words = 0;
+    let mut capitals = 0;
+    for w in inner
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .collect();
-    let capitals = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 2
-        && capitals >= 2
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                || SMALL_WORDS.contains(&w.to_lowercase().as_str())
-        })
+    {
+        words += 1;
+        let first = w.chars().next();
+        let capital = first.is_some_and(char::is_uppercase);
+        capitals += usize::from(capital);
+        if !(capital || first.is_some_and(char::is_numeric) || is_small_word(w)) {
+            return false;
+        }
+    }
+    words >= 2 && capitals >= 2
+}
+
+fn is_small_word(w: &str) -> bool {
+    if w.is_ascii() {
+        SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+    } else {
+        SMALL_WORDS.contains(&w.to_lowercase().as_str())
+    }
 }
 
 const CLAUSE_STARTERS: &[&str] = &[
@@ -201,16 +204,40 @@ const CLAUSE_STARTERS: &[&str] = &[
 
 /// A short quoted phrase (1–3 words) that is not a clause: a term, not a statement.
 pub fn is_short_term(inner: &str) -> bool {
-    let words: Vec<String> = inner
+    let mut count = 0;
+    let mut clause = false;
+    for w in inner
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .replace('’', "'")
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty() && words.len() <= 3 && !CLAUSE_STARTERS.contains(&words[0].as_str())
+    {
+        count += 1;
+        if count > 3 {
+            return false;
+        }
+        if count == 1 {
+            clause = CLAUSE_STARTERS.iter().any(|s| same_word(w, s));
+        }
+    }
+    count > 0 && !clause
+}
+
+/// `raw` lowercased, with `’` read as `'`, is `norm`: without allocating when `raw` is
+/// ASCII but for curly apostrophes.
+pub fn same_word(raw: &str, norm: &str) -> bool {
+    let mut rest = norm.as_bytes();
+    for c in raw.chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => return raw.replace('’', "'").to_lowercase() == norm,
+        };
+        match rest.split_first() {
+            Some((&n, tail)) if n == b => rest = tail,
+            _ => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// The significant words of a text, lowercased (for matching a headline quote to the body).
@@ -232,4 +259,132 @@ pub fn echoes(needle: &[String], haystack: &[String]) -> bool {
     }
     let shared = needle.iter().filter(|w| haystack.contains(w)).count();
     needle.len() >= 3 && shared * 4 >= needle.len() * 3
+}
+
+/// [`echoes`] for a body quote's words as they stand in the text (`haystack`, not yet
+/// lowercased): the same answer without a string per word.
+pub fn echoes_raw(needle: &[String], haystack: &[&str]) -> bool {
+    if needle.is_empty() || haystack.is_empty() {
+        return false;
+    }
+    if haystack
+        .windows(needle.len())
+        .any(|w| w.iter().zip(needle).all(|(h, n)| same_word(h, n)))
+    {
+        return true;
+    }
+    let shared = needle
+        .iter()
+        .filter(|n| haystack.iter().any(|h| same_word(h, n)))
+        .count();
+    needle.len() >= 3 && shared * 4 >= needle.len() * 3
+}
+
+/// The words [`content_words`] finds, as they stand in `text`.
+pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+}
+
+/// The bit a word stands for in [`word_bits`] (`raw` as in the text or already
+/// normalized), or `None` when it is not ASCII but for curly apostrophes.
+pub fn word_bit(raw: &str) -> Option<u64> {
+    let mut h: u32 = 0x811c_9dc5;
+    for c in raw.chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => return None,
+        };
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    Some(1 << (h >> 26))
+}
+
+/// A summary of a text's content words for [`echoes`]: one bit per word (every bit when a
+/// word is not plain ASCII). A word of a needle whose bit is not set is not in the text.
+pub fn word_bits(text: &str) -> u64 {
+    let mut bits = 0;
+    for w in raw_words(text) {
+        match word_bit(w) {
+            Some(b) => bits |= b,
+            None => return u64::MAX,
+        }
+    }
+    bits
+}
+
+/// Whether a text with [`word_bits`] `bits` may echo `needle` (a cheap test that never
+/// says no to a text that [`echoes`] it).
+pub fn may_echo(needle: &[String], bits: u64) -> bool {
+    let n = needle.len();
+    let present = needle
+        .iter()
+        .filter(|w| word_bit(w).is_none_or(|b| bits & b != 0))
+        .count();
+    let required = if n >= 3 { (3 * n).div_ceil(4) } else { n };
+    n > 0 && present >= required
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: &[&str] = &[
+        "We will not surrender",
+        "we WILL not surrender, not today",
+        "They’re coming back",
+        "they're coming back to the city",
+        "ΟΔΟΣ closed",
+        "οδος closed today",
+        "Grüße aus Köln",
+        "KELVIN \u{212A}it",
+        "",
+        "a b",
+    ];
+
+    #[test]
+    fn same_word_is_lowercase_with_straight_apostrophes() {
+        assert!(same_word("They’re", "they're"));
+        assert!(same_word("SAID", "said"));
+        assert!(!same_word("said", "sai"));
+        assert!(!same_word("sai", "said"));
+        assert!(same_word("ÉTÉ", "été"));
+        assert!(same_word("\u{212A}", "k"));
+    }
+
+    #[test]
+    fn echoes_of_raw_words_and_the_word_bits_agree_with_echoes() {
+        for a in TEXTS {
+            let needle = content_words(a);
+            for b in TEXTS {
+                let hay = content_words(b);
+                let raw: Vec<&str> = raw_words(b).collect();
+                let expected = echoes(&needle, &hay);
+                assert_eq!(echoes_raw(&needle, &raw), expected, "{a:?} in {b:?}");
+                if expected {
+                    assert!(may_echo(&needle, word_bits(b)), "{a:?} in {b:?}");
+                }
+            }
+        }
+        assert!(!may_echo(
+            &content_words("Alpha beta gamma delta"),
+            word_bits("x y z")
+        ));
+    }
+
+    #[test]
+    fn short_terms_are_short_and_not_clauses() {
+        assert!(is_short_term("managed retreat"));
+        assert!(is_short_term(" ‘humanitarian pauses,’ "));
+        assert!(!is_short_term("We’re ready"));
+        assert!(!is_short_term("I'm ready"));
+        assert!(!is_short_term("one two three four"));
+        assert!(!is_short_term(" … "));
+        assert!(is_title_case(
+            "Remote Monitoring in Rural Heart Failure Care"
+        ));
+        assert!(!is_title_case("Remote monitoring works"));
+        assert!(is_title_case("Über Alles in Köln"));
+    }
 }

@@ -2,126 +2,39 @@
 //! quotes, cut into sentences. Attribution only looks at the text *outside* quotes (a cue
 //! inside a quotation is part of what was said, not who said it), so every outermost quote
 //! is a single token here.
+//!
+//! Tokens borrow their lowercase form from one ASCII-lowercased copy of the paragraph, so
+//! reading a paragraph allocates a few buffers, not one string per word. Spans are relative
+//! to the start of the text read (the paragraph).
 
-use crate::draft::{Draft, Span};
+use crate::draft::Span;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Word,
     /// One punctuation character: `, : ; . ! ? ( )` or a dash (`—`, `–`, `--`).
     Punct(char),
-    /// An outermost quote (index into `draft.quotes`).
+    /// An outermost quote (its index among the quotes that open in the paragraph).
     Quote(usize),
 }
 
-/// A lowercased word, kept inline when short (almost every word is), so tokenizing a
-/// paragraph does not allocate once per word.
-#[derive(Clone, Default)]
-pub struct Lower(LowerRepr);
-
-#[derive(Clone)]
-enum LowerRepr {
-    Inline { len: u8, bytes: [u8; LOWER_INLINE] },
-    Heap(Box<str>),
-}
-
-const LOWER_INLINE: usize = 22;
-
-impl Default for LowerRepr {
-    fn default() -> Self {
-        LowerRepr::Inline {
-            len: 0,
-            bytes: [0; LOWER_INLINE],
-        }
-    }
-}
-
-impl Lower {
-    /// `word` lowercased (as `str::to_lowercase`).
-    pub fn of(word: &str) -> Lower {
-        if word.len() <= LOWER_INLINE && word.is_ascii() {
-            let mut bytes = [0; LOWER_INLINE];
-            for (b, c) in bytes.iter_mut().zip(word.bytes()) {
-                *b = c.to_ascii_lowercase();
-            }
-            return Lower(LowerRepr::Inline {
-                len: word.len() as u8,
-                bytes,
-            });
-        }
-        Lower::from(word.to_lowercase())
-    }
-
-    pub fn as_str(&self) -> &str {
-        match &self.0 {
-            LowerRepr::Inline { len, bytes } => {
-                // Only ever filled from a whole `str` of `len` bytes.
-                std::str::from_utf8(bytes.get(..usize::from(*len)).unwrap_or(&[])).unwrap_or("")
-            }
-            LowerRepr::Heap(s) => s,
-        }
-    }
-}
-
-impl From<String> for Lower {
-    fn from(s: String) -> Lower {
-        if s.len() <= LOWER_INLINE {
-            let mut bytes = [0; LOWER_INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
-            Lower(LowerRepr::Inline {
-                len: s.len() as u8,
-                bytes,
-            })
-        } else {
-            Lower(LowerRepr::Heap(s.into_boxed_str()))
-        }
-    }
-}
-
-impl std::ops::Deref for Lower {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Debug for Lower {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl PartialEq for Lower {
-    fn eq(&self, other: &Lower) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Lower {}
-
-impl PartialEq<str> for Lower {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Lower {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Token {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
     pub kind: Kind,
     pub span: Span,
     /// The word lowercased (empty for punctuation and quotes).
-    pub lower: Lower,
+    pub lower: Cow<'a, str>,
     /// The word starts with an uppercase letter.
     pub capital: bool,
 }
 
-impl Token {
+impl Token<'_> {
+    /// The word lowercased.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -145,36 +58,106 @@ impl Token {
     pub fn is_dash(&self) -> bool {
         self.kind == Kind::Punct('—')
     }
+
+    fn mark(kind: Kind, span: Span) -> Token<'static> {
+        Token {
+            kind,
+            span,
+            lower: Cow::Borrowed(""),
+            capital: false,
+        }
+    }
 }
 
-/// A paragraph as tokens, with its sentences (token ranges).
+/// A paragraph (or a quote's text) as tokens, with its sentences (token ranges).
 #[derive(Debug, Clone, Default)]
-pub struct Tokens {
-    pub tokens: Vec<Token>,
+pub struct Tokens<'a> {
+    pub tokens: Vec<Token<'a>>,
     pub sentences: Vec<std::ops::Range<usize>>,
 }
 
-/// Abbreviations that keep their period (the period does not end the sentence).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "cmdr",
-    "adm", "rep", "reps", "sen", "gov", "prof", "rev", "fr", "no", "nos", "vs", "etc", "inc",
-    "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
-    "mt", "ft", "ave", "blvd", "dept", "est", "approx", "atty", "supt", "insp", "det", "cpl",
-    "pvt", "gov't", "pres", "sens", "messrs", "hon",
-];
+/// An outermost quote as the tokenizer sees it.
+#[derive(Debug, Clone)]
+pub struct QuoteMark {
+    /// The quote's span, relative to the text read.
+    pub span: Span,
+    /// Its index among the quotes that open in the paragraph.
+    pub index: usize,
+    /// Its text ends with `.`, `?` or `!` (see [`quote_ends_sentence`]).
+    pub ends_sentence: bool,
+}
 
-fn is_abbreviation(word: &str) -> bool {
-    // Initials ("K"), dotted abbreviations ("U.S", "a.m").
+/// Abbreviations that keep their period (the period does not end the sentence).
+fn is_listed_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "jr"
+            | "sr"
+            | "st"
+            | "gen"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "maj"
+            | "cmdr"
+            | "adm"
+            | "rep"
+            | "reps"
+            | "sen"
+            | "gov"
+            | "prof"
+            | "rev"
+            | "fr"
+            | "no"
+            | "nos"
+            | "vs"
+            | "etc"
+            | "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "aug"
+            | "sept"
+            | "sep"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mt"
+            | "ft"
+            | "ave"
+            | "blvd"
+            | "dept"
+            | "est"
+            | "approx"
+            | "atty"
+            | "supt"
+            | "insp"
+            | "det"
+            | "cpl"
+            | "pvt"
+            | "gov't"
+            | "pres"
+            | "sens"
+            | "messrs"
+            | "hon"
+    )
+}
+
+/// `word` (with `lower`, its lowercase form) keeps a following period: initials (`K`),
+/// dotted abbreviations (`U.S`, `a.m`), and the listed ones.
+fn is_abbreviation(word: &str, lower: &str) -> bool {
     let mut chars = word.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_capital
-        || word.contains('.')
-        || if word.is_ascii() {
-            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-        } else {
-            ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-        }
+    single_capital || word.contains('.') || is_listed_abbreviation(lower)
 }
 
 fn word_char(c: char) -> bool {
@@ -186,53 +169,38 @@ fn joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | '/')
 }
 
-impl Tokens {
-    /// Tokenizes every paragraph of the draft: words and punctuation of the prose, each
-    /// outermost quote as one token.
-    pub fn of_draft(draft: &Draft) -> Vec<Tokens> {
-        let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); draft.paragraphs.len()];
-        for (i, q) in draft.quotes.iter().enumerate() {
-            if q.parent.is_none() {
-                if let Some(list) = by_paragraph.get_mut(q.paragraph) {
-                    list.push(i);
-                }
-            }
-        }
-        by_paragraph
-            .into_iter()
-            .zip(&draft.paragraphs)
-            .map(|(mut quotes, para)| {
-                quotes.sort_by_key(|&q| draft.quotes[q].span.start);
-                Tokens::of_range(draft, para.span.clone(), &quotes)
-            })
-            .collect()
+/// The char at byte `i` of `s` (ASCII without decoding), if `i` is in bounds.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        s.get(i..)?.chars().next()
     }
+}
 
-    /// Tokenizes a span of the prose; each of `quotes` (in text order, inside the span) is
-    /// one token.
-    pub fn of_range(draft: &Draft, range: Span, quotes: &[usize]) -> Tokens {
-        let prose = draft.prose.as_str();
-        let mut tokens = Vec::new();
+impl<'a> Tokens<'a> {
+    /// Tokenizes `range` of `text` (a paragraph's prose; `lower` is the same text
+    /// ASCII-lowercased, byte for byte as long): words and punctuation, each of `quotes` (in
+    /// text order, inside the range) as one token.
+    pub fn read(text: &str, lower: &'a str, range: Span, quotes: &[QuoteMark]) -> Tokens<'a> {
+        let mut tokens = Vec::with_capacity(range.len() / 5 + 4);
         let mut next_quote = 0;
         let mut i = range.start;
-        let end = range.end.min(prose.len());
-        if !prose.is_char_boundary(i) || !prose.is_char_boundary(end) {
+        let end = range.end.min(text.len());
+        if lower.len() != text.len() || !text.is_char_boundary(i) || !text.is_char_boundary(end) {
             return Tokens::default();
         }
+        let bytes = text.as_bytes();
         while i < end {
-            if let Some(&q) = quotes.get(next_quote) {
-                let quote = &draft.quotes[q];
+            if let Some(quote) = quotes.get(next_quote) {
                 if quote.span.start <= i {
                     next_quote += 1;
                     if quote.span.end > i {
-                        tokens.push(Token {
-                            kind: Kind::Quote(q),
-                            span: quote.span.clone(),
-                            lower: Lower::default(),
-                            capital: false,
-                        });
+                        tokens.push(Token::mark(Kind::Quote(quote.index), quote.span.clone()));
                         i = quote.span.end.max(i + 1);
-                        while i < end && !prose.is_char_boundary(i) {
+                        while i < end && !text.is_char_boundary(i) {
                             i += 1;
                         }
                     }
@@ -241,37 +209,62 @@ impl Tokens {
             }
             let limit = quotes
                 .get(next_quote)
-                .map_or(end, |&q| draft.quotes[q].span.start.min(end));
-            let Some(c) = prose.get(i..).and_then(|s| s.chars().next()) else {
+                .map_or(end, |q| q.span.start.min(end));
+            let b = bytes[i];
+            // Spaces and the letters of plain words take the fast ASCII paths.
+            if b == b' ' || b == b'\n' {
+                i += 1;
+                continue;
+            }
+            let Some(c) = char_at(text, i) else {
                 break;
             };
             if word_char(c) {
                 let start = i;
+                let mut ascii = c.is_ascii();
                 let mut j = i + c.len_utf8();
-                while let Some(n) = prose.get(j..limit).and_then(|s| s.chars().next()) {
+                while j < limit {
+                    let n = bytes[j];
+                    if n.is_ascii_alphanumeric() {
+                        j += 1;
+                        continue;
+                    }
+                    let Some(n) = char_at(&text[..limit], j) else {
+                        break;
+                    };
                     if word_char(n) {
+                        ascii &= n.is_ascii();
                         j += n.len_utf8();
                     } else if joiner(n) {
                         let after = j + n.len_utf8();
-                        match prose.get(after..limit).and_then(|s| s.chars().next()) {
-                            Some(m) if word_char(m) => j = after + m.len_utf8(),
+                        match char_at(&text[..limit], after) {
+                            Some(m) if word_char(m) => {
+                                ascii &= n.is_ascii() && m.is_ascii();
+                                j = after + m.len_utf8();
+                            }
                             _ => break,
                         }
                     } else {
                         break;
                     }
                 }
+                let word_lower = |j: usize| -> Cow<'a, str> {
+                    if ascii {
+                        Cow::Borrowed(&lower[start..j])
+                    } else {
+                        Cow::Owned(text[start..j].to_lowercase())
+                    }
+                };
+                let mut word = word_lower(j);
                 // A trailing period belongs to an abbreviation or an initial.
-                if prose.get(j..limit).is_some_and(|s| s.starts_with('.'))
-                    && is_abbreviation(&prose[start..j])
-                {
+                if j < limit && bytes[j] == b'.' && is_abbreviation(&text[start..j], &word) {
                     j += 1;
+                    word = word_lower(j);
                 }
-                let text = &prose[start..j];
                 tokens.push(Token {
                     kind: Kind::Word,
                     span: start..j,
-                    lower: Lower::of(text),
+                    lower: word,
                     capital: c.is_uppercase(),
                 });
                 i = j;
@@ -281,30 +274,20 @@ impl Tokens {
             let punct = match c {
                 ',' | ':' | ';' | '.' | '!' | '?' | '(' | ')' => Some(c),
                 '—' | '–' | '―' => Some('—'),
-                '-' if prose.get(i + 1..limit).is_some_and(|s| s.starts_with('-')) => {
-                    tokens.push(Token {
-                        kind: Kind::Punct('—'),
-                        span: i..i + 2,
-                        lower: Lower::default(),
-                        capital: false,
-                    });
+                '-' if i + 1 < limit && bytes[i + 1] == b'-' => {
+                    tokens.push(Token::mark(Kind::Punct('—'), i..i + 2));
                     i += 2;
                     continue;
                 }
-                '-' if prose.get(i + 1..limit).is_some_and(|s| s.starts_with(' ')) => Some('—'),
+                '-' if i + 1 < limit && bytes[i + 1] == b' ' => Some('—'),
                 _ => None,
             };
             if let Some(p) = punct {
-                tokens.push(Token {
-                    kind: Kind::Punct(p),
-                    span: i..i + len,
-                    lower: Lower::default(),
-                    capital: false,
-                });
+                tokens.push(Token::mark(Kind::Punct(p), i..i + len));
             }
             i += len;
         }
-        let sentences = split_sentences(draft, &tokens);
+        let sentences = split_sentences(&tokens, quotes);
         Tokens { tokens, sentences }
     }
 
@@ -317,19 +300,10 @@ impl Tokens {
             .cloned()
             .unwrap_or(t..t + 1)
     }
-
-    /// The token index of quote `q`.
-    pub fn position_of_quote(&self, q: usize) -> Option<usize> {
-        self.tokens.iter().position(|t| t.quote() == Some(q))
-    }
 }
 
 /// The text of a quote between its marks ends a sentence (`."`, `?"`, `!"`).
-pub fn quote_ends_sentence(draft: &Draft, q: usize) -> bool {
-    let Some(quote) = draft.quotes.get(q) else {
-        return false;
-    };
-    let inner = draft.prose.get(quote.inner.clone()).unwrap_or("");
+pub fn quote_ends_sentence(inner: &str) -> bool {
     inner
         .trim_end()
         .trim_end_matches(['"', '\'', '’', '”', '»', ')'])
@@ -338,14 +312,20 @@ pub fn quote_ends_sentence(draft: &Draft, q: usize) -> bool {
 
 /// Cuts tokens into sentences: after `. ! ?`, and after a quote that ends in one of them
 /// when what follows is a new sentence (a capital word that is not `Smith said`, or a quote).
-fn split_sentences(draft: &Draft, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+fn split_sentences(tokens: &[Token], quotes: &[QuoteMark]) -> Vec<std::ops::Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
+    // Quote tokens come in the order of `quotes`.
+    let mut cursor = 0;
     for (i, t) in tokens.iter().enumerate() {
         let boundary = if t.is_terminal() {
             true
         } else if let Some(q) = t.quote() {
-            quote_ends_sentence(draft, q) && starts_new_sentence(tokens, i + 1)
+            while quotes.get(cursor).is_some_and(|m| m.index != q) {
+                cursor += 1;
+            }
+            quotes.get(cursor).is_some_and(|m| m.ends_sentence)
+                && starts_new_sentence(tokens, i + 1)
         } else {
             false
         };

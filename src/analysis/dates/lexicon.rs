@@ -1,59 +1,17 @@
 //! The words of dates: month and weekday names, number words, and how dates are written out.
 
+use crate::analysis::words;
 use chrono::{Datelike, NaiveDate, Weekday};
 
-pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Abbreviations in use (AP: Jan. Feb. Aug. Sept. Oct. Nov. Dec.; others seen in the wild).
-const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sep", 9),
-    ("Sept", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-];
-
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("Monday", Weekday::Mon),
-    ("Tuesday", Weekday::Tue),
-    ("Wednesday", Weekday::Wed),
-    ("Thursday", Weekday::Thu),
-    ("Friday", Weekday::Fri),
-    ("Saturday", Weekday::Sat),
-    ("Sunday", Weekday::Sun),
-];
+pub(crate) use words::{month_name, weekday_name, MonthForm};
 
 /// Proper nouns are capitalized: "March" is a month, "march" a verb, "may" a modal.
 /// All capitals ("OCTOBER 13" in a dateline) count too.
 fn capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// How a month is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum MonthForm {
-    Full,
-    Abbreviated,
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// The month named by a capitalized word: "October", "Oct", "Sept".
@@ -61,13 +19,7 @@ pub(crate) fn month(word: &str) -> Option<(u32, MonthForm)> {
     if !capitalized(word) {
         return None;
     }
-    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
-        return Some((i as u32 + 1, MonthForm::Full));
-    }
-    MONTH_ABBREVIATIONS
-        .iter()
-        .find(|(a, _)| a.eq_ignore_ascii_case(word))
-        .map(|&(_, m)| (m, MonthForm::Abbreviated))
+    words::month(word)
 }
 
 /// Strips a possessive: "Sunday's" → "Sunday", "year’s" → "year".
@@ -83,46 +35,27 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     if !capitalized(word) {
         return None;
     }
-    WEEKDAYS
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|&(_, d)| d)
-}
-
-pub(crate) fn weekday_name(day: Weekday) -> &'static str {
-    WEEKDAYS
-        .iter()
-        .find(|(_, d)| *d == day)
-        .map_or("", |(w, _)| w)
-}
-
-pub(crate) fn month_name(month: u32) -> &'static str {
-    MONTHS
-        .get((month as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
+    words::weekday(word)
 }
 
 /// "one" … "ninety-nine", "a"/"an" (one), as in "two days ago", "the past twenty-four hours".
 pub(crate) fn number_word(word: &str) -> Option<u32> {
-    use crate::analysis::words::{NUMBER_TENS as TENS, NUMBER_UNITS as UNITS};
     if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
         return Some(1);
     }
-    let find = |list: &[&str], w: &str| list.iter().position(|u| u.eq_ignore_ascii_case(w));
-    if let Some(u) = find(&UNITS, word) {
-        return Some(u as u32);
+    if let Some(u) = words::unit_value(word) {
+        return Some(u);
     }
     let (tens, unit) = match word.split_once('-') {
         Some((t, u)) => (t, Some(u)),
         None => (word, None),
     };
-    let tens = 20 + 10 * find(&TENS, tens)? as u32;
+    let tens = words::tens_value(tens)?;
     match unit {
         None => Some(tens),
-        Some(u) => match find(&UNITS, u)? {
+        Some(u) => match words::unit_value(u)? {
             0 | 10.. => None,
-            u => Some(tens + u as u32),
+            u => Some(tens + u),
         },
     }
 }

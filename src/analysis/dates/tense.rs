@@ -4,9 +4,7 @@
 //! of it ("was held" past, "is held" present, "will be held" future).
 
 use super::tokens::{Kind, Token};
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -28,149 +26,7 @@ impl Tense {
     }
 }
 
-/// Words that open another clause: a verb beyond them does not govern the date.
-const CLAUSE_OPENERS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "because", "while", "although", "though", "whereas",
-    "when", "where", "but", "if", "unless", "whether",
-];
-
 const FUTURE_AUXILIARIES: &[&str] = &["will", "shall", "would", "won't", "wont", "’ll"];
-
-/// Participles and words that put an event ahead: "is expected to", "is due on", "is
-/// scheduled for", "plans to".
-const FUTURE_WORDS: &[&str] = &[
-    "expected",
-    "scheduled",
-    "rescheduled",
-    "slated",
-    "due",
-    "poised",
-    "upcoming",
-    "planned",
-    "plans",
-    "plan",
-    "planning",
-    "intends",
-    "intend",
-    "aims",
-    "aim",
-    "set",
-    "going",
-    "postponed",
-    "delayed",
-    "adjourned",
-    "moved",
-    "pushed",
-];
-
-const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "does", "do"];
-
-const PAST_AUXILIARIES: &[&str] = &["was", "were", "had", "did", "been"];
-
-/// Irregular past forms common in news copy.
-const IRREGULAR_PAST: &[&str] = &[
-    "said",
-    "told",
-    "met",
-    "held",
-    "made",
-    "took",
-    "gave",
-    "went",
-    "came",
-    "began",
-    "found",
-    "left",
-    "sent",
-    "led",
-    "won",
-    "lost",
-    "fell",
-    "rose",
-    "saw",
-    "spoke",
-    "wrote",
-    "broke",
-    "chose",
-    "drove",
-    "flew",
-    "grew",
-    "knew",
-    "threw",
-    "struck",
-    "tore",
-    "wore",
-    "swore",
-    "stole",
-    "froze",
-    "shook",
-    "got",
-    "paid",
-    "laid",
-    "sold",
-    "spent",
-    "built",
-    "felt",
-    "heard",
-    "kept",
-    "meant",
-    "stood",
-    "thought",
-    "brought",
-    "bought",
-    "caught",
-    "fought",
-    "sought",
-    "taught",
-    "ran",
-    "sat",
-    "hung",
-    "shot",
-    "fled",
-    "fed",
-    "dealt",
-    "withdrew",
-    "became",
-    "drew",
-    "ate",
-    "hid",
-    "lit",
-    "rode",
-    "rang",
-    "sang",
-    "sank",
-    "slid",
-    "spun",
-    "stuck",
-    "swept",
-    "swung",
-    "wept",
-    "woke",
-    "overtook",
-    "undertook",
-    "forgot",
-    "forgave",
-    "upheld",
-    "overcame",
-    "arose",
-    "bore",
-    "dug",
-    "quit",
-    "sped",
-    "split",
-    "strode",
-    "struck",
-    "underwent",
-    "withheld",
-    "won",
-];
-
-/// Words ending in -ed that are not past tenses.
-const NOT_PAST: &[&str] = &[
-    "need", "feed", "seed", "speed", "bed", "shed", "red", "bleed", "breed", "proceed", "exceed",
-    "succeed", "indeed", "hundred", "naked", "sacred", "wicked", "kindred", "ragged", "rugged",
-    "steed", "weed", "greed", "deed", "creed", "embed", "wed", "bred",
-];
 
 /// Words skipped when looking for the auxiliary in front of a verb.
 const FILLERS: &[&str] = &[
@@ -249,48 +105,53 @@ enum Class {
     ClauseOpener,
 }
 
-static CLASSES: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
-    let lists: [(&[&str], Class); 9] = [
-        (NOT_PAST, Class::NotPast),
-        (IRREGULAR_PAST, Class::IrregularPast),
-        (PAST_AUXILIARIES, Class::PastAuxiliary),
-        (&["has", "have"], Class::HasHave),
-        (PRESENT, Class::Present),
-        (FUTURE_WORDS, Class::Future),
-        (
-            &[
-                "set", "going", "plan", "plans", "aim", "aims", "intend", "intends",
-            ],
-            Class::FutureBeforeTo,
-        ),
-        (FUTURE_AUXILIARIES, Class::FutureAuxiliary),
-        (CLAUSE_OPENERS, Class::ClauseOpener),
-    ];
-    for (words, class) in lists {
-        for w in words {
-            m.insert(*w, class);
-        }
-    }
-    m
-});
-
-/// The list a word is on, without allocating.
+/// The list a word is on (ASCII case ignored), without allocating: a match over the
+/// lists above (a later list wins: "set" is future only before "to"), kept in step with
+/// them by a test.
 fn class_of(text: &str) -> Option<Class> {
-    let mut buf = [0u8; 16];
-    let bytes = text.as_bytes();
-    if bytes.len() > buf.len() {
-        return None;
-    }
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return CLASSES.get(text).copied();
-    }
-    for (b, c) in buf.iter_mut().zip(bytes) {
-        *b = c.to_ascii_lowercase();
-    }
-    CLASSES
-        .get(std::str::from_utf8(&buf[..bytes.len()]).ok()?)
-        .copied()
+    let lower = crate::analysis::words::Lower::<16>::new(text)?;
+    Some(match lower.as_bytes() {
+        // Words ending in -ed that are not past tenses.
+        b"need" | b"feed" | b"seed" | b"speed" | b"bed" | b"shed" | b"red" | b"bleed"
+        | b"breed" | b"proceed" | b"exceed" | b"succeed" | b"indeed" | b"hundred" | b"naked"
+        | b"sacred" | b"wicked" | b"kindred" | b"ragged" | b"rugged" | b"steed" | b"weed"
+        | b"greed" | b"deed" | b"creed" | b"embed" | b"wed" | b"bred" => Class::NotPast,
+        // Irregular past forms common in news copy.
+        b"said" | b"told" | b"met" | b"held" | b"made" | b"took" | b"gave" | b"went" | b"came"
+        | b"began" | b"found" | b"left" | b"sent" | b"led" | b"won" | b"lost" | b"fell"
+        | b"rose" | b"saw" | b"spoke" | b"wrote" | b"broke" | b"chose" | b"drove" | b"flew"
+        | b"grew" | b"knew" | b"threw" | b"struck" | b"tore" | b"wore" | b"swore" | b"stole"
+        | b"froze" | b"shook" | b"got" | b"paid" | b"laid" | b"sold" | b"spent" | b"built"
+        | b"felt" | b"heard" | b"kept" | b"meant" | b"stood" | b"thought" | b"brought"
+        | b"bought" | b"caught" | b"fought" | b"sought" | b"taught" | b"ran" | b"sat" | b"hung"
+        | b"shot" | b"fled" | b"fed" | b"dealt" | b"withdrew" | b"became" | b"drew" | b"ate"
+        | b"hid" | b"lit" | b"rode" | b"rang" | b"sang" | b"sank" | b"slid" | b"spun"
+        | b"stuck" | b"swept" | b"swung" | b"wept" | b"woke" | b"overtook" | b"undertook"
+        | b"forgot" | b"forgave" | b"upheld" | b"overcame" | b"arose" | b"bore" | b"dug"
+        | b"quit" | b"sped" | b"split" | b"strode" | b"underwent" | b"withheld" => {
+            Class::IrregularPast
+        }
+        b"was" | b"were" | b"had" | b"did" | b"been" => Class::PastAuxiliary,
+        b"has" | b"have" => Class::HasHave,
+        b"is" | b"are" | b"am" | b"says" | b"say" | b"does" | b"do" => Class::Present,
+        // Participles and words that put an event ahead: "is expected to", "is due on", "is
+        // scheduled for", "plans to".
+        b"expected" | b"scheduled" | b"rescheduled" | b"slated" | b"due" | b"poised"
+        | b"upcoming" | b"planned" | b"planning" | b"postponed" | b"delayed" | b"adjourned"
+        | b"moved" | b"pushed" => Class::Future,
+        b"plans" | b"plan" | b"intends" | b"intend" | b"aims" | b"aim" | b"set" | b"going" => {
+            Class::FutureBeforeTo
+        }
+        b"will" | b"shall" | b"would" | b"won't" | b"wont" | b"\xe2\x80\x99ll" => {
+            Class::FutureAuxiliary
+        }
+        // Words that open another clause: a verb beyond them does not govern the date.
+        b"that" | b"which" | b"who" | b"whom" | b"whose" | b"because" | b"while" | b"although"
+        | b"though" | b"whereas" | b"when" | b"where" | b"but" | b"if" | b"unless" | b"whether" => {
+            Class::ClauseOpener
+        }
+        _ => return None,
+    })
 }
 
 fn classify(t: &[Token], k: usize) -> Option<Cue> {
@@ -502,6 +363,19 @@ mod tests {
         let first = t.iter().position(|x| x.start >= at).unwrap();
         let last = t.iter().rposition(|x| x.end <= at + date.len()).unwrap();
         tense_of(&t, 0..t.len(), first, last)
+    }
+
+    #[test]
+    fn word_classes_ignore_case_and_let_later_lists_win() {
+        assert_eq!(class_of("said"), Some(Class::IrregularPast));
+        assert_eq!(class_of("WAS"), Some(Class::PastAuxiliary));
+        assert_eq!(class_of("Set"), Some(Class::FutureBeforeTo));
+        assert_eq!(class_of("expected"), Some(Class::Future));
+        assert_eq!(class_of("’ll"), Some(Class::FutureAuxiliary));
+        assert_eq!(class_of("Whereas"), Some(Class::ClauseOpener));
+        assert_eq!(class_of("hundred"), Some(Class::NotPast));
+        assert_eq!(class_of("signed"), None);
+        assert_eq!(class_of("Rudskoi"), None);
     }
 
     #[test]

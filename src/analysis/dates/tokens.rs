@@ -103,6 +103,11 @@ pub(crate) fn tokenize<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>)
     let mut pos = 0;
     while pos < bytes.len() {
         let start = pos;
+        // Spaces and line breaks between tokens, without decoding.
+        if matches!(bytes[pos], b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c) {
+            pos += 1;
+            continue;
+        }
         let Some(c) = char_at(pos) else {
             pos += 1; // not a char boundary: cannot happen in a str, but never loop
             continue;
@@ -154,6 +159,10 @@ pub(crate) fn tokenize<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>)
         } else if is_word_char(c) {
             kind = Kind::Word;
             loop {
+                // Most words are ASCII letters through: skip those without decoding.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                    end += 1;
+                }
                 match char_at(end) {
                     Some(w) if is_word_char(w) => end += w.len_utf8(),
                     // "don't", "Sunday's", "twenty-four", "mid-March".

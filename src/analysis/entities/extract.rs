@@ -366,6 +366,7 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
                 && (toks[h].has(TITLE)
                     // The object of a title's "of" ("Secretary of State Antony Blinken").
                     || (h > a
+                        && !toks[h].has(FUNCTION)
                         && matches!(toks[h - 1].lower(), "of" | "for")
                         && first_title.is_some_and(|f| f < h)))
                 && toks[h + 1].cap
@@ -406,6 +407,21 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
         c.title = Some(title);
         out.push(c);
         return;
+    }
+    // A title with no name after it is a position, not a name: "Chief Executive Officer of
+    // the Company", "Minister of the Federal Capital Territory". What follows its "of" is
+    // the organization or place.
+    if let Some(of) = (a + 1..b).find(|&k| matches!(toks[k].lower(), "of" | "for")) {
+        let title = &toks[a..of];
+        if !toks[a].has(HONORIFIC)
+            && title.iter().any(|t| t.has(TITLE))
+            && title
+                .iter()
+                .all(|t| t.has(TITLE) || super::roles::is_title_modifier(t.lower()))
+        {
+            interpret_chunk(scan, of + 1, b, out);
+            return;
+        }
     }
     // No title: split at possessives and "at" (Syria's Aleppo), unless what follows is an
     // organization's name (the U.S. Attorney's Office for …).

@@ -117,7 +117,7 @@ const TITLE_HEADS: &str =
      emperor empress pope archbishop bishop cardinal rabbi imam sheikh sheik emir ayatollah \
      coach attorney prosecutor head spokesman spokeswoman spokesperson treasurer \
      comptroller controller auditor clerk warden dean provost rector principal trustee \
-     delegate envoy consul diplomat deputy leader ceo chief-of-staff premier lord lady \
+     delegate envoy consul diplomat deputy leader ceo counsel chief-of-staff premier lord lady \
      dame sir baron baroness duke duchess earl count countess magistrate registrar";
 
 /// Honorifics: they make a name a person's but are not a role.
@@ -207,7 +207,7 @@ const ORG_HEADS: &str =
      forces museum hospital clinic times post news press herald tribune gazette \
      federation union organization organisation exchange club league society center \
      centre bureau administration government parliament senate congress assembly staff \
-     network airlines airways motors energy systems technologies holdings partners \
+     network airlines airways motors energy system systems technologies holdings partners \
      capital media front movement brigade brigades coalition alliance tribunal reserve \
      cabinet church laboratory laboratories lab labs institute initiative project program \
      programme network radio television broadcasting corporation team fc partnership \

@@ -5,8 +5,8 @@
 //! the pharmacy").
 
 use super::lexicon::{
-    gender_of_word, is_function_word, is_kinship, is_role_noun_lower, is_singular_role_noun_lower,
-    Gender, FUNCTION, KIN,
+    gender_of_word, is_function_word, is_kinship, is_role_noun_lower, is_singular_role_noun,
+    is_singular_role_noun_lower, is_title_head, Gender, FUNCTION, KIN,
 };
 use super::tokens::Token;
 
@@ -74,7 +74,9 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
 
     // After: ", [age,] the council's treasurer," / ", a cardiologist at … who …".
     let mut i = skip_age(toks, last + 1);
-    if toks.get(i).is_some_and(|t| t.is(",")) {
+    if let Some(role) = capitalized_title_after(prose, toks, i) {
+        roles.push(role);
+    } else if toks.get(i).is_some_and(|t| t.is(",")) {
         i += 1;
         let start = i;
         let mut end = None;
@@ -237,6 +239,14 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
             while s > 0 && same(s - 1) && toks[s - 1].word && first - 2 - (s - 1) < 6 {
                 s -= 1;
             }
+            // "the residence of the minister": the role is what stands after an "of" that
+            // follows no role noun.
+            if let Some(of) = (s + 1..first - 2)
+                .rev()
+                .find(|&k| toks[k].lower() == "of" && !is_singular_role_noun(toks[k - 1].lower()))
+            {
+                s = of + 1;
+            }
             let text = strip_article(&text_of(prose, toks, s, first - 2));
             let text = strip_possessive_det(&text);
             let kin = head.has(KIN);
@@ -248,9 +258,165 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
                     RoleSource::Before
                 },
             });
+        } else if let Some(role) = capitalized_title_before(prose, toks, first) {
+            roles.push(role);
         }
     }
     roles
+}
+
+/// A capitalized title in apposition before the name: "the Minister of the Federal Capital
+/// Territory (FCT), Nyesom Wike," / "the Chief Executive Officer, Ana Lima,". The run before
+/// the comma (an abbreviation in brackets aside) must open with a title, after "the".
+fn capitalized_title_before(prose: &str, toks: &[Token], first: usize) -> Option<Role> {
+    let sentence = toks[first].sentence;
+    let mut k = first.checked_sub(2)?;
+    // "(FCT)" between the title and the comma.
+    if toks[k].is(")") && k >= 3 && toks[k - 2].is("(") {
+        k -= 3;
+    }
+    let last = k;
+    if !(toks[last].word && toks[last].cap && toks[last].sentence == sentence) {
+        return None;
+    }
+    let mut s = last;
+    while s > 0 && last - s < 12 {
+        let p = &toks[s - 1];
+        if p.sentence != sentence
+            || !p.word
+            || !(p.cap || matches!(p.lower(), "of" | "the" | "for" | "and"))
+        {
+            break;
+        }
+        s -= 1;
+    }
+    while s < last && !toks[s].cap {
+        s += 1;
+    }
+    let mut t = s;
+    while t < last && toks[t].cap && is_title_modifier(toks[t].lower()) {
+        t += 1;
+    }
+    let opens_with_title = is_title_head(toks[t].text) || is_singular_role_noun(toks[t].lower());
+    let after_article =
+        s > 0 && matches!(toks[s - 1].lower(), "the" | "a" | "an" | "its" | "their");
+    (opens_with_title && after_article).then(|| Role {
+        text: text_of(prose, toks, s, last),
+        source: RoleSource::Before,
+    })
+}
+
+/// Words that qualify a title without being one ("Chief *Executive* Officer", "*Vice*
+/// Chairman", "*Senior* Vice President").
+pub fn is_title_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "vice"
+            | "deputy"
+            | "executive"
+            | "senior"
+            | "junior"
+            | "associate"
+            | "assistant"
+            | "acting"
+            | "interim"
+            | "managing"
+            | "general"
+            | "operating"
+            | "financial"
+            | "technology"
+            | "technical"
+            | "information"
+            | "marketing"
+            | "communications"
+            | "press"
+            | "public"
+            | "foreign"
+            | "prime"
+            | "first"
+            | "principal"
+            | "lead"
+            | "founding"
+            | "former"
+            | "co-founder"
+            | "founder"
+            | "independent"
+            | "non-executive"
+            | "federal"
+            | "state"
+            | "district"
+            | "attorney"
+            | "affairs"
+            | "relations"
+            | "u.s."
+    )
+}
+
+/// A capitalized title written after the name, as companies and agencies write them:
+/// ", Chief Executive Officer of the Company" / ", Chairman of the Board" / ", Vice President,".
+/// The title words come first (titles, role nouns and their qualifiers, joined by "and" or
+/// "&"); after "of", "for" or "at", the organization's name. A capitalized word that is none
+/// of these before "of" is another person's name ("Mayor Vasquez, Councillor Tom Ray and …"),
+/// and the appositive is not a role.
+fn capitalized_title_after(prose: &str, toks: &[Token], comma: usize) -> Option<Role> {
+    if !toks.get(comma)?.is(",") {
+        return None;
+    }
+    let sentence = toks[comma].sentence;
+    let first = toks.get(comma + 1).filter(|t| t.word && t.cap)?;
+    let lower = first.lower();
+    if !(is_title_head(first.text) || is_singular_role_noun(lower) || is_title_modifier(lower)) {
+        return None;
+    }
+    let mut head = false;
+    let mut in_organization = false;
+    let mut end = comma + 1;
+    let mut i = comma + 1;
+    while let Some(t) = toks
+        .get(i)
+        .filter(|t| t.sentence == sentence && i <= comma + 16)
+    {
+        if !t.word {
+            if t.is("&") || t.is("'") || t.is("’") {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let lower = t.lower();
+        if in_organization {
+            if !(t.cap || matches!(lower, "the" | "of" | "and" | "for" | "de")) {
+                break;
+            }
+        } else if matches!(lower, "of" | "for" | "at") {
+            if !head {
+                return None;
+            }
+            in_organization = true;
+        } else if lower == "and" {
+        } else if t.cap && (is_title_head(t.text) || is_singular_role_noun(lower)) {
+            head = true;
+        } else if !(t.cap && is_title_modifier(lower)) {
+            if !head || t.cap {
+                return None;
+            }
+            break;
+        }
+        if t.cap || in_organization {
+            end = i;
+        }
+        i += 1;
+    }
+    // A title ends the appositive: the comma or full stop after it, or the speech verb.
+    let closed = toks.get(i).is_none_or(|t| {
+        t.sentence != sentence
+            || !t.word
+            || matches!(t.lower(), "said" | "says" | "told" | "who" | "and")
+    });
+    (head && closed).then(|| Role {
+        text: text_of(prose, toks, comma + 1, end),
+        source: RoleSource::After,
+    })
 }
 
 fn strip_possessive_det(s: &str) -> String {

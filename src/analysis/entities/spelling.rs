@@ -307,9 +307,16 @@ pub fn canonical_name(entity: &Entity, config: &Config, stray: &[StrayMention]) 
     title_case(&name)
 }
 
+/// "MOSCOW" → "Moscow"; abbreviations stay as written ("U.S.", "UAE").
 fn title_case(s: &str) -> String {
+    let s = s.trim_end_matches(['-', '–', '—', ',', ':', ';']);
+    let one_word = !s.contains(' ');
     s.split(' ')
         .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if w.contains('.') || (one_word && letters <= 3) {
+                return w.to_string();
+            }
             let lower = w.to_lowercase();
             if super::lexicon::is_particle(&lower) {
                 return lower;

@@ -340,3 +340,74 @@ fn odd_text_never_panics() {
         let _ = analyze(text, Format::Markdown, &Config::default());
     }
 }
+
+#[test]
+fn capitalized_titles_in_apposition_are_roles_not_organizations() {
+    let text = format!("{H}\"We are ready,\" said Edward Pitoniak, Chief Executive Officer of the Company. Jim Abrahamson, Chairman of the Board, agreed. Ana Lima, Senior Vice President and General Counsel at Acme Corp., declined to comment.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    assert_eq!(
+        entity(&a, "Edward Pitoniak").role.as_deref(),
+        Some("Chief Executive Officer of the Company")
+    );
+    assert_eq!(
+        entity(&a, "Jim Abrahamson").role.as_deref(),
+        Some("Chairman of the Board"),
+        "a sentence-initial name with a title after it is a person"
+    );
+    assert_eq!(
+        entity(&a, "Ana Lima").role.as_deref(),
+        Some("Senior Vice President and General Counsel at Acme Corp.")
+    );
+    assert_eq!(entity(&a, "Acme Corp.").kind, EntityKind::Organization);
+    assert!(
+        a.entities.iter().all(|e| !e.name.starts_with("Chief")
+            && !e.name.starts_with("Chairman")
+            && e.name != "Counsel"),
+        "{:?}",
+        a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_title_before_the_name_in_apposition_and_the_organization_after_of() {
+    let text = format!("{H}The residence of the Minister of the Federal Capital Territory (FCT), Nyesom Wike, was attacked. She is the Vice Chairman of the Virginia Retirement System. The home of the minister, Ana Okoro, was empty.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    assert_eq!(
+        entity(&a, "Nyesom Wike").role.as_deref(),
+        Some("Minister of the Federal Capital Territory")
+    );
+    assert_eq!(entity(&a, "Ana Okoro").role.as_deref(), Some("minister"));
+    assert_eq!(
+        entity(&a, "Virginia Retirement System").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
+fn a_list_of_titled_people_is_not_one_role() {
+    let text = format!("{H}Mayor Elena Vasquez, Councillor Tom Ray and Dr. Ana Lima spoke.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    assert_eq!(entity(&a, "Elena Vasquez").role.as_deref(), Some("Mayor"));
+    assert_eq!(entity(&a, "Tom Ray").role.as_deref(), Some("Councillor"));
+}
+
+#[test]
+fn abbreviations_keep_their_capitals_in_the_canonical_name() {
+    let text =
+        "NEW YORK, June 3 -- The U.S. economy grew, while the UAE and UK markets fell.".to_string();
+    let a = analyze(&text, Format::Plain, &Config::default());
+    assert!(
+        a.entities.iter().any(|e| e.name == "U.S."),
+        "{:?}",
+        a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| e.name != "U.s." && e.name != "Uae"));
+    assert!(
+        a.entities.iter().any(|e| e.name == "New York"),
+        "a dateline's capitals are title-cased, its dashes dropped: {:?}",
+        a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

@@ -6,6 +6,7 @@
 use super::kinds::{ClaimKind, CoreView};
 use super::lexicon as lx;
 use super::sent::Sent;
+use crate::analysis::words::AsciiLower;
 
 /// A four-digit year, 1000–2100, written without separators.
 pub fn is_year(text: &str) -> bool {
@@ -97,7 +98,7 @@ pub fn half_is_fraction(s: &Sent, i: usize) -> bool {
     if s.is(i + 1, "-") && s.glued(i + 1) {
         return false;
     }
-    let prev = s.back(i, 1).map(|p| s.text(p).to_ascii_lowercase());
+    let prev = s.back(i, 1).map(|p| s.text(p).ascii_lower());
     if let Some(p) = prev.as_deref() {
         if matches!(
             p,
@@ -123,18 +124,18 @@ pub fn half_is_fraction(s: &Sent, i: usize) -> bool {
             return false;
         }
     }
-    let next = s.text(i + 1).to_ascii_lowercase();
-    if matches!(next.as_str(), "a" | "an") && lx::time_unit(s.text(i + 2)) {
+    let next = s.text(i + 1).ascii_lower();
+    if matches!(next.as_ref(), "a" | "an") && lx::time_unit(s.text(i + 2)) {
         return false;
     }
     if matches!(
-        next.as_str(),
+        next.as_ref(),
         "past" | "time" | "term" | "way" | "hour" | "day" | "century" | "mile" | "marathon"
     ) {
         return false;
     }
     if matches!(
-        next.as_str(),
+        next.as_ref(),
         "of" | "the"
             | "its"
             | "their"
@@ -183,21 +184,21 @@ pub fn fraction_not_ordinal(s: &Sent, k: usize) -> bool {
     let first = s.back(k, 1).unwrap_or(k);
     s.is_back(first, 1, "by")
         || matches!(
-            s.text(next).to_ascii_lowercase().as_str(),
+            s.text(next).ascii_lower().as_ref(),
             "since" | "in" | "from" | "over" | "last" | "this" | "compared"
         )
 }
 
 /// "-year-old", "-month-old" from the hyphen at `h`.
 pub fn age_compound(s: &Sent, h: usize) -> bool {
-    let unit = s.text(h + 1).to_ascii_lowercase();
+    let unit = s.text(h + 1).ascii_lower();
     s.is(h, "-")
         && matches!(
-            unit.as_str(),
+            unit.as_ref(),
             "year" | "month" | "week" | "day" | "years" | "months"
         )
         && s.is(h + 2, "-")
-        && s.text(h + 3).to_ascii_lowercase().starts_with("old")
+        && s.text(h + 3).ascii_lower().starts_with("old")
 }
 
 /// The currency sign (or code) before the figure at `first`: `$4`, `US$5`, `€ 450`, `USD 10`.
@@ -310,7 +311,7 @@ fn identifier(s: &Sent, first: usize) -> bool {
     };
     let w = s.text(word);
     if lx::identifier_prefix(w)
-        && !(t != "." && matches!(w.to_ascii_lowercase().as_str(), "p" | "v" | "no"))
+        && !(t != "." && matches!(w.ascii_lower().as_ref(), "p" | "v" | "no"))
     {
         return true;
     }
@@ -327,6 +328,10 @@ fn identifier(s: &Sent, first: usize) -> bool {
 }
 
 fn address(s: &Sent, j: usize) -> bool {
+    // "the 4000 block of Redbud Circle": a police blotter's address.
+    if s.text(j).eq_ignore_ascii_case("block") && s.is(j + 1, "of") {
+        return true;
+    }
     let mut k = j;
     let mut names = 0;
     while s.capitalized(k) && names < 4 {
@@ -348,15 +353,15 @@ fn age(s: &Sent, c: &CoreView, kind: ClaimKind, j: usize) -> bool {
     if !integer_age || kind == ClaimKind::Money || kind == ClaimKind::Percent {
         return false;
     }
-    let before = s.text_back(c.first, 1).to_ascii_lowercase();
-    let before2 = s.text_back(c.first, 2).to_ascii_lowercase();
+    let before = s.text_back(c.first, 1).ascii_lower();
+    let before2 = s.text_back(c.first, 2).ascii_lower();
     // "aged 58", "age 58", "at the age of 14", "ages 5"
-    if matches!(before.as_str(), "aged" | "age" | "ages") || (before == "of" && before2 == "age") {
+    if matches!(before.as_ref(), "aged" | "age" | "ages") || (before == "of" && before2 == "age") {
         return true;
     }
     // "58 years old", "58 years of age", "-year-old".
     if kind == ClaimKind::Duration {
-        let after = s.text(j).to_ascii_lowercase();
+        let after = s.text(j).ascii_lower();
         if after == "old" || after.starts_with("old") || (after == "of" && s.is(j + 1, "age")) {
             return true;
         }
@@ -392,7 +397,7 @@ fn age(s: &Sent, c: &CoreView, kind: ClaimKind, j: usize) -> bool {
     }
     // "Canadians over 65", "children under 5": an age bound with nothing counted after it.
     if matches!(
-        before.as_str(),
+        before.as_ref(),
         "over" | "under" | "above" | "below" | "older" | "younger"
     ) && (c.last + 1 >= s.hi || s.is_punct(c.last + 1) || lx::stop_word(s.text(c.last + 1)))
     {

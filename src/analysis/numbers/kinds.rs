@@ -8,6 +8,7 @@ use super::exclusions as ex;
 use super::lexer::Kind;
 use super::lexicon as lx;
 use super::sent::Sent;
+use crate::analysis::words::AsciiLower;
 use crate::draft::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,7 +172,7 @@ fn wordy(s: &Sent, i: usize) -> Step {
     match lower {
         "double" | "triple" | "quadruple"
             if matches!(
-                s.text(i + 1).to_ascii_lowercase().as_str(),
+                s.text(i + 1).ascii_lower().as_ref(),
                 "the"
                     | "that"
                     | "this"
@@ -294,7 +295,7 @@ fn word_value(s: &Sent, i: usize) -> Option<(f64, usize)> {
         }
     } else if let Some(n) = lx::small_number(w) {
         (n, i)
-    } else if matches!(w.to_ascii_lowercase().as_str(), "a" | "an")
+    } else if matches!(w.ascii_lower().as_ref(), "a" | "an")
         && lx::scale(s.text(i + 1)).is_some()
         && !s.glued(i + 1)
     {
@@ -388,12 +389,12 @@ fn finish(s: &Sent, mut core: Core, glued_unit: Option<usize>) -> Step {
     }
     // Percentages.
     if kind != ClaimKind::Money {
-        let t = s.text(j).to_ascii_lowercase();
+        let t = s.text(j).ascii_lower();
         if t == "%" || t == "percent" || t == "pct" {
             kind = ClaimKind::Percent;
             j += 1;
         } else if t == "per" && s.is(j + 1, "cent")
-            || t == "percentage" && s.text(j + 1).to_ascii_lowercase().starts_with("point")
+            || t == "percentage" && s.text(j + 1).ascii_lower().starts_with("point")
         {
             kind = ClaimKind::Percent;
             j += 2;
@@ -404,7 +405,7 @@ fn finish(s: &Sent, mut core: Core, glued_unit: Option<usize>) -> Step {
         let hyphen = s.is(j, "-") && s.glued(j) && s.glued(j + 1);
         let at = if hyphen { j + 1 } else { j };
         let t = s.text(at);
-        let square = matches!(t.to_ascii_lowercase().as_str(), "square" | "sq" | "cubic")
+        let square = matches!(t.ascii_lower().as_ref(), "square" | "sq" | "cubic")
             && lx::unit(s.text(at + 1));
         if square {
             unit_word = Some(s.text(at + 1));
@@ -490,13 +491,13 @@ fn finish(s: &Sent, mut core: Core, glued_unit: Option<usize>) -> Step {
             }
         }
         ClaimKind::Money => {
-            let t = s.text(j).to_ascii_lowercase();
-            if matches!(t.as_str(), "a" | "an" | "per")
+            let t = s.text(j).ascii_lower();
+            if matches!(t.as_ref(), "a" | "an" | "per")
                 && (lx::time_unit(s.text(j + 1))
                     || matches!(s.text(j + 1), "head" | "person" | "month" | "year"))
             {
                 end = j + 1;
-            } else if matches!(t.as_str(), "each" | "apiece" | "annually" | "yearly") {
+            } else if matches!(t.as_ref(), "each" | "apiece" | "annually" | "yearly") {
                 end = j;
             }
         }
@@ -524,7 +525,7 @@ fn finish(s: &Sent, mut core: Core, glued_unit: Option<usize>) -> Step {
             .is_some_and(|k| s.is_word(k) && lx::change_word(s.text(k)))
     }) || (end + 1..end + 4).any(|k| {
         matches!(
-            s.text(k).to_ascii_lowercase().as_str(),
+            s.text(k).ascii_lower().as_ref(),
             "from"
                 | "up"
                 | "down"
@@ -582,8 +583,8 @@ fn range_tail(s: &Sent, core: &Core, j: usize) -> Option<(usize, usize)> {
     if core.range {
         return None;
     }
-    let joiner = s.text(j).to_ascii_lowercase();
-    let ok = match joiner.as_str() {
+    let joiner = s.text(j).ascii_lower();
+    let ok = match joiner.as_ref() {
         "to" | "or" | "–" | "—" => true,
         "-" => !s.glued(j),
         "and" => s.is_back(core.first, 1, "between"),
@@ -643,7 +644,7 @@ fn qualifier(s: &Sent, first: usize) -> (usize, bool, bool) {
 }
 
 fn is_plural(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
+    let w = word.ascii_lower();
     lx::plural_noun(&w)
         || (w.len() > 3
             && w.ends_with('s')
@@ -666,7 +667,7 @@ fn noun_phrase(
     if after_of {
         while s.is_word(k)
             && matches!(
-                s.text(k).to_ascii_lowercase().as_str(),
+                s.text(k).ascii_lower().as_ref(),
                 "the"
                     | "its"
                     | "their"
@@ -695,11 +696,11 @@ fn noun_phrase(
             break;
         }
         let w = s.text(k);
-        let lower = w.to_ascii_lowercase();
+        let lower = w.ascii_lower();
         if lx::stop_word(&lower) && !(words.is_empty() && lx::relative_marker(&lower)) {
             break;
         }
-        if lx::month(w) || lx::weekday(w) || IRREGULAR_PAST.contains(&lower.as_str()) {
+        if lx::month(w) || lx::weekday(w) || IRREGULAR_PAST.contains(&lower.as_ref()) {
             break;
         }
         // Hyphenated compounds count as one word: "low-income families".
@@ -707,13 +708,9 @@ fn noun_phrase(
         while s.is(last + 1, "-") && s.glued(last + 1) && s.is_word(last + 2) && s.glued(last + 2) {
             last += 2;
         }
-        let word = s
-            .prose
-            .get(s.span_of(k, last))
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let word = s.prose.get(s.span_of(k, last)).unwrap_or("").ascii_lower();
         let plural = is_plural(s.text(last));
-        words.push((last, word));
+        words.push((last, word.into_owned()));
         k = last + 1;
         if plural || count == 1.0 && !lx::relative_marker(&lower) {
             break;
@@ -761,9 +758,9 @@ const IRREGULAR: [&str; 24] = [
 ];
 
 fn verbish(word: &str) -> Option<String> {
-    let w = word.to_ascii_lowercase();
-    if w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w.as_str()) {
-        Some(w)
+    let w = word.ascii_lower();
+    if w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w.as_ref()) {
+        Some(w.into_owned())
     } else {
         None
     }
@@ -781,9 +778,9 @@ fn verb_before(s: &Sent, start: usize) -> Option<String> {
 /// "64 people (were) killed": the participle after the claim.
 fn verb_after(s: &Sent, mut k: usize) -> Option<String> {
     for _ in 0..3 {
-        let t = s.text(k).to_ascii_lowercase();
+        let t = s.text(k).ascii_lower();
         if matches!(
-            t.as_str(),
+            t.as_ref(),
             "were"
                 | "was"
                 | "had"

@@ -29,23 +29,34 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Tokens of `text[range]`, with spans into `text`. Linear in the length of the range.
+/// Tokens of `text[range]`, with spans into `text`. Linear in the length of the range;
+/// ASCII is read byte by byte, without decoding.
 pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
     let base = range.start;
     let bytes = slice.as_bytes();
-    let mut out = Vec::new();
+    let char_at = |i: usize| match bytes.get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => slice.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    };
+    let mut out = Vec::with_capacity(slice.len() / 5 + 4);
     let mut glued = false;
     let mut line_start = true;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(c) = char_at(i) else {
+            i += 1; // not a char boundary: cannot happen in a str, but never loop
+            continue;
+        };
         if c.is_whitespace() {
             glued = false;
             if c == '\n' {
                 line_start = true;
             }
+            i += c.len_utf8();
             continue;
         }
         let start = i;
@@ -66,16 +77,17 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
             }
             Kind::Num
         } else if c.is_alphabetic() {
-            while let Some(&(j, d)) = chars.peek() {
-                let letter_follows = || {
-                    slice[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
-                };
-                if d.is_alphabetic() || is_combining(d) || is_apostrophe(d) && letter_follows() {
-                    end = j + d.len_utf8();
-                    chars.next();
+            loop {
+                while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                    end += 1;
+                }
+                let Some(d) = char_at(end) else { break };
+                let next = end + d.len_utf8();
+                if d.is_alphabetic()
+                    || is_combining(d)
+                    || is_apostrophe(d) && char_at(next).is_some_and(char::is_alphabetic)
+                {
+                    end = next;
                 } else {
                     break;
                 }
@@ -84,14 +96,6 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
         } else {
             Kind::Punct
         };
-        // Skip the characters consumed by a digit run.
-        while let Some(&(j, _)) = chars.peek() {
-            if j < end {
-                chars.next();
-            } else {
-                break;
-            }
-        }
         out.push(Token {
             kind,
             span: base + start..base + end,
@@ -100,6 +104,7 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
         });
         glued = true;
         line_start = false;
+        i = end;
     }
     out
 }

@@ -3,25 +3,10 @@
 //! ASCII-case-insensitive.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-/// A small multiplicative hash for short ASCII words: every token of a draft is looked up
-/// in these sets, and SipHash costs more than the rest of the lookup.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+use crate::analysis::words::WordHasher;
 
 type WordSet = LazyLock<HashSet<Vec<u8>, BuildHasherDefault<WordHasher>>>;
 
@@ -37,34 +22,7 @@ macro_rules! words {
     };
 }
 
-/// An ASCII-lower-case copy of a short word on the stack: `None` when longer than `N`.
-pub struct Lower<const N: usize> {
-    buf: [u8; N],
-    len: usize,
-}
-
-impl<const N: usize> Lower<N> {
-    pub fn new(word: &str) -> Option<Lower<N>> {
-        if word.len() > N {
-            return None;
-        }
-        let mut buf = [0u8; N];
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        buf[..word.len()].make_ascii_lowercase();
-        Some(Lower {
-            buf,
-            len: word.len(),
-        })
-    }
-
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
-    }
-
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
-}
+pub use crate::analysis::words::Lower;
 
 /// ASCII-case-insensitive membership without allocating.
 fn among(word: &str, set: &WordSet) -> bool {
@@ -73,67 +31,68 @@ fn among(word: &str, set: &WordSet) -> bool {
 
 /// `two` … `nineteen` (and `one`, `zero`), with their values.
 pub fn small_number(word: &str) -> Option<f64> {
-    crate::analysis::words::NUMBER_UNITS
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case(word))
-        .map(|v| v as f64)
+    crate::analysis::words::unit_value(word).map(f64::from)
 }
-
-static NUMBER_START_WORDS: WordSet = words![
-    "a",
-    "an",
-    "double",
-    "doubled",
-    "eight",
-    "eighteen",
-    "eighty",
-    "eleven",
-    "fifteen",
-    "fifty",
-    "five",
-    "forty",
-    "four",
-    "fourteen",
-    "half",
-    "halved",
-    "nine",
-    "nineteen",
-    "ninety",
-    "one",
-    "quadruple",
-    "quadrupled",
-    "seven",
-    "seventeen",
-    "seventy",
-    "six",
-    "sixteen",
-    "sixty",
-    "ten",
-    "thirteen",
-    "thirty",
-    "three",
-    "triple",
-    "tripled",
-    "twelve",
-    "twenty",
-    "twice",
-    "two",
-    "zero",
-];
 
 /// Words that can open a number written in words (`three`, `a dozen`, `half`, `doubled`).
 pub fn number_start(word: &str) -> bool {
-    among(word, &NUMBER_START_WORDS)
+    // Most words are turned away on their first letter.
+    let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if !matches!(
+        first,
+        b'a' | b'd' | b'e' | b'f' | b'h' | b'n' | b'o' | b'q' | b's' | b't' | b'z'
+    ) {
+        return false;
+    }
+    let Some(lower) = Lower::<10>::new(word) else {
+        return false;
+    };
+    matches!(
+        lower.as_bytes(),
+        b"a" | b"an"
+            | b"double"
+            | b"doubled"
+            | b"eight"
+            | b"eighteen"
+            | b"eighty"
+            | b"eleven"
+            | b"fifteen"
+            | b"fifty"
+            | b"five"
+            | b"forty"
+            | b"four"
+            | b"fourteen"
+            | b"half"
+            | b"halved"
+            | b"nine"
+            | b"nineteen"
+            | b"ninety"
+            | b"one"
+            | b"quadruple"
+            | b"quadrupled"
+            | b"seven"
+            | b"seventeen"
+            | b"seventy"
+            | b"six"
+            | b"sixteen"
+            | b"sixty"
+            | b"ten"
+            | b"thirteen"
+            | b"thirty"
+            | b"three"
+            | b"triple"
+            | b"tripled"
+            | b"twelve"
+            | b"twenty"
+            | b"twice"
+            | b"two"
+            | b"zero"
+    )
 }
 
 /// `twenty` … `ninety`.
 pub fn tens(word: &str) -> Option<f64> {
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    TENS.iter()
-        .position(|w| w.eq_ignore_ascii_case(word))
-        .map(|v| (v as f64 + 2.0) * 10.0)
+    crate::analysis::words::tens_value(word).map(f64::from)
 }
 
 /// A word number on its own: `seven`, `twenty`.
@@ -209,11 +168,12 @@ pub fn before_duration_in_date(word: &str) -> bool {
 }
 
 pub fn month(word: &str) -> bool {
-    among(word, &MONTH_WORDS) && word.chars().next().is_some_and(char::is_uppercase)
+    crate::analysis::words::month(word).is_some()
+        && word.chars().next().is_some_and(char::is_uppercase)
 }
 
 pub fn weekday(word: &str) -> bool {
-    among(word, &WEEKDAY_WORDS)
+    crate::analysis::words::weekday(word).is_some()
 }
 
 /// Words after a number that make it a clock time.
@@ -491,43 +451,6 @@ static BEFORE_DURATION_IN_DATE_WORDS: WordSet = words![
     "preceding",
     "following",
     "ensuing",
-];
-
-static MONTH_WORDS: WordSet = words![
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
-static WEEKDAY_WORDS: WordSet = words![
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 static TIME_MARKER_WORDS: WordSet = words![

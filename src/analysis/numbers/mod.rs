@@ -149,7 +149,12 @@ pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
             continue;
         }
         let window = cue_window(draft, si, para.span.end);
-        let sentence_cue = cue_in(draft, &window, config).map(|c| relative(c, base));
+        let cue = cue_in(draft, &window, config);
+        if si == sentences.start {
+            // The paragraph's opening cue, should a later figure need it.
+            opening.cue = Some(cue.clone().filter(|c| c.speech));
+        }
+        let sentence_cue = cue.map(|c| relative(c, base));
         let cites_after_paragraph = sentence.span.end == para.span.end;
         let paragraph_cue = match sentence_cue {
             Some(_) => None,

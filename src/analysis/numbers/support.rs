@@ -3,6 +3,7 @@
 //! found", "published in", citations, links, footnotes, the configured extra sources), or a
 //! paragraph opened by an attribution whose reported speech continues to the number.
 
+use crate::analysis::words::AsciiLower;
 use crate::config::Config;
 use crate::draft::Span;
 use regex::Regex;
@@ -88,7 +89,7 @@ pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<
     if let Some(m) = CUE.find(prose) {
         let found = m.as_str();
         let cue = if SOURCE.is_match(found) {
-            let text = if found.to_ascii_lowercase().starts_with("according") {
+            let text = if found.ascii_lower().starts_with("according") {
                 format!("according to {}", words_after(prose, m.end(), 6))
             } else {
                 clean(found)
@@ -200,14 +201,14 @@ fn find_word_form(lower: &str, verb: &str) -> Option<(usize, usize)> {
 fn estimate_names_a_source(prose: &str, start: usize, end: usize) -> bool {
     let before = prose[..start].split_whitespace().next_back().unwrap_or("");
     let after = prose[end..].split_whitespace().next().unwrap_or("");
-    let before = before.to_ascii_lowercase();
-    let after = after.to_ascii_lowercase();
-    if matches!(after.as_str(), "that" | "by") {
+    let before = before.ascii_lower();
+    let after = after.ascii_lower();
+    if matches!(after.as_ref(), "that" | "by") {
         return true;
     }
     if before.is_empty()
         || matches!(
-            before.as_str(),
+            before.as_ref(),
             "an" | "the"
                 | "one"
                 | "some"

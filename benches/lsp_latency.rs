@@ -1,0 +1,380 @@
+//! End-to-end latency and memory of the real server, as an editor sees them: the release
+//! binary (`copydesk lsp`) over stdio, one JSON-RPC message at a time.
+//!
+//! For a 10k- and a 100k-word draft (each in its own temporary workspace folder, since the
+//! server indexes the folder): open → first diagnostics; single-character edits typed one
+//! at a time at the end of a paragraph in the middle of the draft, each waiting for the
+//! diagnostics of its version (median, p95, max); hover at words spread over the draft.
+//! Then the server's resident memory with 100 open 10k-word drafts (each a different
+//! shuffle of the paragraphs). Budgets on a 2-core machine: edit → diagnostics median 2 ms
+//! (10k) and 20 ms (100k), hover 1 ms, open 100k 50 ms, 60 MB with 100 drafts.
+//!
+//! Run: `cargo bench --bench lsp_latency` (`-- --edits N`, `-- --drafts N` to change the
+//! counts). Timings are noisy while the machine is busy: run it at a quiet moment.
+
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+#[path = "support/drafts.rs"]
+mod drafts;
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Text typed one character at a time.
+const TYPED: &str = " The council approved the budget on Tuesday, 12 to 3, after a long debate.";
+
+/// A client of `copydesk lsp` over stdio.
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    incoming: Receiver<Value>,
+    next_id: i64,
+}
+
+fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse::<usize>().ok();
+            }
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+impl Server {
+    /// Starts the server and initializes it with `root` as its workspace folder.
+    fn start(root: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start copydesk lsp");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, incoming) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(message) = read_message(&mut reader) {
+                if tx.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        let stdin = child.stdin.take().expect("stdin");
+        let mut server = Server {
+            child,
+            stdin,
+            incoming,
+            next_id: 0,
+        };
+        let root_uri = uri(root);
+        server.request(
+            "initialize",
+            json!({"processId": std::process::id(), "rootUri": root_uri,
+                   "workspaceFolders": [{"uri": root_uri, "name": "bench"}],
+                   "capabilities": {}}),
+        );
+        server.notify("initialized", json!({}));
+        server
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.stdin.write_all(frame.as_bytes()).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.wait(|m| m["id"] == id && m.get("method").is_none())
+    }
+
+    /// The next message that satisfies `pred`; requests from the server are answered
+    /// with `null`, as an editor would.
+    fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = match self.incoming.recv_timeout(left) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => panic!("no answer from the server in time"),
+                Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
+            };
+            if message.get("method").is_some() && message.get("id").is_some() {
+                let id = message["id"].clone();
+                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+            }
+            if pred(&message) {
+                return message;
+            }
+        }
+    }
+
+    /// Waits for the diagnostics of `uri` at `version`.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> Value {
+        self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        })
+    }
+
+    /// Reads whatever has arrived for `quiet` without a new message.
+    fn drain(&mut self, quiet: Duration) {
+        while self.incoming.recv_timeout(quiet).is_ok() {}
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+    }
+
+    /// Resident and peak resident memory, in kB.
+    fn memory(&self) -> (u64, u64) {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.split_whitespace().next())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0)
+        };
+        (field("VmRSS:"), field("VmHWM:"))
+    }
+
+    fn stop(mut self) {
+        let _ = self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// The LSP position (UTF-16) of a byte offset.
+fn position(text: &str, offset: usize) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let character: usize = before[line_start..].chars().map(char::len_utf16).sum();
+    json!({"line": line, "character": character})
+}
+
+/// Milliseconds since `t`.
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+#[derive(Debug)]
+struct Summary {
+    median: f64,
+    p95: f64,
+    max: f64,
+}
+
+fn summary(mut samples: Vec<f64>) -> Summary {
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples[((samples.len() as f64 * q) as usize).min(samples.len() - 1)];
+    Summary {
+        median: at(0.5),
+        p95: at(0.95),
+        max: *samples.last().unwrap_or(&0.0),
+    }
+}
+
+struct Latency {
+    words: usize,
+    open: f64,
+    edits: Summary,
+    hover: Summary,
+    cards: usize,
+    hovers: usize,
+    diagnostics: usize,
+}
+
+/// Opens one draft in a server of its own, types `edits` characters, hovers.
+fn latency(words: usize, edits: usize) -> Latency {
+    let mut text = drafts::draft_of(words);
+    let root = tempfile::tempdir().expect("temporary folder");
+    let path = root.path().join("draft.md");
+    std::fs::write(&path, &text).expect("write draft");
+    let uri = uri(&path);
+    let mut server = Server::start(root.path());
+    // The start-up warm-up and the workspace index run in the background: let them finish,
+    // as they would while an editor starts.
+    server.drain(Duration::from_millis(500));
+
+    let t = Instant::now();
+    server.open(&uri, &text);
+    let first = server.diagnostics(&uri, 1);
+    let open = ms(t);
+    let diagnostics = first["params"]["diagnostics"]
+        .as_array()
+        .map_or(0, |d| d.len());
+    server.drain(Duration::from_millis(300));
+
+    // Type at the end of a paragraph in the middle of the draft.
+    let mut cursor = text[..text.len() / 2].rfind("\n\n").unwrap_or(0);
+    let mut samples = Vec::with_capacity(edits);
+    for (i, c) in TYPED.chars().cycle().take(edits).enumerate() {
+        let version = i as i64 + 2;
+        let at = position(&text, cursor);
+        let t = Instant::now();
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"range": {"start": at, "end": at}, "text": c.to_string()}]}),
+        );
+        server.diagnostics(&uri, version);
+        samples.push(ms(t));
+        text.insert(cursor, c);
+        cursor += c.len_utf8();
+    }
+    let edits = summary(samples);
+
+    // Hover at the start of words spread over the draft.
+    let hovers = 50;
+    let mut samples = Vec::with_capacity(hovers);
+    let mut cards = 0;
+    for i in 0..hovers {
+        let from = text.len() * (2 * i + 1) / (2 * hovers);
+        let Some(at) = text
+            .get(from..)
+            .and_then(|rest| rest.find(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let pos = position(&text, from + at);
+        let t = Instant::now();
+        let answer = server.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": pos}),
+        );
+        samples.push(ms(t));
+        cards += usize::from(!answer["result"].is_null());
+    }
+    let hovers = samples.len();
+    let hover = summary(samples);
+    server.stop();
+    Latency {
+        words,
+        open,
+        edits,
+        hover,
+        cards,
+        hovers,
+        diagnostics,
+    }
+}
+
+/// Resident memory of a server with `count` open 10k-word drafts, each a different shuffle
+/// of the paragraphs: (kB after opening, peak kB, kB at start).
+fn memory(count: usize) -> (u64, u64, u64) {
+    let base = drafts::draft_of(10_000);
+    let paragraphs: Vec<&str> = base.split("\n\n").filter(|p| !p.is_empty()).collect();
+    let root = tempfile::tempdir().expect("temporary folder");
+    let elsewhere = tempfile::tempdir().expect("temporary folder");
+    let mut server = Server::start(root.path());
+    server.drain(Duration::from_millis(500));
+    let start = server.memory().0;
+    let mut rng = StdRng::seed_from_u64(7);
+    for i in 0..count {
+        let mut shuffled = paragraphs.clone();
+        shuffled.shuffle(&mut rng);
+        let text = shuffled.join("\n\n") + "\n";
+        let path = elsewhere.path().join(format!("draft-{i:03}.md"));
+        let uri = uri(&path);
+        server.open(&uri, &text);
+        server.diagnostics(&uri, 1);
+    }
+    server.drain(Duration::from_millis(1000));
+    let (rss, peak) = server.memory();
+    server.stop();
+    (rss, peak, start)
+}
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let edits = arg("--edits", 200);
+    let count = arg("--drafts", 100);
+    println!(
+        "copydesk lsp ({}), {edits} edits typed one at a time",
+        env!("CARGO_BIN_EXE_copydesk")
+    );
+    println!();
+    println!("| draft | diagnostics | open → diagnostics | edit → diagnostics median | p95 | max | hover median | p95 |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for words in [10_000, 100_000] {
+        let l = latency(words, edits);
+        println!(
+            "| {}k words | {} | {:.1} ms | {:.2} ms | {:.2} ms | {:.1} ms | {:.2} ms ({}/{} cards) | {:.2} ms |",
+            l.words / 1000,
+            l.diagnostics,
+            l.open,
+            l.edits.median,
+            l.edits.p95,
+            l.edits.max,
+            l.hover.median,
+            l.cards,
+            l.hovers,
+            l.hover.p95,
+        );
+    }
+    let (rss, peak, start) = memory(count);
+    println!();
+    println!(
+        "memory: {count} open 10k-word drafts: {:.1} MB resident (peak {:.1} MB; {:.1} MB before the first)",
+        rss as f64 / 1024.0,
+        peak as f64 / 1024.0,
+        start as f64 / 1024.0
+    );
+}

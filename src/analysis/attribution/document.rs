@@ -1,0 +1,330 @@
+//! The document stage of attribution: what the paragraphs' facts say together. Rules 2 and 3
+//! (an earlier attributed quote in the paragraph, a quotation paragraph after an attributed
+//! one, a quote continued across paragraphs), headline quotes echoed in the body, and nested
+//! quotes taking their outer quote's voice. It reads each paragraph's [`Local`] facts, not
+//! its words, so it stays cheap enough to run on every edit.
+
+use super::paragraph::{Local, QuoteFacts, Verdict};
+use super::rules::Match;
+use super::speech::{self, NotSpeech};
+use super::{Attribution, Cue, Rule, Speaker};
+use crate::draft::Draft;
+
+/// A quote's attribution while the rules run (spans absolute, no text yet).
+#[derive(Debug, Clone)]
+struct State {
+    is_speech: bool,
+    not_speech: Option<NotSpeech>,
+    said: Option<Match>,
+    rule: Option<Rule>,
+    source: Option<usize>,
+}
+
+impl State {
+    fn new() -> State {
+        State {
+            is_speech: true,
+            not_speech: None,
+            said: None,
+            rule: None,
+            source: None,
+        }
+    }
+
+    fn not_speech(&mut self, why: NotSpeech) {
+        self.is_speech = false;
+        self.not_speech = Some(why);
+        self.said = None;
+        self.rule = None;
+        self.source = None;
+    }
+
+    fn attributed(&self) -> bool {
+        self.is_speech && self.said.is_some()
+    }
+
+    fn set(&mut self, m: Match, rule: Rule) {
+        self.said = Some(m);
+        self.rule = Some(rule);
+    }
+}
+
+/// Takes the speaker of quote `from` under `rule`.
+fn inherit(out: &mut [State], q: usize, from: usize, rule: Rule) {
+    let said = out[from].said.clone();
+    let a = &mut out[q];
+    a.said = said;
+    a.rule = Some(rule);
+    a.source = Some(from);
+}
+
+/// One paragraph as the document stage sees it.
+struct Para<'a> {
+    base: usize,
+    /// Index in `draft.quotes` of the paragraph's first quote.
+    first: usize,
+    heading: bool,
+    facts: &'a Local,
+}
+
+impl Para<'_> {
+    /// The outermost quotes: (draft index, facts), in order.
+    fn outer(&self) -> impl DoubleEndedIterator<Item = (usize, &QuoteFacts)> + '_ {
+        self.facts
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.outer)
+            .map(|(i, f)| (self.first + i, f))
+    }
+}
+
+/// One attribution per quote of the draft, in the same order; `locals` holds every
+/// paragraph's facts.
+pub(super) fn attribute(draft: &Draft, locals: &[&Local]) -> Vec<Attribution> {
+    let n = draft.quotes.len();
+    let mut out: Vec<State> = vec![State::new(); n];
+    let paras: Vec<Para> = draft
+        .paragraphs
+        .iter()
+        .zip(locals)
+        .map(|(para, facts)| {
+            let range = draft.quotes_in(&para.span);
+            Para {
+                base: para.span.start,
+                first: range.start,
+                heading: para.heading,
+                // Facts that do not match the paragraph's quotes are not used.
+                facts: if facts.quotes.len() == range.len() {
+                    facts
+                } else {
+                    &EMPTY
+                },
+            }
+        })
+        .collect();
+
+    // Rule 1, and what is not speech, quote by quote.
+    for para in &paras {
+        for (q, f) in para.outer() {
+            match &f.verdict {
+                Verdict::Open => {}
+                Verdict::NotSpeech(why) => out[q].not_speech(*why),
+                Verdict::Said(m) => out[q].set(m.shifted(para.base), Rule::Sentence),
+            }
+        }
+    }
+
+    // Rules 2 and 3, paragraph by paragraph.
+    for p in 0..paras.len() {
+        follow_paragraph(draft, &paras, p, &mut out);
+    }
+    continue_backwards(draft, &mut out);
+
+    // Headline quotes echoed in the body; short terms nobody said.
+    let mut scratch = Vec::new();
+    for para in &paras {
+        for (q, f) in para.outer() {
+            if !out[q].is_speech || out[q].said.is_some() {
+                continue;
+            }
+            if para.heading && heading_echoed(draft, &paras, &out, q, &mut scratch) {
+                out[q].not_speech(NotSpeech::Heading);
+                continue;
+            }
+            if f.running && !para.heading {
+                if let Some(m) = &f.document {
+                    out[q].set(m.shifted(para.base), Rule::Sentence);
+                    continue;
+                }
+            }
+            if (f.running || para.heading) && f.short_term {
+                out[q].not_speech(NotSpeech::Term);
+            }
+        }
+    }
+
+    // Nested quotes take their outer quote's attribution.
+    let mut nested: Vec<usize> = (0..n)
+        .filter(|&q| draft.quotes[q].parent.is_some())
+        .collect();
+    nested.sort_by_key(|&q| draft.quotes[q].depth);
+    let short_term = |q: usize| {
+        let p = draft.quotes[q].paragraph;
+        paras
+            .get(p)
+            .and_then(|para| para.facts.quotes.get(q.wrapping_sub(para.first)))
+            .map_or_else(
+                || speech::is_short_term(draft.prose_of(&draft.quotes[q].inner)),
+                |f| f.short_term,
+            )
+    };
+    for q in nested {
+        if let Some(parent) = draft.quotes[q].parent.filter(|&p| p < n && p != q) {
+            let from = out[parent].clone();
+            // `‘humanitarian pauses’` inside a statement is a term the speaker used.
+            let term = short_term(q) || out[q].not_speech == Some(NotSpeech::Term);
+            let a = &mut out[q];
+            a.is_speech = from.is_speech && !term;
+            a.not_speech = if term {
+                Some(NotSpeech::Term)
+            } else {
+                from.not_speech
+            };
+            a.said = from.said;
+            a.rule = from.rule;
+            a.source = Some(parent);
+        }
+    }
+
+    out.into_iter()
+        .enumerate()
+        .map(|(q, s)| finish(draft, q, s))
+        .collect()
+}
+
+static EMPTY: Local = Local {
+    quotes: Vec::new(),
+    quote_only: false,
+    lead_in: None,
+    credit_line: None,
+};
+
+/// The attribution of quote `q`, with the speaker's and cue's text.
+fn finish(draft: &Draft, q: usize, s: State) -> Attribution {
+    let text = |span: &crate::draft::Span| draft.prose_of(span).to_string();
+    let (speaker, cue) = match s.said {
+        Some(m) => (
+            Some(Speaker {
+                text: text(&m.speaker.span),
+                span: m.speaker.span,
+                kind: m.speaker.kind,
+                entity: None,
+            }),
+            Some(Cue {
+                text: text(&m.cue),
+                span: m.cue,
+            }),
+        ),
+        None => (None, None),
+    };
+    Attribution {
+        quote: q,
+        is_speech: s.is_speech,
+        speaker,
+        cue,
+        rule: s.rule,
+        source: s.source,
+        not_speech: s.not_speech,
+    }
+}
+
+/// Rules 2 and 3 for paragraph `p` (earlier paragraphs are done).
+fn follow_paragraph(draft: &Draft, paras: &[Para], p: usize, out: &mut [State]) {
+    let para = &paras[p];
+    let speech = || para.outer().filter(|&(q, _)| out[q].is_speech);
+    let Some((first, _)) = speech().next() else {
+        return;
+    };
+    let quotes: Vec<(usize, &QuoteFacts)> = speech().collect();
+    // A continued quote speaks with the voice it continues.
+    for &(q, _) in &quotes {
+        if let Some(prev) = draft.quotes[q].continues.filter(|&c| c < out.len()) {
+            if out[q].said.is_none() && out[prev].attributed() {
+                inherit(out, q, prev, Rule::FollowsParagraph);
+            }
+        }
+    }
+    // Rule 3: a paragraph of quotation only, after an attributed quote.
+    if para.facts.quote_only && out[first].said.is_none() && p > 0 && !para.heading {
+        let prev = &paras[p - 1];
+        let last = prev
+            .outer()
+            .rev()
+            .map(|(q, _)| q)
+            .find(|&q| out[q].is_speech);
+        if let Some(from) = last {
+            if out[from].attributed() {
+                inherit(out, first, from, Rule::FollowsParagraph);
+            }
+        } else if let Some(m) = &prev.facts.lead_in {
+            out[first].set(m.shifted(prev.base), Rule::FollowsParagraph);
+        }
+        if out[first].said.is_none() {
+            // A credit line in the next paragraph: `— Jane Doe, mayor`.
+            if let Some(next) = paras.get(p + 1) {
+                if let Some(m) = &next.facts.credit_line {
+                    out[first].set(m.shifted(next.base), Rule::FollowsParagraph);
+                }
+            }
+        }
+    }
+    // Rule 2: the speaker of an earlier quote in the paragraph…
+    let mut last: Option<usize> = None;
+    for &(q, _) in &quotes {
+        if out[q].said.is_some() {
+            last = Some(q);
+        } else if let Some(l) = last {
+            inherit(out, q, l, Rule::SameParagraph);
+        }
+    }
+    // …or, for quotes before the first attributed one: a sentence just before that names
+    // who is speaking (`Fidan said Ankara would help. "We are ready."`), else the first
+    // attributed quote after them.
+    let first_attributed = quotes
+        .iter()
+        .map(|&(q, _)| q)
+        .find(|&q| out[q].said.is_some());
+    for &(q, f) in &quotes {
+        if out[q].said.is_some() {
+            break;
+        }
+        if f.running {
+            continue;
+        }
+        if let Some(m) = &f.before {
+            out[q].set(m.shifted(para.base), Rule::SameParagraph);
+        } else if let Some(from) = first_attributed {
+            inherit(out, q, from, Rule::SameParagraph);
+        }
+    }
+}
+
+/// A multi-paragraph quote credited only in a later part: the earlier parts take it.
+fn continue_backwards(draft: &Draft, out: &mut [State]) {
+    for q in (0..draft.quotes.len()).rev() {
+        let Some(prev) = draft.quotes[q].continues.filter(|&c| c < q) else {
+            continue;
+        };
+        if out[q].attributed() && out[prev].is_speech && out[prev].said.is_none() {
+            inherit(out, prev, q, Rule::FollowsParagraph);
+        }
+    }
+}
+
+/// Does a headline quote's text stand in a quote of the body? (`scratch` holds a body
+/// quote's words while they are compared.)
+fn heading_echoed<'d>(
+    draft: &'d Draft,
+    paras: &[Para],
+    out: &[State],
+    q: usize,
+    scratch: &mut Vec<&'d str>,
+) -> bool {
+    let needle = speech::content_words(draft.prose_of(&draft.quotes[q].inner));
+    draft.quotes.iter().enumerate().any(|(i, other)| {
+        let para = paras.get(other.paragraph);
+        if i == q || para.is_none_or(|p| p.heading) || !out[i].is_speech {
+            return false;
+        }
+        let bits = para
+            .and_then(|p| p.facts.quotes.get(i.wrapping_sub(p.first)))
+            .map_or(u64::MAX, |f| f.words);
+        if !speech::may_echo(&needle, bits) {
+            return false;
+        }
+        scratch.clear();
+        scratch.extend(speech::raw_words(draft.prose_of(&other.inner)));
+        speech::echoes_raw(&needle, scratch)
+    })
+}

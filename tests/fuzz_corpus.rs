@@ -1,0 +1,38 @@
+//! Replays every input of the committed fuzz corpora (fuzz/corpus/<target>/) through the
+//! same code the fuzz targets run, so that each CI run exercises them on the stable
+//! toolchain. A crash the fuzzer found is added to the corpus once fixed.
+
+#[path = "../fuzz/src/lib.rs"]
+mod harness;
+
+use std::path::Path;
+
+/// Runs `target` on every file of its corpus; returns how many there were.
+fn replay(target: &str, run: fn(&[u8])) -> usize {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a corpus entry").path())
+        .collect();
+    files.sort();
+    for file in &files {
+        let data = std::fs::read(file).expect("a corpus file");
+        let outcome = std::panic::catch_unwind(|| run(&data));
+        assert!(outcome.is_ok(), "{target} failed on {}", file.display());
+    }
+    files.len()
+}
+
+#[test]
+fn the_analyze_corpus_replays() {
+    let inputs = replay("analyze", harness::analyze);
+    assert!(inputs >= 10, "{inputs} inputs in the analyze corpus");
+}
+
+#[test]
+fn the_edits_corpus_replays() {
+    let inputs = replay("edits", harness::edits);
+    assert!(inputs >= 10, "{inputs} inputs in the edits corpus");
+}
