@@ -197,6 +197,8 @@ fn ten_thousand_edits_with_requests_interleaved() {
     let mut rng = StdRng::seed_from_u64(0x50a4);
     let mut compared = 0;
     let mut memory_after_warm_up = 0;
+    // Resident MiB at every comparison, for the log.
+    let mut memory = Vec::new();
     for edit in 1..=EDITS {
         let (span, new_text) = random_edit(&mut rng, &text, limit);
         version += 1;
@@ -241,8 +243,10 @@ fn ten_thousand_edits_with_requests_interleaved() {
                 "diagnostics of version {target}: {text:?}"
             );
             compared += 1;
+            let resident = resident_kb(client.pid());
+            memory.push(resident / 1024);
             if edit == 1_000 {
-                memory_after_warm_up = resident_kb(client.pid());
+                memory_after_warm_up = resident;
             }
         }
     }
@@ -263,7 +267,8 @@ fn ten_thousand_edits_with_requests_interleaved() {
     eprintln!(
         "soak: {EDITS} edits, {} requests answered, {} diagnostics published, {compared} \
          compared, {:.1} s; resident memory after 1,000 edits {memory_after_warm_up} KiB, \
-         at the end {memory_at_end} KiB; final text {} bytes",
+         at the end {memory_at_end} KiB (MiB every {CHECK_EVERY} edits: {memory:?}); final \
+         text {} bytes",
         seen.answered,
         seen.published,
         started.elapsed().as_secs_f64(),
