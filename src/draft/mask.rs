@@ -95,10 +95,7 @@ struct Line {
 }
 
 fn line_at(p: &[u8], start: usize) -> Line {
-    let nl = p[start..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|k| start + k);
+    let nl = memchr::memchr(b'\n', &p[start..]).map(|k| start + k);
     let next = nl.map_or(p.len(), |k| k + 1);
     let mut end = nl.unwrap_or(p.len());
     if end > start && p[end - 1] == b'\r' {
@@ -623,9 +620,10 @@ fn task_box(p: &mut [u8], k: usize, end: usize) -> usize {
 /// the pass linear on pathological input.
 const SCAN_CAP: usize = 2048;
 
-/// Bytes that may start inline syntax (Markdown) or a URL or e-mail address (both).
-const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~{hHwWfF@");
-const PLAIN_BYTES: [bool; 256] = byte_set(b"hHwWfF@");
+/// Bytes that may start inline syntax (Markdown) or an e-mail address (both). URLs are
+/// found from their `://` or `www.` ([`url_starts`]).
+const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~{@");
+const PLAIN_BYTES: [bool; 256] = byte_set(b"@");
 
 const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut set = [false; 256];
@@ -657,10 +655,16 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
     } else {
         &PLAIN_BYTES
     };
+    let urls = url_starts(p, span.start, end);
+    let mut next_url = 0;
     let mut i = span.start;
     while i < end {
-        // Most bytes start nothing: skip them in a tight loop.
-        while i < end && !table[p[i] as usize] {
+        // Most bytes start nothing: skip them in a tight loop, up to where a URL may start.
+        while urls.get(next_url).is_some_and(|&u| u < i) {
+            next_url += 1;
+        }
+        let stop = urls.get(next_url).map_or(end, |&u| u.min(end));
+        while i < stop && !table[p[i] as usize] {
             i += 1;
         }
         if i >= end {
@@ -771,6 +775,31 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
         }
         i += 1;
     }
+}
+
+/// Where a bare URL may start in `start..end`: the scheme before each `://` (`http`,
+/// `https`, `ftp`) and each `www.`, in order. [`url_end`] answers at those places only, so
+/// the inline pass need not stop at every `h`, `w` and `f`.
+fn url_starts(p: &[u8], start: usize, end: usize) -> Vec<usize> {
+    let Some(hay) = p.get(start..end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for k in memchr::memmem::find_iter(hay, b"://") {
+        for scheme in [5, 4, 3] {
+            if let Some(s) = k.checked_sub(scheme) {
+                out.push(start + s);
+            }
+        }
+    }
+    for k in memchr::memchr_iter(b'.', hay) {
+        if k >= 3 && hay[k - 3..k].eq_ignore_ascii_case(b"www") {
+            out.push(start + k - 3);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Backtick runs of an inline block, each linked to the next run of the same length (its
