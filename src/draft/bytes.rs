@@ -2,32 +2,32 @@
 //! looking at every byte in between: memchr searches, each group's last answer kept so a
 //! whole pass over a text searches it once per group.
 
-/// The next position, at or after a moving cursor, of a byte from two groups of three.
-pub(super) struct NextByte<'a> {
-    hay: &'a [u8],
-    groups: [[u8; 3]; 2],
+/// The next position, at or after a moving cursor, of a byte from up to four groups of
+/// three. The text searched may change between calls only by losing bytes of the set (a
+/// pass that blanks what it has read).
+pub(super) struct NextByte {
+    groups: &'static [[u8; 3]],
     /// Per group: the query position its answer was found from, and the answer
     /// (`usize::MAX` for none).
-    found: [(usize, usize); 2],
+    found: [(usize, usize); 4],
 }
 
-impl<'a> NextByte<'a> {
-    pub fn new(hay: &'a [u8], first: [u8; 3], second: [u8; 3]) -> NextByte<'a> {
+impl NextByte {
+    pub fn new(groups: &'static [[u8; 3]]) -> NextByte {
         NextByte {
-            hay,
-            groups: [first, second],
-            found: [(usize::MAX, 0); 2],
+            groups: &groups[..groups.len().min(4)],
+            found: [(usize::MAX, 0); 4],
         }
     }
 
-    /// The first position at or after `from` holding one of the bytes.
-    pub fn next(&mut self, from: usize) -> Option<usize> {
+    /// The first position at or after `from` in `hay` holding one of the bytes (always
+    /// asked with the same `hay`, or one that only lost bytes of the set since).
+    pub fn next(&mut self, hay: &[u8], from: usize) -> Option<usize> {
         let mut best = usize::MAX;
         for (g, found) in self.groups.iter().zip(&mut self.found) {
             let (searched_from, at) = *found;
             if searched_from > from || at < from {
-                let hit = self
-                    .hay
+                let hit = hay
                     .get(from..)
                     .and_then(|h| memchr::memchr3(g[0], g[1], g[2], h))
                     .map_or(usize::MAX, |k| from + k);
@@ -46,10 +46,10 @@ mod tests {
     #[test]
     fn finds_every_byte_of_both_groups_in_order() {
         let text = "a.b!c“d”e?f…g\u{a0}h".as_bytes();
-        let mut next = NextByte::new(text, [b'.', b'!', b'?'], [0xE2, 0xC2, 0xC2]);
+        let mut next = NextByte::new(&[[b'.', b'!', b'?'], [0xE2, 0xC2, 0xC2]]);
         let mut found = Vec::new();
         let mut i = 0;
-        while let Some(k) = next.next(i) {
+        while let Some(k) = next.next(text, i) {
             found.push(k);
             i = k + 1;
         }
@@ -58,6 +58,6 @@ mod tests {
             .collect();
         assert_eq!(found, expected);
         // Asking again from an earlier position finds the earlier byte.
-        assert_eq!(next.next(0), Some(1));
+        assert_eq!(next.next(text, 0), Some(1));
     }
 }

@@ -11,6 +11,7 @@
 //! paragraph starts without a blank line (a heading, a list item) and which lines start a
 //! heading.
 
+use super::bytes::NextByte;
 use super::{Format, Span};
 
 /// The masked text and what the block pass learned about its layout.
@@ -620,20 +621,10 @@ fn task_box(p: &mut [u8], k: usize, end: usize) -> usize {
 /// the pass linear on pathological input.
 const SCAN_CAP: usize = 2048;
 
-/// Bytes that may start inline syntax (Markdown) or an e-mail address (both). URLs are
-/// found from their `://` or `www.` ([`url_starts`]).
-const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~{@");
-const PLAIN_BYTES: [bool; 256] = byte_set(b"@");
-
-const fn byte_set(bytes: &[u8]) -> [bool; 256] {
-    let mut set = [false; 256];
-    let mut i = 0;
-    while i < bytes.len() {
-        set[bytes[i] as usize] = true;
-        i += 1;
-    }
-    set
-}
+/// Bytes that may start inline syntax (Markdown) or an e-mail address (both), in groups
+/// of three for [`NextByte`]. URLs are found from their `://` or `www.` ([`url_starts`]).
+const MARKDOWN_GROUPS: [[u8; 3]; 4] = [*b"\\`<", *b"![]", *b"*_~", *b"{@@"];
+const PLAIN_GROUPS: [[u8; 3]; 1] = [*b"@@@"];
 
 /// Masks inline syntax in `span` (Markdown), or only URLs and e-mail addresses (plain).
 fn inline(p: &mut [u8], span: Span, markdown: bool) {
@@ -650,23 +641,21 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
     let mut instruction_end = Finder::new(b"?>");
     let mut shortcode_end = Finder::new(b"}}");
     let mut template_end = Finder::new(b"%}");
-    let table = if markdown {
-        &MARKDOWN_BYTES
-    } else {
-        &PLAIN_BYTES
-    };
     let urls = url_starts(p, span.start, end);
+    let mut special = NextByte::new(if markdown {
+        &MARKDOWN_GROUPS
+    } else {
+        &PLAIN_GROUPS
+    });
     let mut next_url = 0;
     let mut i = span.start;
     while i < end {
-        // Most bytes start nothing: skip them in a tight loop, up to where a URL may start.
+        // Most bytes start nothing: skip to the next one that may, or to where a URL may.
         while urls.get(next_url).is_some_and(|&u| u < i) {
             next_url += 1;
         }
         let stop = urls.get(next_url).map_or(end, |&u| u.min(end));
-        while i < stop && !table[p[i] as usize] {
-            i += 1;
-        }
+        i = special.next(&p[..end], i).map_or(stop, |k| k.min(stop));
         if i >= end {
             break;
         }
@@ -785,7 +774,9 @@ fn url_starts(p: &[u8], start: usize, end: usize) -> Vec<usize> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for k in memchr::memmem::find_iter(hay, b"://") {
+    static SCHEME_END: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"://"));
+    for k in SCHEME_END.find_iter(hay) {
         for scheme in [5, 4, 3] {
             if let Some(s) = k.checked_sub(scheme) {
                 out.push(start + s);

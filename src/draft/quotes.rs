@@ -145,9 +145,9 @@ fn pair(para: &ParagraphRef, carried: Option<(usize, Family)>) -> Paired {
     let mut last_open_end = usize::MAX;
     // Quote marks start with one of these bytes (ASCII, or the lead byte of U+00AB,
     // U+00BB and U+2018..U+203A); lead bytes never occur inside another char.
-    let mut marks = NextByte::new(text.as_bytes(), [b'"', b'\'', 0xE2], [0xC2; 3]);
+    let mut marks = NextByte::new(&[[b'"', b'\'', 0xE2], [0xC2; 3]]);
     let mut k = 0;
-    while let Some(next) = marks.next(k) {
+    while let Some(next) = marks.next(text.as_bytes(), k) {
         k = next;
         let Some(c) = text.get(k..).and_then(|r| r.chars().next()) else {
             break;

@@ -257,8 +257,8 @@ fn split_paragraph(
     let mut i = 0;
     // Terminators are `.`, `!`, `?`, or start with one of these lead bytes (`…`, `。`,
     // `！`, `？`); lead bytes never occur inside another char.
-    let mut terminators = NextByte::new(text.as_bytes(), [b'.', b'!', b'?'], [0xE2, 0xE3, 0xEF]);
-    while let Some(next) = terminators.next(i) {
+    let mut terminators = NextByte::new(&[[b'.', b'!', b'?'], [0xE2, 0xE3, 0xEF]]);
+    while let Some(next) = terminators.next(text.as_bytes(), i) {
         i = next;
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             break;

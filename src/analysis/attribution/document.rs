@@ -84,18 +84,27 @@ impl Para<'_> {
 pub(super) fn attribute(draft: &Draft, locals: &[&Local]) -> Vec<Attribution> {
     let n = draft.quotes.len();
     let mut out: Vec<State> = vec![State::new(); n];
+    // The quotes that open in each paragraph (`draft.quotes_in`), found in one walk.
+    let mut next = 0;
     let paras: Vec<Para> = draft
         .paragraphs
         .iter()
         .zip(locals)
         .map(|(para, facts)| {
-            let range = draft.quotes_in(&para.span);
+            let starts = |k: &usize| draft.quotes.get(*k).map(|q| q.span.start);
+            while starts(&next).is_some_and(|s| s < para.span.start) {
+                next += 1;
+            }
+            let first = next;
+            while starts(&next).is_some_and(|s| s < para.span.end) {
+                next += 1;
+            }
             Para {
                 base: para.span.start,
-                first: range.start,
+                first,
                 heading: para.heading,
                 // Facts that do not match the paragraph's quotes are not used.
-                facts: if facts.quotes.len() == range.len() {
+                facts: if facts.quotes.len() == next - first {
                     facts
                 } else {
                     &EMPTY

@@ -608,13 +608,27 @@ fn recent(
 ) -> Vec<(usize, usize)> {
     let a = timeline.partition_point(|&(o, _)| o < at);
     let b = spoken.partition_point(|&(o, _)| o < at);
-    let mut out: Vec<(usize, usize)> = timeline[a.saturating_sub(LOOKBACK)..a]
-        .iter()
-        .chain(&spoken[b.saturating_sub(LOOKBACK)..b])
-        .copied()
-        .collect();
-    // Two ascending runs: a stable sort merges them in linear time.
-    out.sort_by(|x, y| y.cmp(x));
+    let (x, y) = (
+        &timeline[a.saturating_sub(LOOKBACK)..a],
+        &spoken[b.saturating_sub(LOOKBACK)..b],
+    );
+    if !(x.is_sorted() && y.is_sorted()) {
+        let mut out: Vec<(usize, usize)> = x.iter().chain(y).copied().collect();
+        out.sort_unstable_by(|p, q| q.cmp(p));
+        return out;
+    }
+    // Both runs ascending: merged from their ends, nearest first.
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut i, mut j) = (x.len(), y.len());
+    while i > 0 || j > 0 {
+        if j == 0 || (i > 0 && x[i - 1] >= y[j - 1]) {
+            out.push(x[i - 1]);
+            i -= 1;
+        } else {
+            out.push(y[j - 1]);
+            j -= 1;
+        }
+    }
     out
 }
 
