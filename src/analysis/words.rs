@@ -4,7 +4,8 @@
 
 use chrono::Weekday;
 use std::borrow::Cow;
-use std::hash::Hasher;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// ASCII lower case without allocating when there is nothing to lower (most words).
 pub trait AsciiLower {
@@ -93,6 +94,58 @@ pub const WEEKDAYS: [(&str, Weekday); 7] = [
     ("Saturday", Weekday::Sat),
     ("Sunday", Weekday::Sun),
 ];
+
+/// The longest word a [`WordList`] holds.
+const LONGEST_LISTED: usize = 24;
+
+/// A set of words, ASCII case ignored. Most words of a draft are not in a given list, and
+/// most of those are turned away on their first letter and length alone, before any hash.
+pub struct WordList {
+    set: HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>,
+    /// For each first letter a–z, a bit for each length its words have.
+    lengths: [u32; 26],
+    /// Some word does not start with an ASCII letter ("°").
+    other_first: bool,
+}
+
+impl WordList {
+    pub fn new(words: &[&str]) -> WordList {
+        let mut list = WordList {
+            set: HashSet::default(),
+            lengths: [0; 26],
+            other_first: false,
+        };
+        for w in words {
+            let lower = w.to_ascii_lowercase().into_bytes();
+            match lower.first() {
+                Some(f) if f.is_ascii_lowercase() && lower.len() <= LONGEST_LISTED => {
+                    list.lengths[usize::from(f - b'a')] |= 1 << lower.len();
+                }
+                _ => list.other_first = true,
+            }
+            list.set.insert(lower.into_boxed_slice());
+        }
+        list
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
+        if bytes.len() > LONGEST_LISTED {
+            return false;
+        }
+        if first.is_ascii_lowercase() {
+            if self.lengths[usize::from(first - b'a')] & (1 << bytes.len()) == 0 {
+                return false;
+            }
+        } else if !self.other_first {
+            return false;
+        }
+        Lower::<LONGEST_LISTED>::new(word).is_some_and(|w| self.set.contains(w.as_bytes()))
+    }
+}
 
 /// An ASCII-lower-case copy of a short word on the stack: `None` when longer than `N`.
 pub struct Lower<const N: usize> {
@@ -267,5 +320,16 @@ mod tests {
         assert_eq!(unit_value("twenty"), None);
         assert_eq!(tens_value("Ten"), None);
         assert_eq!(month("é"), None);
+    }
+
+    #[test]
+    fn word_lists_ignore_ascii_case() {
+        let list = WordList::new(&["percent", "°", "o'clock", "USD"]);
+        for w in ["percent", "PERCENT", "°", "O'Clock", "usd"] {
+            assert!(list.contains(w), "{w}");
+        }
+        for w in ["", "percents", "per", "%", "é", "ＵＳＤ"] {
+            assert!(!list.contains(w), "{w}");
+        }
     }
 }

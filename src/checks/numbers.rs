@@ -2,7 +2,7 @@
 //! `number-mismatch` (one quantity given two values).
 
 use super::{Code, Edit, Finding, Fix, Related};
-use crate::analysis::numbers::{mismatch, NumberClaim};
+use crate::analysis::numbers::{mismatch, ClaimKind, NumberClaim};
 use crate::analysis::Analysis;
 use crate::config::Config;
 
@@ -26,7 +26,7 @@ fn unsupported(analysis: &Analysis) -> Vec<Finding> {
     let claims: Vec<&NumberClaim> = analysis
         .numbers
         .iter()
-        .filter(|c| !c.is_supported() && c.in_unattributed_quote.is_none())
+        .filter(|c| !c.is_supported() && c.in_unattributed_quote.is_none() && !narrative_count(c))
         .collect();
     let mut findings = Vec::new();
     let mut i = 0;
@@ -62,6 +62,16 @@ fn unsupported(analysis: &Analysis) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
+}
+
+/// A small count written out in words ("two people", "three districts"): news style spells
+/// out numbers below ten, and such counts tell the story rather than state a figure someone
+/// must vouch for. They still take part in `number-mismatch` and show on hover.
+fn narrative_count(c: &NumberClaim) -> bool {
+    c.in_words
+        && c.kind == ClaimKind::Count
+        && !c.range
+        && c.value.is_some_and(|v| v.fract() == 0.0 && v < 10.0)
 }
 
 /// A semicolon, a dash or a comma before a conjunction starts a new clause.

@@ -15,10 +15,7 @@ pub(super) fn paragraphs(prose: &str, layout: &Layout) -> Vec<Paragraph> {
     let mut next_break = 0;
     let mut pos = 0;
     while pos < bytes.len() {
-        let nl = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map(|k| pos + k);
+        let nl = memchr::memchr(b'\n', &bytes[pos..]).map(|k| pos + k);
         let end = nl.unwrap_or(bytes.len());
         let next = nl.map_or(bytes.len(), |k| k + 1);
         while next_break < layout.breaks.len() && layout.breaks[next_break] < pos {

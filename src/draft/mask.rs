@@ -11,6 +11,7 @@
 //! paragraph starts without a blank line (a heading, a list item) and which lines start a
 //! heading.
 
+use super::bytes::NextByte;
 use super::{Format, Span};
 
 /// The masked text and what the block pass learned about its layout.
@@ -95,10 +96,7 @@ struct Line {
 }
 
 fn line_at(p: &[u8], start: usize) -> Line {
-    let nl = p[start..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|k| start + k);
+    let nl = memchr::memchr(b'\n', &p[start..]).map(|k| start + k);
     let next = nl.map_or(p.len(), |k| k + 1);
     let mut end = nl.unwrap_or(p.len());
     if end > start && p[end - 1] == b'\r' {
@@ -623,19 +621,10 @@ fn task_box(p: &mut [u8], k: usize, end: usize) -> usize {
 /// the pass linear on pathological input.
 const SCAN_CAP: usize = 2048;
 
-/// Bytes that may start inline syntax (Markdown) or a URL or e-mail address (both).
-const MARKDOWN_BYTES: [bool; 256] = byte_set(b"\\`<![]*_~{hHwWfF@");
-const PLAIN_BYTES: [bool; 256] = byte_set(b"hHwWfF@");
-
-const fn byte_set(bytes: &[u8]) -> [bool; 256] {
-    let mut set = [false; 256];
-    let mut i = 0;
-    while i < bytes.len() {
-        set[bytes[i] as usize] = true;
-        i += 1;
-    }
-    set
-}
+/// Bytes that may start inline syntax (Markdown) or an e-mail address (both), in groups
+/// of three for [`NextByte`]. URLs are found from their `://` or `www.` ([`url_starts`]).
+const MARKDOWN_GROUPS: [[u8; 3]; 4] = [*b"\\`<", *b"![]", *b"*_~", *b"{@@"];
+const PLAIN_GROUPS: [[u8; 3]; 1] = [*b"@@@"];
 
 /// Masks inline syntax in `span` (Markdown), or only URLs and e-mail addresses (plain).
 fn inline(p: &mut [u8], span: Span, markdown: bool) {
@@ -652,17 +641,21 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
     let mut instruction_end = Finder::new(b"?>");
     let mut shortcode_end = Finder::new(b"}}");
     let mut template_end = Finder::new(b"%}");
-    let table = if markdown {
-        &MARKDOWN_BYTES
+    let urls = url_starts(p, span.start, end);
+    let mut special = NextByte::new(if markdown {
+        &MARKDOWN_GROUPS
     } else {
-        &PLAIN_BYTES
-    };
+        &PLAIN_GROUPS
+    });
+    let mut next_url = 0;
     let mut i = span.start;
     while i < end {
-        // Most bytes start nothing: skip them in a tight loop.
-        while i < end && !table[p[i] as usize] {
-            i += 1;
+        // Most bytes start nothing: skip to the next one that may, or to where a URL may.
+        while urls.get(next_url).is_some_and(|&u| u < i) {
+            next_url += 1;
         }
+        let stop = urls.get(next_url).map_or(end, |&u| u.min(end));
+        i = special.next(&p[..end], i).map_or(stop, |k| k.min(stop));
         if i >= end {
             break;
         }
@@ -771,6 +764,33 @@ fn inline(p: &mut [u8], span: Span, markdown: bool) {
         }
         i += 1;
     }
+}
+
+/// Where a bare URL may start in `start..end`: the scheme before each `://` (`http`,
+/// `https`, `ftp`) and each `www.`, in order. [`url_end`] answers at those places only, so
+/// the inline pass need not stop at every `h`, `w` and `f`.
+fn url_starts(p: &[u8], start: usize, end: usize) -> Vec<usize> {
+    let Some(hay) = p.get(start..end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    static SCHEME_END: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"://"));
+    for k in SCHEME_END.find_iter(hay) {
+        for scheme in [5, 4, 3] {
+            if let Some(s) = k.checked_sub(scheme) {
+                out.push(start + s);
+            }
+        }
+    }
+    for k in memchr::memchr_iter(b'.', hay) {
+        if k >= 3 && hay[k - 3..k].eq_ignore_ascii_case(b"www") {
+            out.push(start + k - 3);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Backtick runs of an inline block, each linked to the next run of the same length (its

@@ -191,6 +191,7 @@ impl Draft {
 }
 
 mod blocks;
+mod bytes;
 mod dateline;
 #[cfg(test)]
 mod invariants;

@@ -7,6 +7,7 @@
 //! A paragraph may end inside an open quote when the next paragraph opens with a quote mark
 //! (news convention): that quote continues there.
 
+use super::bytes::NextByte;
 use super::{Balance, Paragraph, Quote, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,15 +143,12 @@ fn pair(para: &ParagraphRef, carried: Option<(usize, Family)>) -> Paired {
     let mut stack: Vec<Open> = Vec::new();
     // Whether the mark just before this one opened a quote (`“‘` vs `’”`).
     let mut last_open_end = usize::MAX;
-    let bytes = text.as_bytes();
+    // Quote marks start with one of these bytes (ASCII, or the lead byte of U+00AB,
+    // U+00BB and U+2018..U+203A); lead bytes never occur inside another char.
+    let mut marks = NextByte::new(&[[b'"', b'\'', 0xE2], [0xC2; 3]]);
     let mut k = 0;
-    while k < bytes.len() {
-        // Quote marks start with one of these bytes (ASCII, or the lead byte of U+00AB,
-        // U+00BB and U+2018..U+203A); lead bytes never occur inside another char.
-        if !matches!(bytes[k], b'"' | b'\'' | 0xC2 | 0xE2) {
-            k += 1;
-            continue;
-        }
+    while let Some(next) = marks.next(text.as_bytes(), k) {
+        k = next;
         let Some(c) = text.get(k..).and_then(|r| r.chars().next()) else {
             break;
         };

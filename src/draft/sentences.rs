@@ -4,6 +4,7 @@
 //! ellipsis, or the next word starts lower-case after a period that could be an
 //! abbreviation. A sentence never crosses a paragraph, nor splits a dateline.
 
+use super::bytes::NextByte;
 use super::{Paragraph, Sentence, Span};
 
 /// Titles and words that always precede a name or number: never the end of a sentence.
@@ -254,14 +255,11 @@ fn split_paragraph(
     };
     let mut start = 0;
     let mut i = 0;
-    let bytes = text.as_bytes();
-    while i < text.len() {
-        // Terminators are `.`, `!`, `?`, or start with one of these lead bytes (`…`, `。`,
-        // `！`, `？`); lead bytes never occur inside another char.
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
-            i += 1;
-            continue;
-        }
+    // Terminators are `.`, `!`, `?`, or start with one of these lead bytes (`…`, `。`,
+    // `！`, `？`); lead bytes never occur inside another char.
+    let mut terminators = NextByte::new(&[[b'.', b'!', b'?'], [0xE2, 0xE3, 0xEF]]);
+    while let Some(next) = terminators.next(text.as_bytes(), i) {
+        i = next;
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };

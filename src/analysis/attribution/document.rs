@@ -84,18 +84,27 @@ impl Para<'_> {
 pub(super) fn attribute(draft: &Draft, locals: &[&Local]) -> Vec<Attribution> {
     let n = draft.quotes.len();
     let mut out: Vec<State> = vec![State::new(); n];
+    // The quotes that open in each paragraph (`draft.quotes_in`), found in one walk.
+    let mut next = 0;
     let paras: Vec<Para> = draft
         .paragraphs
         .iter()
         .zip(locals)
         .map(|(para, facts)| {
-            let range = draft.quotes_in(&para.span);
+            let starts = |k: &usize| draft.quotes.get(*k).map(|q| q.span.start);
+            while starts(&next).is_some_and(|s| s < para.span.start) {
+                next += 1;
+            }
+            let first = next;
+            while starts(&next).is_some_and(|s| s < para.span.end) {
+                next += 1;
+            }
             Para {
                 base: para.span.start,
-                first: range.start,
+                first,
                 heading: para.heading,
                 // Facts that do not match the paragraph's quotes are not used.
-                facts: if facts.quotes.len() == range.len() {
+                facts: if facts.quotes.len() == next - first {
                     facts
                 } else {
                     &EMPTY
@@ -122,13 +131,20 @@ pub(super) fn attribute(draft: &Draft, locals: &[&Local]) -> Vec<Attribution> {
     continue_backwards(draft, &mut out);
 
     // Headline quotes echoed in the body; short terms nobody said.
-    let mut scratch = Vec::new();
+    let mut body: Option<Body> = None;
     for para in &paras {
         for (q, f) in para.outer() {
             if !out[q].is_speech || out[q].said.is_some() {
                 continue;
             }
-            if para.heading && heading_echoed(draft, &paras, &out, q, &mut scratch) {
+            if para.heading
+                && heading_echoed(
+                    draft,
+                    &out,
+                    q,
+                    body.get_or_insert_with(|| Body::new(draft, &paras)),
+                )
+            {
                 out[q].not_speech(NotSpeech::Heading);
                 continue;
             }
@@ -302,29 +318,52 @@ fn continue_backwards(draft: &Draft, out: &mut [State]) {
     }
 }
 
-/// Does a headline quote's text stand in a quote of the body? (`scratch` holds a body
-/// quote's words while they are compared.)
-fn heading_echoed<'d>(
-    draft: &'d Draft,
-    paras: &[Para],
-    out: &[State],
-    q: usize,
-    scratch: &mut Vec<&'d str>,
-) -> bool {
+/// What headline quotes are compared with: every body quote's word summary.
+struct Body<'d> {
+    /// Per quote: its [`speech::word_bits`], `None` in a heading.
+    bits: Vec<Option<u64>>,
+    /// A body quote's words while they are compared.
+    scratch: Vec<&'d str>,
+}
+
+impl<'d> Body<'d> {
+    fn new(draft: &Draft, paras: &[Para]) -> Body<'d> {
+        let mut bits = Vec::with_capacity(draft.quotes.len());
+        for (q, quote) in draft.quotes.iter().enumerate() {
+            let para = paras.get(quote.paragraph);
+            bits.push(match para {
+                Some(p) if p.heading => None,
+                Some(p) => Some(
+                    p.facts
+                        .quotes
+                        .get(q.wrapping_sub(p.first))
+                        .map_or(u64::MAX, |f| f.words),
+                ),
+                None => None,
+            });
+        }
+        Body {
+            bits,
+            scratch: Vec::new(),
+        }
+    }
+}
+
+/// Does a headline quote's text stand in a quote of the body?
+fn heading_echoed<'d>(draft: &'d Draft, out: &[State], q: usize, body: &mut Body<'d>) -> bool {
     let needle = speech::content_words(draft.prose_of(&draft.quotes[q].inner));
-    draft.quotes.iter().enumerate().any(|(i, other)| {
-        let para = paras.get(other.paragraph);
-        if i == q || para.is_none_or(|p| p.heading) || !out[i].is_speech {
-            return false;
+    let echo = speech::Echo::of(&needle);
+    for (i, other) in draft.quotes.iter().enumerate() {
+        let Some(bits) = body.bits[i] else { continue };
+        if i == q || !out[i].is_speech || !echo.may_be_in(bits) {
+            continue;
         }
-        let bits = para
-            .and_then(|p| p.facts.quotes.get(i.wrapping_sub(p.first)))
-            .map_or(u64::MAX, |f| f.words);
-        if !speech::may_echo(&needle, bits) {
-            return false;
+        body.scratch.clear();
+        body.scratch
+            .extend(speech::raw_words(draft.prose_of(&other.inner)));
+        if speech::echoes_raw(&needle, &body.scratch) {
+            return true;
         }
-        scratch.clear();
-        scratch.extend(speech::raw_words(draft.prose_of(&other.inner)));
-        speech::echoes_raw(&needle, scratch)
-    })
+    }
+    false
 }

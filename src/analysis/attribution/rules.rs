@@ -36,7 +36,8 @@ impl Match {
 
 fn cue_of(t: &Token, extra: &[String]) -> Option<CueWord> {
     if t.is_word() {
-        cues::lookup_with(&t.lower, extra)
+        t.cue
+            .or_else(|| (!extra.is_empty()).then(|| cues::lookup_with(&t.lower, extra))?)
     } else {
         None
     }
@@ -406,6 +407,7 @@ fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match>
                     .trim_end_matches("’s")
                     .to_string(),
             );
+            stripped.cue = cues::lookup(&stripped.lower);
             let mut window: Vec<Token> = t[floor..j].to_vec();
             window.push(stripped);
             speakers::noun_phrase_before(&window, window.len() - 1, 0)

@@ -414,7 +414,7 @@ fn is_possessive(t: &Token) -> bool {
 }
 
 fn is_stop(t: &Token) -> bool {
-    !t.is_word() || STOP_SET.contains(t.lower()) || super::cues::lookup(&t.lower).is_some()
+    !t.is_word() || STOP_SET.contains(t.lower()) || t.cue.is_some()
 }
 
 fn is_particle(t: &Token) -> bool {

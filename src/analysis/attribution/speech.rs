@@ -286,30 +286,75 @@ pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+const BITS_SEED: u32 = 0x811c_9dc5;
+
+#[inline]
+fn bits_step(h: u32, unit: u8) -> u32 {
+    (h ^ u32::from(unit)).wrapping_mul(0x0100_0193)
+}
+
+#[inline]
+fn bit_of(h: u32) -> u64 {
+    1 << (h >> 26)
+}
+
 /// The bit a word stands for in [`word_bits`] (`raw` as in the text or already
 /// normalized), or `None` when it is not ASCII but for curly apostrophes.
 pub fn word_bit(raw: &str) -> Option<u64> {
-    let mut h: u32 = 0x811c_9dc5;
+    let mut h = BITS_SEED;
     for c in raw.chars() {
         let b = match c {
             '’' => b'\'',
             c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
             _ => return None,
         };
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        h = bits_step(h, b);
     }
-    Some(1 << (h >> 26))
+    Some(bit_of(h))
 }
 
-/// A summary of a text's content words for [`echoes`]: one bit per word (every bit when a
-/// word is not plain ASCII). A word of a needle whose bit is not set is not in the text.
+/// A summary of a text's content words for [`echoes`]: one bit per word ([`word_bit`] of
+/// each of [`raw_words`]; every bit when a word is not plain ASCII). A word of a needle
+/// whose bit is not set is not in the text.
 pub fn word_bits(text: &str) -> u64 {
+    let bytes = text.as_bytes();
     let mut bits = 0;
-    for w in raw_words(text) {
-        match word_bit(w) {
-            Some(b) => bits |= b,
-            None => return u64::MAX,
+    let mut h = BITS_SEED;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let unit = if b < 0x80 {
+            i += 1;
+            (b.is_ascii_alphanumeric() || b == b'\'').then(|| b.to_ascii_lowercase())
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                return u64::MAX;
+            };
+            i += c.len_utf8();
+            if c == '’' {
+                Some(b'\'')
+            } else if c.is_alphanumeric() {
+                return u64::MAX;
+            } else {
+                None
+            }
+        };
+        match unit {
+            Some(u) => {
+                h = bits_step(h, u);
+                in_word = true;
+            }
+            None if in_word => {
+                bits |= bit_of(h);
+                h = BITS_SEED;
+                in_word = false;
+            }
+            None => {}
         }
+    }
+    if in_word {
+        bits |= bit_of(h);
     }
     bits
 }
@@ -317,13 +362,45 @@ pub fn word_bits(text: &str) -> u64 {
 /// Whether a text with [`word_bits`] `bits` may echo `needle` (a cheap test that never
 /// says no to a text that [`echoes`] it).
 pub fn may_echo(needle: &[String], bits: u64) -> bool {
-    let n = needle.len();
-    let present = needle
-        .iter()
-        .filter(|w| word_bit(w).is_none_or(|b| bits & b != 0))
-        .count();
-    let required = if n >= 3 { (3 * n).div_ceil(4) } else { n };
-    n > 0 && present >= required
+    Echo::of(needle).may_be_in(bits)
+}
+
+/// A needle's words as [`word_bits`], to test many texts with.
+pub struct Echo {
+    /// Bits of the needle's plain words (one entry per word).
+    bits: Vec<u64>,
+    /// Words that have no bit (always counted as present).
+    unknown: usize,
+    /// How many of the needle's words a text must hold to echo it.
+    required: usize,
+}
+
+impl Echo {
+    pub fn of(needle: &[String]) -> Echo {
+        let n = needle.len();
+        let mut bits = Vec::with_capacity(n);
+        let mut unknown = 0;
+        for w in needle {
+            match word_bit(w) {
+                Some(b) => bits.push(b),
+                None => unknown += 1,
+            }
+        }
+        Echo {
+            bits,
+            unknown,
+            required: if n >= 3 { (3 * n).div_ceil(4) } else { n },
+        }
+    }
+
+    /// Whether a text with [`word_bits`] `text` holds enough of the needle's words.
+    pub fn may_be_in(&self, text: u64) -> bool {
+        if self.required == 0 {
+            return false;
+        }
+        let present = self.unknown + self.bits.iter().filter(|&&b| text & b != 0).count();
+        present >= self.required
+    }
 }
 
 #[cfg(test)]

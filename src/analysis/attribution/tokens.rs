@@ -7,6 +7,7 @@
 //! reading a paragraph allocates a few buffers, not one string per word. Spans are relative
 //! to the start of the text read (the paragraph).
 
+use super::cues::{self, CueWord};
 use crate::draft::Span;
 use std::borrow::Cow;
 
@@ -27,6 +28,8 @@ pub struct Token<'a> {
     pub lower: Cow<'a, str>,
     /// The word starts with an uppercase letter.
     pub capital: bool,
+    /// The cue the word is ([`cues::lookup`], without configured verbs), looked up once.
+    pub cue: Option<CueWord>,
 }
 
 impl Token<'_> {
@@ -65,6 +68,7 @@ impl Token<'_> {
             span,
             lower: Cow::Borrowed(""),
             capital: false,
+            cue: None,
         }
     }
 }
@@ -264,6 +268,7 @@ impl<'a> Tokens<'a> {
                 tokens.push(Token {
                     kind: Kind::Word,
                     span: start..j,
+                    cue: cues::lookup(&word),
                     lower: word,
                     capital: c.is_uppercase(),
                 });
@@ -354,7 +359,7 @@ fn starts_new_sentence(tokens: &[Token], i: usize) -> bool {
                 .iter()
                 .take(6)
                 .take_while(|t| t.is_word())
-                .any(|t| super::cues::lookup(&t.lower).is_some())
+                .any(|t| t.cue.is_some())
         }
         _ => false,
     }

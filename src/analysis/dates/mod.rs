@@ -232,7 +232,8 @@ fn shifted(expression: &Expression, base: usize) -> Expression {
 
 /// Every date expression of the prose, in order, resolved against the story date.
 pub fn resolve(draft: &Draft, facts: &Facts, story: &StoryDate) -> Vec<DateMention> {
-    let mut mentions = Vec::new();
+    let count = facts.iter(draft).map(|(_, f)| f.dates.mentions.len()).sum();
+    let mut mentions = Vec::with_capacity(count);
     // The last year written out, and the paragraph it stands in.
     let mut last_year: Option<(i32, usize)> = None;
     for (p, (base, paragraph)) in facts.iter(draft).enumerate() {

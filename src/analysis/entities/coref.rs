@@ -3,15 +3,13 @@
 //! (title first, then the one already called by the bare surname); two people who share a
 //! surname stay apart. Close spellings merge only by the kind of difference and context.
 
-use std::collections::HashMap;
-
 use super::extract::Cand;
 use super::gazetteer::{self, Spelling};
+use super::lexicon::HashMap as WordMap;
 use super::lexicon::{
     gender_of_word, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
 };
-use super::roles::RoleSource;
-use super::variants::{classify, fold, VariantKind};
+use super::variants::{classify, VariantKind};
 use super::{EntityKind, Mention, MentionKind};
 use crate::analysis::attribution::{Attribution, SpeakerKind};
 use crate::draft::{Draft, Span};
@@ -41,23 +39,22 @@ pub struct Group {
 }
 
 /// A person's name split into given name, middle names or initials, surname.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NameParts {
     pub given: Option<String>,
     pub middles: Vec<String>,
     pub surname: String,
 }
 
-pub fn name_parts(c: &Cand, prose: &str) -> Option<NameParts> {
-    let words: Vec<&str> = c
-        .word_texts(prose)
-        .into_iter()
-        .filter(|w| !is_suffix(w))
-        .collect();
-    if let Some(s) = &c.shared_surname {
+/// The parts of a name written as `words`; `shared` is a surname it shares with the next
+/// name ("Ana and José Martínez").
+pub fn name_parts_of(words: &[&str], shared: Option<&str>) -> Option<NameParts> {
+    let words: Vec<&str> = words.iter().copied().filter(|w| !is_suffix(w)).collect();
+    if let Some(s) = shared {
         return Some(NameParts {
             given: words.first().map(|w| w.to_string()),
             middles: Vec::new(),
-            surname: s.clone(),
+            surname: s.to_string(),
         });
     }
     let is_initial =
@@ -100,19 +97,11 @@ fn role_heads(g: &Group) -> Vec<String> {
 
 /// Records a candidate's roles and title on its group (kinship and clauses marked `~`).
 fn add_roles(g: &mut Group, c: &Cand) {
-    let mut add = |text: String, weak: bool| {
-        let entry = if weak { format!("~{text}") } else { text };
+    for entry in &c.doc.role_entries {
         if !g.role_text.split('|').any(|p| p == entry) {
-            g.role_text.push_str(&entry);
+            g.role_text.push_str(entry);
             g.role_text.push('|');
         }
-    };
-    for r in &c.roles {
-        let weak = r.source == RoleSource::Kinship || r.source == RoleSource::Clause;
-        add(r.text.to_lowercase(), weak);
-    }
-    if let Some(t) = &c.title {
-        add(t.to_lowercase(), false);
     }
 }
 
@@ -123,13 +112,13 @@ fn all_role_text<'g>(_cands: &[Cand], g: &'g Group) -> &'g str {
 /// Decides which candidates are people, places, organizations, and groups them.
 pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
     // Which unknown candidates are people: evidence, or a surname shared with one.
-    let mut person_words: HashMap<String, usize> = HashMap::new();
+    let mut person_words: WordMap<&str, usize> = WordMap::default();
     for c in cands {
         if c.kind == Some(EntityKind::Person) || (c.kind.is_none() && c.person_evidence) {
-            if let Some(p) = name_parts(c, prose) {
-                *person_words.entry(p.surname).or_default() += 1;
-                if let Some(g) = p.given {
-                    *person_words.entry(g).or_default() += 0;
+            if let Some(p) = &c.doc.parts {
+                *person_words.entry(p.surname.as_str()).or_default() += 1;
+                if let Some(g) = &p.given {
+                    person_words.entry(g.as_str()).or_default();
                 }
             }
         }
@@ -139,10 +128,10 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
         person_buckets.insert(w);
     }
     // Names typed somewhere as a place or organization type their untyped repetitions.
-    let mut typed: HashMap<String, EntityKind> = HashMap::new();
+    let mut typed: WordMap<&str, EntityKind> = WordMap::default();
     for c in cands {
         if let Some(k @ (EntityKind::Place | EntityKind::Organization)) = c.kind {
-            typed.entry(fold(&c.text)).or_insert(k);
+            typed.entry(c.doc.folded.as_str()).or_insert(k);
         }
     }
     let kind_of = |c: &Cand| -> Option<EntityKind> {
@@ -150,22 +139,18 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
             Some(EntityKind::Place)
                 if c.words.len() == 1
                     && !c.place_evidence
-                    && person_words.contains_key(&c.text) =>
+                    && person_words.contains_key(c.text.as_str()) =>
             {
                 Some(EntityKind::Person)
             }
             Some(k) => Some(k),
             None if c.person_evidence => Some(EntityKind::Person),
             None => {
-                let last = c
-                    .word_texts(prose)
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default();
-                if let Some(&k) = typed.get(&fold(&c.text)) {
+                let last = c.last_word(prose).unwrap_or("");
+                if let Some(&k) = typed.get(c.doc.folded.as_str()) {
                     Some(k)
-                } else if person_words.contains_key(&last)
-                    || person_buckets.has_strong_variant(&c.text)
+                } else if person_words.contains_key(last)
+                    || person_buckets.has_strong_variant_of(&c.text, c.doc.skeleton.as_deref())
                 {
                     Some(EntityKind::Person)
                 } else if c.place_evidence {
@@ -178,17 +163,17 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
     };
 
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    let mut by_key: WordMap<(u8, &str), usize> = WordMap::default();
     // Surname (and given name) → the person groups that carry it.
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_name: WordMap<&str, Vec<usize>> = WordMap::default();
     for (ci, c) in cands.iter().enumerate() {
         let Some(kind) = kind_of(c) else { continue };
         match kind {
             EntityKind::Person => {
-                let Some(p) = name_parts(c, prose) else {
+                let Some(p) = &c.doc.parts else {
                     continue;
                 };
-                let gi = find_person(&groups, &by_name, cands, c, &p);
+                let gi = find_person(&groups, &by_name, cands, c, p);
                 let gi = match gi {
                     Some(gi) => gi,
                     None => {
@@ -196,7 +181,7 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
                         let g = groups.last_mut().unwrap();
                         g.surname = Some(p.surname.clone());
                         by_name
-                            .entry(p.surname.clone())
+                            .entry(p.surname.as_str())
                             .or_default()
                             .push(groups.len() - 1);
                         groups.len() - 1
@@ -206,7 +191,7 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
                 if g.given.is_none() && p.given.is_some() {
                     g.given = p.given.clone();
                     if let Some(given) = &p.given {
-                        by_name.entry(given.clone()).or_default().push(gi);
+                        by_name.entry(given.as_str()).or_default().push(gi);
                     }
                 }
                 if g.middles.is_empty() {
@@ -225,12 +210,15 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
             }
             EntityKind::Place | EntityKind::Organization => {
                 let place = if kind == EntityKind::Place {
-                    gazetteer::lookup(&c.text).map(|(p, _)| p.name)
+                    c.doc.place
                 } else {
                     None
                 };
-                let key = (kind as u8, place.map(fold).unwrap_or_else(|| fold(&c.text)));
-                let gi = *by_key.entry(key).or_insert_with(|| {
+                let folded = match (place, &c.doc.place_folded) {
+                    (Some(_), Some(f)) => f.as_str(),
+                    _ => c.doc.folded.as_str(),
+                };
+                let gi = *by_key.entry((kind as u8, folded)).or_insert_with(|| {
                     let mut g = new_group(kind);
                     g.place = place;
                     groups.push(g);
@@ -270,7 +258,7 @@ fn middles_conflict(a: &[String], b: &[String]) -> bool {
 /// The person group a name joins by exact spelling, if any.
 fn find_person(
     groups: &[Group],
-    by_name: &HashMap<String, Vec<usize>>,
+    by_name: &WordMap<&str, Vec<usize>>,
     cands: &[Cand],
     c: &Cand,
     p: &NameParts,
@@ -355,14 +343,20 @@ fn merge_variants(groups: &mut [Group], cands: &[Cand], prose: &str) {
         };
         (g.kind as u8, super::variants::bucket_key(&word))
     };
-    let mut buckets: HashMap<(u8, char), Vec<usize>> = HashMap::new();
-    for (i, g) in groups.iter().enumerate() {
-        buckets.entry(key(g)).or_default().push(i);
+    // Each group's bucket, recomputed for a group whose names changed by a merge.
+    let mut keys: Vec<(u8, char)> = groups.iter().map(key).collect();
+    let mut buckets: WordMap<(u8, char), Vec<usize>> = WordMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        buckets.entry(*k).or_default().push(i);
     }
+    let mut changed = vec![false; n];
     for b in 0..n {
         let mut best: Option<(usize, (usize, usize, usize))> = None;
-        let same_bucket = buckets.get(&key(&groups[b])).cloned().unwrap_or_default();
-        for a in same_bucket {
+        if changed[b] {
+            keys[b] = key(&groups[b]);
+        }
+        let same_bucket = buckets.get(&keys[b]).map_or(&[][..], Vec::as_slice);
+        for &a in same_bucket {
             if a == b || groups[a].merged_into.is_some() || groups[a].kind != groups[b].kind {
                 continue;
             }
@@ -389,6 +383,7 @@ fn merge_variants(groups: &mut [Group], cands: &[Cand], prose: &str) {
                 let roles = std::mem::take(&mut groups[b].role_text);
                 groups[a].role_text.push_str(&roles);
                 groups[b].merged_into = Some(a);
+                changed[a] = true;
             }
         }
     }
@@ -613,12 +608,27 @@ fn recent(
 ) -> Vec<(usize, usize)> {
     let a = timeline.partition_point(|&(o, _)| o < at);
     let b = spoken.partition_point(|&(o, _)| o < at);
-    let mut out: Vec<(usize, usize)> = timeline[a.saturating_sub(LOOKBACK)..a]
-        .iter()
-        .chain(&spoken[b.saturating_sub(LOOKBACK)..b])
-        .copied()
-        .collect();
-    out.sort_unstable_by(|x, y| y.cmp(x));
+    let (x, y) = (
+        &timeline[a.saturating_sub(LOOKBACK)..a],
+        &spoken[b.saturating_sub(LOOKBACK)..b],
+    );
+    if !(x.is_sorted() && y.is_sorted()) {
+        let mut out: Vec<(usize, usize)> = x.iter().chain(y).copied().collect();
+        out.sort_unstable_by(|p, q| q.cmp(p));
+        return out;
+    }
+    // Both runs ascending: merged from their ends, nearest first.
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut i, mut j) = (x.len(), y.len());
+    while i > 0 || j > 0 {
+        if j == 0 || (i > 0 && x[i - 1] >= y[j - 1]) {
+            out.push(x[i - 1]);
+            i -= 1;
+        } else {
+            out.push(y[j - 1]);
+            j -= 1;
+        }
+    }
     out
 }
 

@@ -1,11 +1,13 @@
 //! Candidate names: capitalized sequences of the prose, split into title and name, typed as
 //! person, place or organization by the evidence around them.
 
+use super::coref::NameParts;
 use super::gazetteer;
 use super::lexicon::*;
 use super::orgs::{classify_tokens, is_demonym, NameClass};
 use super::roles::{has_age, roles_around, Role};
 use super::tokens::Token;
+use super::variants::fold;
 use super::EntityKind;
 use crate::draft::{Draft, Span};
 
@@ -31,6 +33,55 @@ pub struct Candidate {
     pub gender: Option<Gender>,
     /// For "Ana and José Martínez": the surname "Ana" shares.
     pub shared_surname: Option<String>,
+    /// Read here once for the document stage (see [`prepare`]).
+    pub doc: DocFacts,
+}
+
+/// What the document stage asks of each candidate, read with the paragraph so that an edit
+/// costs the document stage no reading.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocFacts {
+    /// The name folded (lowercase, no accents).
+    pub folded: String,
+    /// The gazetteer's current name of the place it names, and that name folded.
+    pub place: Option<&'static str>,
+    pub place_folded: Option<String>,
+    /// Given name, middles, surname, as a person's name.
+    pub parts: Option<NameParts>,
+    /// The romanized skeleton of the name, for candidates that may need a close spelling.
+    pub skeleton: Option<String>,
+    /// Its roles and title in lowercase, kinship and clauses marked `~`, in order.
+    pub role_entries: Vec<String>,
+}
+
+/// Fills in what the document stage will ask of `c`; `prose` is the paragraph's.
+fn prepare(c: &mut Candidate, prose: &str) {
+    let place = gazetteer::lookup(&c.text).map(|(p, _)| p.name);
+    let mut roles: Vec<String> = c
+        .roles
+        .iter()
+        .map(|r| {
+            let lower = r.text.to_lowercase();
+            let weak = r.source == super::roles::RoleSource::Kinship
+                || r.source == super::roles::RoleSource::Clause;
+            if weak {
+                format!("~{lower}")
+            } else {
+                lower
+            }
+        })
+        .collect();
+    if let Some(t) = &c.title {
+        roles.push(t.to_lowercase());
+    }
+    c.doc = DocFacts {
+        folded: fold(&c.text),
+        place,
+        place_folded: place.map(fold),
+        parts: super::coref::name_parts_of(&c.word_texts(prose), c.shared_surname.as_deref()),
+        skeleton: (c.weak || c.kind.is_none()).then(|| super::variants::skeleton(&c.text)),
+        role_entries: roles,
+    };
 }
 
 impl Candidate {
@@ -74,6 +125,15 @@ impl<'a> Cand<'a> {
             .iter()
             .filter_map(|w| prose.get(self.base + w.start..self.base + w.end))
             .collect()
+    }
+
+    /// The words of the name as written, without collecting them.
+    pub fn words_in<'p>(&self, prose: &'p str) -> impl Iterator<Item = &'p str> + use<'p, '_> {
+        let base = self.base;
+        self.c
+            .words
+            .iter()
+            .filter_map(move |w| prose.get(base + w.start..base + w.end))
     }
 
     /// The last word of the name as written.
@@ -184,6 +244,9 @@ fn finish(prose: &str, toks: &[Token], out: &mut Vec<Candidate>) {
     coordinated_first_names(prose, toks, out);
     out.sort_by_key(|c| c.span.start);
     out.dedup_by(|a, b| a.span == b.span);
+    for c in out.iter_mut() {
+        prepare(c, prose);
+    }
 }
 
 /// The capitalized chunks of a paragraph, each read as names.
@@ -453,6 +516,7 @@ fn base_candidate(prose: &str, toks: &[Token], a: usize, b: usize) -> Candidate 
         weak: toks[a].weak,
         gender: None,
         shared_surname: None,
+        doc: DocFacts::default(),
     }
 }
 
@@ -707,6 +771,7 @@ fn dateline_candidate(span: Span, text: String, words: Vec<Span>) -> Candidate {
         weak: false,
         gender: None,
         shared_surname: None,
+        doc: DocFacts::default(),
     }
 }
 
@@ -762,9 +827,7 @@ pub fn strong_surfaces<'p>(cands: &[Cand<'p>], prose: &'p str) -> super::lexicon
     for c in cands.iter().filter(|c| !c.weak) {
         set.insert(c.c.text.as_str());
         if c.kind == Some(EntityKind::Person) || c.kind.is_none() && c.person_evidence {
-            for w in c.word_texts(prose) {
-                set.insert(w);
-            }
+            set.extend(c.words_in(prose));
         }
     }
     set
@@ -782,7 +845,7 @@ pub fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
         .iter()
         .filter(|c| !c.weak && (c.kind == Some(EntityKind::Person) || c.person_evidence))
     {
-        for w in c.word_texts(prose) {
+        for w in c.words_in(prose) {
             person_words.insert(w);
         }
     }
@@ -794,7 +857,7 @@ pub fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
             c.weak = false;
             return true;
         }
-        if person_words.has_strong_variant(&c.c.text) {
+        if person_words.has_strong_variant_of(&c.c.text, c.doc.skeleton.as_deref()) {
             c.weak = false;
             c.person_evidence = true;
             return true;

@@ -20,8 +20,9 @@ pub struct StrayMention {
     /// The differing part as written and as it should be ("Luis", "Luís").
     pub variant: String,
     pub dominant: String,
-    /// How many other mentions spell it the dominant way, and where (in order).
-    pub dominant_spans: Vec<Span>,
+    /// How many other mentions spell it the dominant way, and where (in order); shared by
+    /// every stray mention of the part.
+    pub dominant_spans: std::sync::Arc<[Span]>,
     /// What decided it: a difference kind, or the house style.
     pub kind: Option<VariantKind>,
     pub house_style: Option<String>,
@@ -126,7 +127,7 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
     let style = style_entry(entity, config);
     let mut out: Vec<StrayMention> = Vec::new();
     // Mention start → its entry in `out`.
-    let mut index: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut index: super::lexicon::HashMap<usize, usize> = Default::default();
     let all_parts: Vec<Vec<(Part, std::ops::Range<usize>)>> =
         names.iter().map(|m| parts(entity.kind, &m.text)).collect();
     for part in [Part::Given, Part::Surname, Part::Whole] {
@@ -136,7 +137,7 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
         // Spellings of this part: (spelling, spans), in order of first use.
         let mut spellings: Vec<(String, Vec<Span>)> = Vec::new();
         // Which mention each part's span belongs to.
-        let mut owner: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut owner: super::lexicon::HashMap<usize, usize> = Default::default();
         for (mi, m) in names.iter().enumerate() {
             for (p, r) in all_parts[mi].iter().cloned() {
                 if p != part {
@@ -200,11 +201,11 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
                     }
                 }
             };
-        let dominant_spans: Vec<Span> = spellings
+        let dominant_spans: std::sync::Arc<[Span]> = spellings
             .iter()
             .find(|(s, _)| same_spelling(s, &dominant))
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default();
+            .map(|(_, v)| v.as_slice().into())
+            .unwrap_or_else(|| Vec::new().into());
         for (s, spans) in &spellings {
             if same_spelling(s, &dominant) {
                 continue;

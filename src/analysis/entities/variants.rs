@@ -61,7 +61,7 @@ pub fn bucket_key(s: &str) -> char {
 
 /// The romanized skeleton of a spelling: equal for any two spellings that differ only by a
 /// strong kind (accents, transliteration, doubled letters).
-fn skeleton(s: &str) -> String {
+pub fn skeleton(s: &str) -> String {
     transliterate(&fold(s))
 }
 
@@ -84,7 +84,19 @@ impl Buckets {
 
     /// A stored word that `word` is a strong variant of (accents, transliteration, doubling).
     pub fn has_strong_variant(&self, word: &str) -> bool {
-        self.words.get(&skeleton(word)).is_some_and(|list| {
+        self.has_strong_variant_of(word, None)
+    }
+
+    /// [`Buckets::has_strong_variant`], given `word`'s [`skeleton`] when it is known.
+    pub fn has_strong_variant_of(&self, word: &str, skeleton_of_word: Option<&str>) -> bool {
+        if self.words.is_empty() {
+            return false;
+        }
+        let list = match skeleton_of_word {
+            Some(s) => self.words.get(s),
+            None => self.words.get(&skeleton(word)),
+        };
+        list.is_some_and(|list| {
             list.iter()
                 .any(|w| classify(word, w).is_some_and(VariantKind::is_strong))
         })
@@ -171,16 +183,18 @@ fn transliterate(s: &str) -> String {
         ("ii", "y"),
         ("ij", "y"),
     ] {
-        t = t.replace(from, to);
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
     }
-    if let Some(rest) = t.strip_prefix("ye") {
-        t = format!("e{rest}");
+    if t.starts_with("ye") {
+        t.replace_range(..2, "e");
     }
-    if let Some(rest) = t.strip_prefix("yu") {
-        t = format!("iu{rest}");
+    if t.starts_with("yu") {
+        t.replace_range(..2, "iu");
     }
-    if let Some(rest) = t.strip_prefix("ya") {
-        t = format!("ia{rest}");
+    if t.starts_with("ya") {
+        t.replace_range(..2, "ia");
     }
     let mut chars: Vec<char> = t.chars().collect();
     // g/k/q at the start (Gaddafi / Qaddafi / Kadhafi).

@@ -328,6 +328,10 @@ fn identifier(s: &Sent, first: usize) -> bool {
 }
 
 fn address(s: &Sent, j: usize) -> bool {
+    // "the 4000 block of Redbud Circle": a police blotter's address.
+    if s.text(j).eq_ignore_ascii_case("block") && s.is(j + 1, "of") {
+        return true;
+    }
     let mut k = j;
     let mut names = 0;
     while s.capitalized(k) && names < 4 {

@@ -2,31 +2,23 @@
 //! and the small function words that decide what a number is doing. All lookups are
 //! ASCII-case-insensitive.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::analysis::words::WordHasher;
+pub use crate::analysis::words::Lower;
+use crate::analysis::words::WordList;
 
-type WordSet = LazyLock<HashSet<Vec<u8>, BuildHasherDefault<WordHasher>>>;
+type WordSet = LazyLock<WordList>;
 
 /// A set of lower-case words, built once.
 macro_rules! words {
     ($($w:expr),* $(,)?) => {
-        LazyLock::new(|| {
-            [$($w),*]
-                .iter()
-                .map(|w: &&str| w.to_ascii_lowercase().into_bytes())
-                .collect()
-        })
+        LazyLock::new(|| WordList::new(&[$($w),*]))
     };
 }
 
-pub use crate::analysis::words::Lower;
-
 /// ASCII-case-insensitive membership without allocating.
 fn among(word: &str, set: &WordSet) -> bool {
-    Lower::<24>::new(word).is_some_and(|w| set.contains(w.as_bytes()))
+    set.contains(word)
 }
 
 /// `two` … `nineteen` (and `one`, `zero`), with their values.
@@ -34,60 +26,51 @@ pub fn small_number(word: &str) -> Option<f64> {
     crate::analysis::words::unit_value(word).map(f64::from)
 }
 
+static NUMBER_START_WORDS: WordSet = words![
+    "a",
+    "an",
+    "double",
+    "doubled",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "half",
+    "halved",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "quadruple",
+    "quadrupled",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "thirteen",
+    "thirty",
+    "three",
+    "triple",
+    "tripled",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
+    "zero"
+];
+
 /// Words that can open a number written in words (`three`, `a dozen`, `half`, `doubled`).
 pub fn number_start(word: &str) -> bool {
-    // Most words are turned away on their first letter.
-    let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    if !matches!(
-        first,
-        b'a' | b'd' | b'e' | b'f' | b'h' | b'n' | b'o' | b'q' | b's' | b't' | b'z'
-    ) {
-        return false;
-    }
-    let Some(lower) = Lower::<10>::new(word) else {
-        return false;
-    };
-    matches!(
-        lower.as_bytes(),
-        b"a" | b"an"
-            | b"double"
-            | b"doubled"
-            | b"eight"
-            | b"eighteen"
-            | b"eighty"
-            | b"eleven"
-            | b"fifteen"
-            | b"fifty"
-            | b"five"
-            | b"forty"
-            | b"four"
-            | b"fourteen"
-            | b"half"
-            | b"halved"
-            | b"nine"
-            | b"nineteen"
-            | b"ninety"
-            | b"one"
-            | b"quadruple"
-            | b"quadrupled"
-            | b"seven"
-            | b"seventeen"
-            | b"seventy"
-            | b"six"
-            | b"sixteen"
-            | b"sixty"
-            | b"ten"
-            | b"thirteen"
-            | b"thirty"
-            | b"three"
-            | b"triple"
-            | b"tripled"
-            | b"twelve"
-            | b"twenty"
-            | b"twice"
-            | b"two"
-            | b"zero"
-    )
+    among(word, &NUMBER_START_WORDS)
 }
 
 /// `twenty` … `ninety`.

@@ -199,15 +199,31 @@ pub fn claims(
     attributions: &[Attribution],
     _config: &Config,
 ) -> Vec<NumberClaim> {
-    let mut out = Vec::new();
+    let count = facts.iter(draft).map(|(_, f)| f.numbers.claims.len()).sum();
+    let mut out = Vec::with_capacity(count);
+    // Quotes are in order of their start, hence of their paragraph: each paragraph's
+    // quotes are the next run of them.
+    let mut quotes_from = 0;
     for (p, (base, paragraph)) in facts.iter(draft).enumerate() {
         let Some(para) = draft.paragraphs.get(p) else {
             continue;
         };
+        if paragraph.numbers.claims.is_empty() {
+            continue;
+        }
+        let mut lo = quotes_from;
+        while draft.quotes.get(lo).is_some_and(|q| q.paragraph < p) {
+            lo += 1;
+        }
+        let mut hi = lo;
+        while draft.quotes.get(hi).is_some_and(|q| q.paragraph <= p) {
+            hi += 1;
+        }
+        quotes_from = lo;
         for c in &paragraph.numbers.claims {
             let f = &c.found;
             let span = shift(&f.span, base);
-            let quote = quote_support(draft, p, attributions, &span);
+            let quote = quote_support(draft, lo..hi, attributions, &span);
             if quote == QuoteSupport::NotSpeech {
                 continue;
             }
@@ -429,16 +445,14 @@ enum QuoteSupport {
     NotSpeech,
 }
 
+/// What the quotes of its paragraph (`quotes`, indices into the draft's) say of a claim.
 fn quote_support(
     draft: &Draft,
-    paragraph: usize,
+    quotes: std::ops::Range<usize>,
     attributions: &[Attribution],
     span: &Span,
 ) -> QuoteSupport {
-    // Quotes are in order of their start, so a paragraph's quotes are one run of them.
-    let lo = draft.quotes.partition_point(|q| q.paragraph < paragraph);
-    let hi = draft.quotes.partition_point(|q| q.paragraph <= paragraph);
-    let innermost = (lo..hi.max(lo))
+    let innermost = quotes
         .map(|i| (i, &draft.quotes[i]))
         .filter(|(_, q)| q.inner.start <= span.start && span.end <= q.inner.end.max(q.span.end))
         .max_by_key(|(_, q)| q.depth)
