@@ -158,6 +158,28 @@ impl Server {
         );
     }
 
+    /// Processor time the server has used (user and system), in milliseconds: unlike wall
+    /// time, it does not grow when other processes compete for the cores.
+    fn cpu_ms(&self) -> f64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // The fields after the command name, which is in parentheses.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or("", |(_, rest)| rest)
+            .split_whitespace()
+            .collect();
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        // utime and stime are fields 14 and 15 of the line (11 and 12 after the name), in
+        // clock ticks of 10 ms.
+        (ticks(11) + ticks(12)) * 10.0
+    }
+
     /// Resident and peak resident memory, in kB.
     fn memory(&self) -> (u64, u64) {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
@@ -227,6 +249,8 @@ struct Latency {
     words: usize,
     open: f64,
     edits: Summary,
+    /// Server processor time per edit.
+    edit_cpu: f64,
     hover: Summary,
     cards: usize,
     hovers: usize,
@@ -257,6 +281,7 @@ fn latency(words: usize, edits: usize) -> Latency {
     // Type at the end of a paragraph in the middle of the draft.
     let mut cursor = text[..text.len() / 2].rfind("\n\n").unwrap_or(0);
     let mut samples = Vec::with_capacity(edits);
+    let cpu_before = server.cpu_ms();
     for (i, c) in TYPED.chars().cycle().take(edits).enumerate() {
         let version = i as i64 + 2;
         let at = position(&text, cursor);
@@ -271,6 +296,7 @@ fn latency(words: usize, edits: usize) -> Latency {
         text.insert(cursor, c);
         cursor += c.len_utf8();
     }
+    let edit_cpu = (server.cpu_ms() - cpu_before) / edits as f64;
     let edits = summary(samples);
 
     // Hover at the start of words spread over the draft.
@@ -301,6 +327,7 @@ fn latency(words: usize, edits: usize) -> Latency {
         words,
         open,
         edits,
+        edit_cpu,
         hover,
         cards,
         hovers,
@@ -351,18 +378,19 @@ fn main() {
         env!("CARGO_BIN_EXE_copydesk")
     );
     println!();
-    println!("| draft | diagnostics | open → diagnostics | edit → diagnostics median | p95 | max | hover median | p95 |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("| draft | diagnostics | open → diagnostics | edit → diagnostics median | p95 | max | server CPU per edit | hover median | p95 |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for words in [10_000, 100_000] {
         let l = latency(words, edits);
         println!(
-            "| {}k words | {} | {:.1} ms | {:.2} ms | {:.2} ms | {:.1} ms | {:.2} ms ({}/{} cards) | {:.2} ms |",
+            "| {}k words | {} | {:.1} ms | {:.2} ms | {:.2} ms | {:.1} ms | {:.2} ms | {:.2} ms ({}/{} cards) | {:.2} ms |",
             l.words / 1000,
             l.diagnostics,
             l.open,
             l.edits.median,
             l.edits.p95,
             l.edits.max,
+            l.edit_cpu,
             l.hover.median,
             l.cards,
             l.hovers,

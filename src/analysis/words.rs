@@ -185,52 +185,107 @@ pub enum MonthForm {
     Abbreviated,
 }
 
-/// The month a word names, ASCII case ignored: "October", "oct", "SEPT". The abbreviations
-/// are those in use (AP: Jan. Feb. Aug. Sept. Oct. Nov. Dec.; others seen in the wild).
-pub fn month(word: &str) -> Option<(u32, MonthForm)> {
-    use MonthForm::{Abbreviated as A, Full as F};
-    let lower = Lower::<9>::new(word)?;
-    Some(match lower.as_bytes() {
-        b"january" => (1, F),
-        b"february" => (2, F),
-        b"march" => (3, F),
-        b"april" => (4, F),
-        b"may" => (5, F),
-        b"june" => (6, F),
-        b"july" => (7, F),
-        b"august" => (8, F),
-        b"september" => (9, F),
-        b"october" => (10, F),
-        b"november" => (11, F),
-        b"december" => (12, F),
-        b"jan" => (1, A),
-        b"feb" => (2, A),
-        b"mar" => (3, A),
-        b"apr" => (4, A),
-        b"jun" => (6, A),
-        b"jul" => (7, A),
-        b"aug" => (8, A),
-        b"sep" | b"sept" => (9, A),
-        b"oct" => (10, A),
-        b"nov" => (11, A),
-        b"dec" => (12, A),
+/// A word of the calendar or a number word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarWord {
+    Month(u32, MonthForm),
+    Day(Weekday),
+    /// "zero" … "nineteen".
+    Unit(u32),
+    /// "twenty" … "ninety".
+    Tens(u32),
+}
+
+/// The longest calendar or number word ("September", "Wednesday", "seventeen").
+const LONGEST_CALENDAR_WORD: usize = 9;
+
+/// What an ASCII-lower-case word is: a month (the abbreviations are those in use, AP's
+/// Jan. Feb. Aug. Sept. Oct. Nov. Dec. and others seen in the wild), a weekday, a number
+/// word.
+pub fn calendar_word(lower: &[u8]) -> Option<CalendarWord> {
+    use CalendarWord::{Day, Month, Tens, Unit};
+    Some(match lower {
+        b"january" => Month(1, MonthForm::Full),
+        b"february" => Month(2, MonthForm::Full),
+        b"march" => Month(3, MonthForm::Full),
+        b"april" => Month(4, MonthForm::Full),
+        b"may" => Month(5, MonthForm::Full),
+        b"june" => Month(6, MonthForm::Full),
+        b"july" => Month(7, MonthForm::Full),
+        b"august" => Month(8, MonthForm::Full),
+        b"september" => Month(9, MonthForm::Full),
+        b"october" => Month(10, MonthForm::Full),
+        b"november" => Month(11, MonthForm::Full),
+        b"december" => Month(12, MonthForm::Full),
+        b"jan" => Month(1, MonthForm::Abbreviated),
+        b"feb" => Month(2, MonthForm::Abbreviated),
+        b"mar" => Month(3, MonthForm::Abbreviated),
+        b"apr" => Month(4, MonthForm::Abbreviated),
+        b"jun" => Month(6, MonthForm::Abbreviated),
+        b"jul" => Month(7, MonthForm::Abbreviated),
+        b"aug" => Month(8, MonthForm::Abbreviated),
+        b"sep" => Month(9, MonthForm::Abbreviated),
+        b"sept" => Month(9, MonthForm::Abbreviated),
+        b"oct" => Month(10, MonthForm::Abbreviated),
+        b"nov" => Month(11, MonthForm::Abbreviated),
+        b"dec" => Month(12, MonthForm::Abbreviated),
+        b"monday" => Day(Weekday::Mon),
+        b"tuesday" => Day(Weekday::Tue),
+        b"wednesday" => Day(Weekday::Wed),
+        b"thursday" => Day(Weekday::Thu),
+        b"friday" => Day(Weekday::Fri),
+        b"saturday" => Day(Weekday::Sat),
+        b"sunday" => Day(Weekday::Sun),
+        b"zero" => Unit(0),
+        b"one" => Unit(1),
+        b"two" => Unit(2),
+        b"three" => Unit(3),
+        b"four" => Unit(4),
+        b"five" => Unit(5),
+        b"six" => Unit(6),
+        b"seven" => Unit(7),
+        b"eight" => Unit(8),
+        b"nine" => Unit(9),
+        b"ten" => Unit(10),
+        b"eleven" => Unit(11),
+        b"twelve" => Unit(12),
+        b"thirteen" => Unit(13),
+        b"fourteen" => Unit(14),
+        b"fifteen" => Unit(15),
+        b"sixteen" => Unit(16),
+        b"seventeen" => Unit(17),
+        b"eighteen" => Unit(18),
+        b"nineteen" => Unit(19),
+        b"twenty" => Tens(20),
+        b"thirty" => Tens(30),
+        b"forty" => Tens(40),
+        b"fifty" => Tens(50),
+        b"sixty" => Tens(60),
+        b"seventy" => Tens(70),
+        b"eighty" => Tens(80),
+        b"ninety" => Tens(90),
         _ => return None,
     })
 }
 
+fn calendar_word_of(word: &str) -> Option<CalendarWord> {
+    calendar_word(Lower::<LONGEST_CALENDAR_WORD>::new(word)?.as_bytes())
+}
+
+/// The month a word names, ASCII case ignored: "October", "oct", "SEPT".
+pub fn month(word: &str) -> Option<(u32, MonthForm)> {
+    match calendar_word_of(word)? {
+        CalendarWord::Month(m, form) => Some((m, form)),
+        _ => None,
+    }
+}
+
 /// The weekday a word names, ASCII case ignored: "Thursday", "thursday".
 pub fn weekday(word: &str) -> Option<Weekday> {
-    let lower = Lower::<9>::new(word)?;
-    Some(match lower.as_bytes() {
-        b"monday" => Weekday::Mon,
-        b"tuesday" => Weekday::Tue,
-        b"wednesday" => Weekday::Wed,
-        b"thursday" => Weekday::Thu,
-        b"friday" => Weekday::Fri,
-        b"saturday" => Weekday::Sat,
-        b"sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    match calendar_word_of(word)? {
+        CalendarWord::Day(d) => Some(d),
+        _ => None,
+    }
 }
 
 /// "October" for 10; "" for a number that is no month.
@@ -248,46 +303,18 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 
 /// The value of a number word below twenty, ASCII case ignored: "seven" → 7.
 pub fn unit_value(word: &str) -> Option<u32> {
-    let lower = Lower::<9>::new(word)?;
-    Some(match lower.as_bytes() {
-        b"zero" => 0,
-        b"one" => 1,
-        b"two" => 2,
-        b"three" => 3,
-        b"four" => 4,
-        b"five" => 5,
-        b"six" => 6,
-        b"seven" => 7,
-        b"eight" => 8,
-        b"nine" => 9,
-        b"ten" => 10,
-        b"eleven" => 11,
-        b"twelve" => 12,
-        b"thirteen" => 13,
-        b"fourteen" => 14,
-        b"fifteen" => 15,
-        b"sixteen" => 16,
-        b"seventeen" => 17,
-        b"eighteen" => 18,
-        b"nineteen" => 19,
-        _ => return None,
-    })
+    match calendar_word_of(word)? {
+        CalendarWord::Unit(n) => Some(n),
+        _ => None,
+    }
 }
 
 /// The value of a tens word, ASCII case ignored: "forty" → 40.
 pub fn tens_value(word: &str) -> Option<u32> {
-    let lower = Lower::<7>::new(word)?;
-    Some(match lower.as_bytes() {
-        b"twenty" => 20,
-        b"thirty" => 30,
-        b"forty" => 40,
-        b"fifty" => 50,
-        b"sixty" => 60,
-        b"seventy" => 70,
-        b"eighty" => 80,
-        b"ninety" => 90,
-        _ => return None,
-    })
+    match calendar_word_of(word)? {
+        CalendarWord::Tens(n) => Some(n),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -18,9 +18,9 @@ use crate::analysis::Analysis;
 use crate::draft::Format;
 use ropey::Rope;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
@@ -110,6 +110,8 @@ pub struct Documents {
     last_generation: AtomicU64,
     /// The clock of [`Document::used`].
     clock: AtomicU64,
+    /// Analyses running now (see [`Documents::running`]).
+    running: AtomicUsize,
     /// Bumped whenever an analysis is stored or an analysis task ends, so that a request
     /// waiting for a running analysis wakes up and looks again.
     settled: watch::Sender<u64>,
@@ -121,6 +123,7 @@ impl Default for Documents {
             docs: Mutex::default(),
             last_generation: AtomicU64::new(0),
             clock: AtomicU64::new(0),
+            running: AtomicUsize::new(0),
             settled: watch::Sender::new(0),
         }
     }
@@ -275,6 +278,22 @@ impl Documents {
         })
     }
 
+    /// Counts an analysis of a document as running until the guard is dropped.
+    pub fn running(&self) -> Running<'_> {
+        self.running.fetch_add(1, Ordering::SeqCst);
+        Running { docs: self }
+    }
+
+    /// Blocks the calling thread until no analysis of a document runs, or for at most
+    /// `limit`: background work (indexing the workspace) gives way to the drafts being
+    /// edited.
+    pub fn wait_until_idle(&self, limit: Duration) {
+        let until = Instant::now() + limit;
+        while self.running.load(Ordering::SeqCst) > 0 && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
     /// Takes a lent cache back. It is dropped when the document was closed (or reopened)
     /// meanwhile, or is no longer among the recently used ones.
     pub fn give_back(&self, uri: &Uri, lease: CacheLease) {
@@ -342,6 +361,18 @@ impl Documents {
             docs.values().filter(|d| d.analyzed.is_some()).count(),
             docs.values().filter(|d| d.cache.is_some()).count(),
         )
+    }
+}
+
+/// An analysis counted as running (see [`Documents::running`]).
+#[derive(Debug)]
+pub struct Running<'a> {
+    docs: &'a Documents,
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.docs.running.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -544,5 +575,21 @@ mod tests {
         assert!(docs.finish_analysis(&uri(), current).is_none());
         assert!(settled.has_changed().unwrap());
         assert!(docs.begin_analysis(&uri()));
+    }
+
+    #[test]
+    fn background_work_waits_for_running_analyses_within_its_limit() {
+        let docs = Documents::default();
+        let start = Instant::now();
+        docs.wait_until_idle(Duration::from_secs(5));
+        assert!(start.elapsed() < Duration::from_secs(1));
+        let running = docs.running();
+        let start = Instant::now();
+        docs.wait_until_idle(Duration::from_millis(30));
+        assert!(start.elapsed() >= Duration::from_millis(30));
+        drop(running);
+        let start = Instant::now();
+        docs.wait_until_idle(Duration::from_secs(5));
+        assert!(start.elapsed() < Duration::from_secs(1));
     }
 }

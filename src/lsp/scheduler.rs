@@ -102,9 +102,10 @@ pub fn analyze_guarded(
     }
 }
 
-/// Analyzes a snapshot on tokio's blocking pool. With `documents`, the document's paragraph
-/// cache is borrowed for the run and given back by the blocking task itself, so a caller
-/// that stops waiting (a cancelled request) cannot lose it.
+/// Analyzes a snapshot on tokio's blocking pool. With `documents`, the run counts as
+/// running (background indexing gives way to it), and the document's paragraph cache is
+/// borrowed for the run and given back by the blocking task itself, so a caller that stops
+/// waiting (a cancelled request) cannot lose it.
 pub async fn analyze_blocking(
     snapshot: Snapshot,
     config: Arc<Config>,
@@ -113,10 +114,11 @@ pub async fn analyze_blocking(
     documents: Option<Arc<Documents>>,
 ) -> Result<Arc<Analyzed>, String> {
     tokio::task::spawn_blocking(move || {
+        let _running = documents.as_deref().map(Documents::running);
         let mut lease = documents.as_ref().and_then(|d| d.lend_cache(&snapshot.uri));
         let cache = lease.as_mut().map(|l| &mut l.cache);
         let result = analyze_guarded(&snapshot, &config, analyzer, workspace.as_deref(), cache);
-        if let (Some(documents), Some(lease)) = (documents, lease) {
+        if let (Some(documents), Some(lease)) = (&documents, lease) {
             documents.give_back(&snapshot.uri, lease);
         }
         result

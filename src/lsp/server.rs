@@ -23,6 +23,10 @@ use tower_lsp_server::{Client, LanguageServer};
 /// would stop the server from reading its input.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long indexing the workspace waits, before each draft, for the open documents'
+/// analyses to finish (an editor opens its first draft as the index is being built).
+const INDEX_YIELD: Duration = Duration::from_millis(250);
+
 /// How long a request waits for the running analysis of its document before analyzing the
 /// text itself (two analyses of one text at once would only share the two cores).
 const PENDING_WAIT: Duration = Duration::from_secs(2);
@@ -304,10 +308,15 @@ impl Inner {
             });
             let _ = warm.await;
             let Some(root) = root else { return };
-            // Open documents are indexed from their open text: not read again from disk.
-            let workspace = inner.workspace.clone();
+            let (workspace, docs) = (inner.workspace.clone(), inner.docs.clone());
             let built = tokio::task::spawn_blocking(move || {
-                WorkspaceIndex::build_skipping(&root, &config, |path| workspace.contains(path))
+                WorkspaceIndex::build_skipping(&root, &config, |path| {
+                    // Called before each draft is read: the index is background work, so it
+                    // lets the open documents' analyses have the cores first.
+                    docs.wait_until_idle(INDEX_YIELD);
+                    // Open documents are indexed from their open text, not from disk.
+                    workspace.contains(path)
+                })
             })
             .await;
             match built {

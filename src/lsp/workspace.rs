@@ -28,11 +28,13 @@ impl Workspace {
     /// (their open text is newer than the file on disk). Returns whether the workspace
     /// holds drafts on disk besides the open ones (else nothing is there to compare with).
     pub fn install(&self, mut built: WorkspaceIndex) -> bool {
-        let found = !built.drafts.is_empty();
         let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(current) = slot.take() {
-            built.drafts.extend(current.drafts);
-        }
+        let current = slot.take().unwrap_or_default();
+        let found = built
+            .drafts
+            .keys()
+            .any(|path| !current.drafts.contains_key(path));
+        built.drafts.extend(current.drafts);
         *slot = Some(built);
         found
     }

@@ -202,6 +202,30 @@ const CLAUSE_STARTERS: &[&str] = &[
     "never", "thank",
 ];
 
+/// `w` (as in the text) is one of [`CLAUSE_STARTERS`]: lowercased into a stack buffer
+/// when it is plain ASCII (or has curly apostrophes), else compared word by word.
+fn is_clause_starter(w: &str) -> bool {
+    let mut buf = [0u8; 8];
+    let mut len = 0;
+    for c in w.chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => return CLAUSE_STARTERS.iter().any(|s| same_word(w, s)),
+        };
+        let Some(slot) = buf.get_mut(len) else {
+            // Longer than any starter.
+            return false;
+        };
+        *slot = b;
+        len += 1;
+    }
+    let lower = std::str::from_utf8(&buf[..len]).unwrap_or("");
+    CLAUSE_STARTERS_SET.contains(lower)
+}
+
+static CLAUSE_STARTERS_SET: WordSet = WordSet::new(CLAUSE_STARTERS);
+
 /// A short quoted phrase (1–3 words) that is not a clause: a term, not a statement.
 pub fn is_short_term(inner: &str) -> bool {
     let mut count = 0;
@@ -216,7 +240,7 @@ pub fn is_short_term(inner: &str) -> bool {
             return false;
         }
         if count == 1 {
-            clause = CLAUSE_STARTERS.iter().any(|s| same_word(w, s));
+            clause = is_clause_starter(w);
         }
     }
     count > 0 && !clause
@@ -458,6 +482,9 @@ mod tests {
         assert!(!is_short_term("I'm ready"));
         assert!(!is_short_term("one two three four"));
         assert!(!is_short_term(" … "));
+        assert!(!is_short_term("THEY’RE here"));
+        assert!(is_short_term("theyre here"));
+        assert!(is_short_term("they're-all here"));
         assert!(is_title_case(
             "Remote Monitoring in Rural Heart Failure Care"
         ));
