@@ -7,8 +7,9 @@ mod harness;
 
 use std::path::Path;
 
-/// Runs `target` on every file of its corpus; returns how many there were.
-fn replay(target: &str, run: fn(&[u8])) -> usize {
+/// Runs `target` on every file of its corpus; returns how many there were and what they
+/// exercised in all.
+fn replay(target: &str, run: fn(&[u8]) -> harness::Exercised) -> (usize, harness::Exercised) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/corpus")
         .join(target);
@@ -17,22 +18,35 @@ fn replay(target: &str, run: fn(&[u8])) -> usize {
         .map(|entry| entry.expect("a corpus entry").path())
         .collect();
     files.sort();
+    let mut total = harness::Exercised::default();
     for file in &files {
         let data = std::fs::read(file).expect("a corpus file");
         let outcome = std::panic::catch_unwind(|| run(&data));
-        assert!(outcome.is_ok(), "{target} failed on {}", file.display());
+        let exercised = outcome.unwrap_or_else(|_| panic!("{target} failed on {}", file.display()));
+        total.compared += exercised.compared;
+        total.special += exercised.special;
     }
-    files.len()
+    (files.len(), total)
 }
 
 #[test]
 fn the_analyze_corpus_replays() {
-    let inputs = replay("analyze", harness::analyze);
+    let (inputs, exercised) = replay("analyze", harness::analyze);
     assert!(inputs >= 10, "{inputs} inputs in the analyze corpus");
+    // Findings, hover cards and fixes were checked, not only empty analyses.
+    assert!(
+        exercised.compared > 100 && exercised.special > 10,
+        "{exercised:?}"
+    );
 }
 
 #[test]
 fn the_edits_corpus_replays() {
-    let inputs = replay("edits", harness::edits);
+    let (inputs, exercised) = replay("edits", harness::edits);
     assert!(inputs >= 10, "{inputs} inputs in the edits corpus");
+    // Edits in range and edits that had to be clamped were both compared with the model.
+    assert!(
+        exercised.compared > 100 && exercised.special > 10,
+        "{exercised:?}"
+    );
 }

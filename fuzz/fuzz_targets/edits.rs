@@ -2,4 +2,6 @@
 //! model (see `copydesk_fuzz::edits`).
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| copydesk_fuzz::edits(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    copydesk_fuzz::edits(data);
+});

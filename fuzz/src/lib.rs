@@ -50,14 +50,27 @@ fn uri() -> Uri {
     "file:///fuzz/draft.md".parse().expect("a valid URI")
 }
 
-/// The `analyze` target: Markdown with a house style list, plain text with the defaults.
-pub fn analyze(data: &[u8]) {
-    let text = String::from_utf8_lossy(data);
-    analyze_one(&text, Format::Markdown, house_style());
-    analyze_one(&text, Format::Plain, &Config::default());
+/// What one input exercised, so that a replay of a corpus can show it was not vacuous.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Exercised {
+    /// `analyze`: findings and hover cards compared; `edits`: changes applied.
+    pub compared: usize,
+    /// `analyze`: fixes checked; `edits`: changes whose range had to be clamped.
+    pub special: usize,
 }
 
-fn analyze_one(text: &str, format: Format, config: &Config) {
+/// The `analyze` target: Markdown with a house style list, plain text with the defaults.
+pub fn analyze(data: &[u8]) -> Exercised {
+    let text = String::from_utf8_lossy(data);
+    let a = analyze_one(&text, Format::Markdown, house_style());
+    let b = analyze_one(&text, Format::Plain, &Config::default());
+    Exercised {
+        compared: a.compared + b.compared,
+        special: a.special + b.special,
+    }
+}
+
+fn analyze_one(text: &str, format: Format, config: &Config) -> Exercised {
     let analysis = copydesk::analyze(text, format, config);
     assert_eq!(analysis.draft.text, text);
     assert_eq!(analysis.draft.prose.len(), text.len(), "the prose mask");
@@ -131,6 +144,11 @@ fn analyze_one(text: &str, format: Format, config: &Config) {
     }
     sheet::source_sheet("/fuzz/draft.md", &analyzed.analysis);
     sheet::status(&analyzed.analysis, analyzed.version);
+    let findings = &analyzed.analysis.findings;
+    Exercised {
+        compared: findings.len() + hovers.iter().flatten().count(),
+        special: findings.iter().map(|f| f.fixes.len()).sum(),
+    }
 }
 
 /// Where to ask for hover cards and actions: the ends and middle of the text and the
@@ -389,7 +407,8 @@ impl Input<'_> {
 /// opening text, then operations until the input ends, each chosen by one byte: a
 /// `didChange` of one to three changes (each a range, or rarely the whole text, and a
 /// text), a close and reopen, or probes of offset ↔ position conversions.
-pub fn edits(data: &[u8]) {
+pub fn edits(data: &[u8]) -> Exercised {
+    let mut exercised = Exercised::default();
     let mut input = Input { data };
     let enc = if input.byte() & 1 == 1 {
         Encoding::Utf8
@@ -434,6 +453,8 @@ pub fn edits(data: &[u8]) {
                 assert!(next > generation, "generations only grow");
                 generation = next;
                 assert_eq!(problems, clamped, "clamping of {changes:?}");
+                exercised.compared += changes.len();
+                exercised.special += clamped.len();
                 assert_eq!(
                     docs.text(&uri).as_deref(),
                     Some(model.as_str()),
@@ -457,6 +478,7 @@ pub fn edits(data: &[u8]) {
         (generation, version)
     );
     assert_eq!(snapshot.rope.to_string(), model);
+    exercised
 }
 
 /// Offsets → positions → offsets against the model, and a few raw positions resolved.

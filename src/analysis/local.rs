@@ -19,7 +19,8 @@ use crate::config::Config;
 use crate::draft::{Draft, Span};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// What one paragraph says on its own; every span is relative to the paragraph's start.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,16 +135,45 @@ pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts
     Facts { paragraphs }
 }
 
-/// Reads the paragraphs `which`, on rayon's pool when there is much to read.
+/// Paragraphs handed out at a time when the work is shared between threads.
+const CHUNK: usize = 8;
+
+/// Reads the paragraphs `which`. When there is much to read, the calling thread and rayon's
+/// workers take chunks of paragraphs from one counter until none is left: the caller never
+/// sits idle waiting for a worker to wake (on a busy machine that wait can be longer than the
+/// work), and a worker that starts late simply finds less to do.
 fn read(draft: &Draft, which: &[usize], config: &Config) -> Vec<Arc<ParagraphFacts>> {
-    use rayon::prelude::*;
-    let one = |p: &usize| Arc::new(paragraph_facts(draft, *p, config));
+    let one = |p: usize| Arc::new(paragraph_facts(draft, p, config));
     let bytes: usize = which.iter().map(|&p| draft.paragraphs[p].span.len()).sum();
-    if bytes < PARALLEL_BYTES {
-        return which.iter().map(one).collect();
+    let helpers = rayon::current_num_threads()
+        .saturating_sub(1)
+        .min(which.len() / CHUNK);
+    if bytes < PARALLEL_BYTES || helpers == 0 {
+        return which.iter().map(|&p| one(p)).collect();
     }
-    // Chunks of a few paragraphs: small enough to balance, large enough to be worth a task.
-    which.par_iter().with_min_len(8).map(one).collect()
+    let next = AtomicUsize::new(0);
+    let slots: Vec<OnceLock<Arc<ParagraphFacts>>> = which.iter().map(|_| OnceLock::new()).collect();
+    let work = || loop {
+        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+        if start >= which.len() {
+            break;
+        }
+        for i in start..(start + CHUNK).min(which.len()) {
+            let _ = slots[i].set(one(which[i]));
+        }
+    };
+    rayon::in_place_scope(|scope| {
+        for _ in 0..helpers {
+            scope.spawn(|_| work());
+        }
+        work();
+    });
+    slots
+        .into_iter()
+        .zip(which)
+        // Every slot is filled once the scope ends; reading again is only a fallback.
+        .map(|(slot, &p)| slot.into_inner().unwrap_or_else(|| one(p)))
+        .collect()
 }
 
 /// 128 bits of hash over a paragraph and its structure.

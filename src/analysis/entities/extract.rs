@@ -56,6 +56,11 @@ pub struct DocFacts {
 
 /// Fills in what the document stage will ask of `c`; `prose` is the paragraph's.
 fn prepare(c: &mut Candidate, prose: &str) {
+    let may_be_person = match c.kind {
+        None | Some(EntityKind::Person) => true,
+        Some(EntityKind::Place) => c.words.len() == 1 && !c.place_evidence,
+        Some(EntityKind::Organization) => false,
+    };
     let place = gazetteer::lookup(&c.text).map(|(p, _)| p.name);
     let mut roles: Vec<String> = c
         .roles
@@ -78,7 +83,10 @@ fn prepare(c: &mut Candidate, prose: &str) {
         folded: fold(&c.text),
         place,
         place_folded: place.map(fold),
-        parts: super::coref::name_parts_of(&c.word_texts(prose), c.shared_surname.as_deref()),
+        // Only a name that may stand for a person is split into parts.
+        parts: may_be_person
+            .then(|| super::coref::name_parts_of(&c.word_texts(prose), c.shared_surname.as_deref()))
+            .flatten(),
         skeleton: (c.weak || c.kind.is_none()).then(|| super::variants::skeleton(&c.text)),
         role_entries: roles,
     };
