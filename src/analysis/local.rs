@@ -18,7 +18,7 @@ use super::{attribution, dates, entities, numbers};
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -176,8 +176,9 @@ fn read(draft: &Draft, which: &[usize], config: &Config) -> Vec<Arc<ParagraphFac
         .collect()
 }
 
-/// 128 bits of hash over a paragraph and its structure.
-type Key = (u64, u64);
+/// 128 bits of hash over a paragraph and its structure (XXH3: on every keystroke the whole
+/// draft is hashed, so the hash must run at memory speed).
+type Key = u128;
 
 /// Everything a local stage may read of paragraph `p`: its text and prose, whether it is a
 /// heading, its sentences, the quotes that open in it, and the dateline when it is inside.
@@ -185,47 +186,41 @@ fn key(draft: &Draft, p: usize) -> Key {
     let para = &draft.paragraphs[p];
     let base = para.span.start;
     let rel = |s: &Span| (s.start.wrapping_sub(base), s.end.wrapping_sub(base));
-    let mut hashers = [
-        std::collections::hash_map::DefaultHasher::new(),
-        std::collections::hash_map::DefaultHasher::new(),
-    ];
-    hashers[1].write_u8(0x5a);
-    for h in &mut hashers {
-        draft.text.get(para.span.clone()).hash(h);
-        draft.prose.get(para.span.clone()).hash(h);
-        para.heading.hash(h);
-        (p == 0).hash(h);
-        for s in &draft.sentences[para.sentences.clone()] {
-            rel(&s.span).hash(h);
-        }
-        let quotes = draft.quotes_in(&para.span);
-        for q in &draft.quotes[quotes.clone()] {
-            rel(&q.span).hash(h);
-            rel(&q.inner).hash(h);
-            rel(&q.open_mark).hash(h);
-            q.close_mark.as_ref().map(rel).hash(h);
-            q.depth.hash(h);
-            q.parent.map(|i| i.wrapping_sub(quotes.start)).hash(h);
-            (q.balance as u8).hash(h);
-            q.continues.is_some().hash(h);
-        }
-        draft
-            .dateline
-            .as_ref()
-            .filter(|d| para.span.contains(&d.span.start))
-            .map(|d| {
-                (
-                    rel(&d.span),
-                    rel(&d.place_span),
-                    d.month,
-                    d.day,
-                    d.year,
-                    d.place.as_str(),
-                )
-            })
-            .hash(h);
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    draft.text.get(para.span.clone()).hash(&mut h);
+    draft.prose.get(para.span.clone()).hash(&mut h);
+    para.heading.hash(&mut h);
+    (p == 0).hash(&mut h);
+    for s in &draft.sentences[para.sentences.clone()] {
+        rel(&s.span).hash(&mut h);
     }
-    (hashers[0].finish(), hashers[1].finish())
+    let quotes = draft.quotes_in(&para.span);
+    for q in &draft.quotes[quotes.clone()] {
+        rel(&q.span).hash(&mut h);
+        rel(&q.inner).hash(&mut h);
+        rel(&q.open_mark).hash(&mut h);
+        q.close_mark.as_ref().map(rel).hash(&mut h);
+        q.depth.hash(&mut h);
+        q.parent.map(|i| i.wrapping_sub(quotes.start)).hash(&mut h);
+        (q.balance as u8).hash(&mut h);
+        q.continues.is_some().hash(&mut h);
+    }
+    draft
+        .dateline
+        .as_ref()
+        .filter(|d| para.span.contains(&d.span.start))
+        .map(|d| {
+            (
+                rel(&d.span),
+                rel(&d.place_span),
+                d.month,
+                d.day,
+                d.year,
+                d.place.as_str(),
+            )
+        })
+        .hash(&mut h);
+    h.digest128()
 }
 
 /// Every paragraph's facts read afresh (for tests of the document stages).

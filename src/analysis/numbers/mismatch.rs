@@ -70,15 +70,7 @@ impl Quantity {
     }
 }
 
-/// Whether two comparable claims count the same thing.
-fn same_quantity(a: &NumberClaim, b: &NumberClaim) -> bool {
-    match (Quantity::of(a), Quantity::of(b)) {
-        (Some(qa), Some(qb)) => same(a, &qa, b, &qb),
-        _ => false,
-    }
-}
-
-/// [`same_quantity`] on quantities already worked out.
+/// Whether two comparable claims, with their quantities worked out, count the same thing.
 fn same(a: &NumberClaim, qa: &Quantity, b: &NumberClaim, qb: &Quantity) -> bool {
     if qa.lemma != qb.lemma || a.sentence == b.sentence {
         return false;
@@ -159,11 +151,15 @@ pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
 
 /// Claims elsewhere in the draft that give `claim`'s quantity another value.
 pub fn conflicts<'a>(claims: &'a [NumberClaim], claim: &NumberClaim) -> Vec<&'a NumberClaim> {
-    if !comparable(claim) {
+    let Some(q) = comparable(claim).then(|| Quantity::of(claim)).flatten() else {
         return Vec::new();
-    }
+    };
+    // The hovered claim's quantity is worked out once; a claim counting another noun is
+    // turned away before its own is.
     claims
         .iter()
-        .filter(|c| comparable(c) && c.value != claim.value && same_quantity(c, claim))
+        .filter(|c| comparable(c) && c.value != claim.value)
+        .filter(|c| c.head.as_deref().is_some_and(|h| lemma(h) == q.lemma))
+        .filter(|c| Quantity::of(c).is_some_and(|qc| same(c, &qc, claim, &q)))
         .collect()
 }
