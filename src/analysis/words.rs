@@ -3,9 +3,8 @@
 //! allocation and no scan of a list.
 
 use chrono::Weekday;
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// ASCII lower case without allocating when there is nothing to lower (most words).
 pub trait AsciiLower {
@@ -19,23 +18,6 @@ impl AsciiLower for str {
         } else {
             Cow::Borrowed(self)
         }
-    }
-}
-
-/// A small multiplicative hash for short ASCII words: every token of a draft is looked up
-/// in sets keyed by words, and SipHash costs more than the rest of the lookup.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
@@ -101,7 +83,8 @@ const LONGEST_LISTED: usize = 24;
 /// A set of words, ASCII case ignored. Most words of a draft are not in a given list, and
 /// most of those are turned away on their first letter and length alone, before any hash.
 pub struct WordList {
-    set: HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>,
+    /// FxHash: every token of a draft is looked up, and SipHash costs more than the rest.
+    set: FxHashSet<Box<[u8]>>,
     /// For each first letter a–z, a bit for each length its words have.
     lengths: [u32; 26],
     /// Some word does not start with an ASCII letter ("°").
@@ -111,7 +94,7 @@ pub struct WordList {
 impl WordList {
     pub fn new(words: &[&str]) -> WordList {
         let mut list = WordList {
-            set: HashSet::default(),
+            set: FxHashSet::default(),
             lengths: [0; 26],
             other_first: false,
         };

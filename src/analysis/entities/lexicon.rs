@@ -1,65 +1,12 @@
 //! Word lists the extractor leans on: words that are capitalized only because they start a
 //! sentence, titles that come before a name, nouns that name a role, speech verbs.
 
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// A small, fast hash for short word keys (the word lists and the gazetteer are fixed data,
-/// not attacker-chosen keys, so a keyed hash buys nothing here). Eight bytes a round, in the
-/// manner of rustc's FxHash, rotated at the end so the table's low index bits are mixed too.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-}
-
-pub type WordBuild = BuildHasherDefault<WordHasher>;
-pub type HashSet<T> = std::collections::HashSet<T, WordBuild>;
-pub type HashMap<K, V> = std::collections::HashMap<K, V, WordBuild>;
+/// FxHash (rustc-hash): the word lists and the gazetteer are fixed data, not attacker-chosen
+/// keys, so a keyed hash buys nothing here and costs more than the rest of a lookup.
+pub type HashSet<T> = rustc_hash::FxHashSet<T>;
+pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Common words that open sentences; never a name on their own. Lowercase.
 const FUNCTION_WORDS: &str =
