@@ -10,7 +10,8 @@
 //! (10k) and 20 ms (100k), hover 1 ms, open 100k 50 ms, 60 MB with 100 drafts.
 //!
 //! Run: `cargo bench --bench lsp_latency` (`-- --edits N`, `-- --drafts N` to change the
-//! counts). Timings are noisy while the machine is busy: run it at a quiet moment.
+//! counts; `-- --words N` for one draft size; `-- --drafts 0` skips the memory run).
+//! Timings are noisy while the machine is busy: run it at a quiet moment.
 
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -380,7 +381,11 @@ fn main() {
     println!();
     println!("| draft | diagnostics | open → diagnostics | edit → diagnostics median | p95 | max | server CPU per edit | hover median | p95 |");
     println!("|---|---|---|---|---|---|---|---|---|");
-    for words in [10_000, 100_000] {
+    let sizes = match arg("--words", 0) {
+        0 => vec![10_000, 100_000],
+        words => vec![words],
+    };
+    for words in sizes {
         let l = latency(words, edits);
         println!(
             "| {}k words | {} | {:.1} ms | {:.2} ms | {:.2} ms | {:.1} ms | {:.2} ms | {:.2} ms ({}/{} cards) | {:.2} ms |",
@@ -396,6 +401,9 @@ fn main() {
             l.hovers,
             l.hover.p95,
         );
+    }
+    if count == 0 {
+        return;
     }
     let (rss, peak, start) = memory(count);
     println!();

@@ -9,6 +9,7 @@ use ropey::Rope;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
+use tower_lsp_server::ls_types::notification::Notification;
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Hover,
     HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, Range, Uri,
@@ -127,6 +128,22 @@ pub fn diagnostics_with(
         .iter()
         .map(|f| diagnostic(uri, analyzed, f, enc, &mut others))
         .collect()
+}
+
+/// A notification's JSON-RPC body, serialized from typed parameters in one pass (no
+/// intermediate `serde_json::Value`).
+pub fn notification<N: Notification>(params: &N::Params) -> serde_json::Result<Vec<u8>> {
+    #[derive(serde::Serialize)]
+    struct Message<'a, P> {
+        jsonrpc: &'static str,
+        method: &'static str,
+        params: &'a P,
+    }
+    serde_json::to_vec(&Message {
+        jsonrpc: "2.0",
+        method: N::METHOD,
+        params,
+    })
 }
 
 /// A hover card as a Markdown hover over the card's span.

@@ -28,13 +28,17 @@ pub use server::Backend;
 /// The server with every handler and custom request, over any transport, analyzing whole
 /// drafts with `analyze` (tests pass an analysis that fails).
 pub fn service(analyze: scheduler::AnalyzeFn) -> (LspService<Backend>, ClientSocket) {
-    service_with(scheduler::Analyzer::Whole(analyze))
+    service_with(scheduler::Analyzer::Whole(analyze), None)
 }
 
 /// The server with every handler and custom request, over any transport; the real server
-/// uses [`scheduler::Analyzer::DEFAULT`], the incremental analysis.
-pub fn service_with(analyzer: scheduler::Analyzer) -> (LspService<Backend>, ClientSocket) {
-    LspService::build(|client| Backend::with_analyzer(client, analyzer))
+/// uses [`scheduler::Analyzer::DEFAULT`], the incremental analysis, and writes diagnostics
+/// to the transport's outbox.
+pub fn service_with(
+    analyzer: scheduler::Analyzer,
+    outbox: Option<transport::Outbox>,
+) -> (LspService<Backend>, ClientSocket) {
+    LspService::build(|client| Backend::with_outbox(client, analyzer, outbox))
         .custom_method("copydesk/sourceSheet", Backend::source_sheet)
         .custom_method("copydesk/status", Backend::status)
         .finish()
@@ -55,9 +59,10 @@ pub fn serve() -> ExitCode {
         }
     };
     let shut_down = runtime.block_on(async {
-        let (service, socket) = service_with(scheduler::Analyzer::DEFAULT);
-        let backend = service.inner().clone();
         let pipes = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let (service, socket) =
+            service_with(scheduler::Analyzer::DEFAULT, Some(pipes.outbox.clone()));
+        let backend = service.inner().clone();
         Server::new(pipes.input, pipes.output, socket)
             .serve(service)
             .await;

@@ -5,6 +5,7 @@ use super::config::{Problem, Settings};
 use super::documents::{Analyzed, Documents, EditProblem, Lookup, Snapshot};
 use super::positions::{self, Encoding};
 use super::scheduler::{self, AnalyzeFn, Analyzer};
+use super::transport::Outbox;
 use super::workspace::Workspace;
 use super::{actions, convert, sheet, symbols};
 use crate::config::{Config, FILE_NAME};
@@ -73,6 +74,9 @@ struct Inner {
     publish_gate: tokio::sync::Mutex<()>,
     analyzer: Analyzer,
     workspace: Arc<Workspace>,
+    /// Where diagnostics are written when the server runs over [`super::transport`];
+    /// without it they go through the library's client.
+    outbox: Option<Outbox>,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +103,11 @@ impl Backend {
     }
 
     pub fn with_analyzer(client: Client, analyzer: Analyzer) -> Backend {
+        Backend::with_outbox(client, analyzer, None)
+    }
+
+    /// The server writing its diagnostics to `outbox` itself.
+    pub fn with_outbox(client: Client, analyzer: Analyzer, outbox: Option<Outbox>) -> Backend {
         Backend {
             inner: Arc::new(Inner {
                 client,
@@ -107,6 +116,7 @@ impl Backend {
                 publish_gate: tokio::sync::Mutex::new(()),
                 analyzer,
                 workspace: Arc::default(),
+                outbox,
             }),
         }
     }
@@ -200,9 +210,31 @@ impl Inner {
         let encoding = self.state().encoding;
         let diagnostics =
             convert::diagnostics_with(uri, &analyzed, encoding, Some(&self.workspace));
-        self.client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(analyzed.version))
+        self.send_diagnostics(uri.clone(), diagnostics, Some(analyzed.version))
             .await;
+    }
+
+    /// Publishes diagnostics, through the outbox when there is one. Callers hold the
+    /// publish gate, so diagnostics of one document are written in the order published.
+    async fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        let Some(outbox) = &self.outbox else {
+            self.client
+                .publish_diagnostics(uri, diagnostics, version)
+                .await;
+            return;
+        };
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        match convert::notification::<notification::PublishDiagnostics>(&params) {
+            Ok(body) => outbox.send(&body).await,
+            Err(e) => {
+                self.warn(format!("copydesk: could not serialize diagnostics: {e}"))
+                    .await
+            }
+        }
     }
 
     async fn report_failure(&self, uri: &Uri, message: &str) {
@@ -564,10 +596,7 @@ impl LanguageServer for Backend {
         if self.inner.docs.close(&uri) {
             self.inner.reindex_from_disk(&uri);
             let _gate = self.inner.publish_gate.lock().await;
-            self.inner
-                .client
-                .publish_diagnostics(uri, Vec::new(), None)
-                .await;
+            self.inner.send_diagnostics(uri, Vec::new(), None).await;
         }
     }
 

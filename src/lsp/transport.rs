@@ -5,8 +5,9 @@
 //! from a client would leave the server deaf. This module sits between stdio and the
 //! library: it reads `Content-Length` frames itself, answers a frame that is not a JSON-RPC
 //! message with the JSON-RPC error (`-32700` parse error, `-32600` invalid request) and
-//! passes only well-formed messages on. Output frames of the library and these errors are
-//! written whole, one at a time, so they never interleave.
+//! passes only well-formed messages on. Output frames of the library, these errors and the
+//! server's own notifications (see [`Outbox`]) are written whole, one at a time, so they
+//! never interleave.
 //!
 //! It also keeps the ids of the client's requests that have not been answered yet. When the
 //! input ends (the client went away without `exit`), it cancels them (`$/cancelRequest`)
@@ -81,12 +82,36 @@ async fn forward<W: AsyncWrite + Unpin>(to_server: &mut W, body: &[u8]) -> std::
     to_server.flush().await
 }
 
-/// The two ends to hand to the library, and the task that forwards its output (await it
-/// after the server has finished, so every response is written before the process exits).
+/// Writes notifications the server serialized itself straight to the client.
+///
+/// Diagnostics of a long draft are a large message: through the library they would be
+/// built as a `serde_json::Value` tree, serialized, copied through its output pipe, read
+/// back and copied again. Through the outbox they are serialized once, from typed values,
+/// and written as one frame.
+#[derive(Clone)]
+pub struct Outbox(Output);
+
+impl std::fmt::Debug for Outbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Outbox")
+    }
+}
+
+impl Outbox {
+    /// Writes one message (a JSON-RPC body) as a frame; a client that is gone is ignored.
+    pub async fn send(&self, body: &[u8]) {
+        write_frame(&self.0, body).await;
+    }
+}
+
+/// The two ends to hand to the library, the task that forwards its output (await it after
+/// the server has finished, so every response is written before the process exits), and
+/// the outbox for the server's own notifications.
 pub struct Pipes {
     pub input: DuplexStream,
     pub output: DuplexStream,
     pub flushed: JoinHandle<()>,
+    pub outbox: Outbox,
 }
 
 /// Starts forwarding `stdin` → library (well-formed messages only) and library → `stdout`.
@@ -99,6 +124,7 @@ where
     let (input, mut to_server) = tokio::io::duplex(PIPE_SIZE);
     let (output, from_server) = tokio::io::duplex(PIPE_SIZE);
 
+    let outbox = Outbox(out.clone());
     let errors = out.clone();
     let unanswered = Arc::new(Unanswered::default());
     let requests = unanswered.clone();
@@ -108,7 +134,7 @@ where
             let body = match frame {
                 Ok(body) => body,
                 Err(error) => {
-                    write_frame(&errors, &error.to_string()).await;
+                    write_frame(&errors, error.to_string().as_bytes()).await;
                     continue;
                 }
             };
@@ -121,7 +147,7 @@ where
                         return; // The server has stopped (after `exit`).
                     }
                 }
-                Err(error) => write_frame(&errors, &error.to_string()).await,
+                Err(error) => write_frame(&errors, error.to_string().as_bytes()).await,
             }
         }
         // The client is gone: nobody will read the answers still being worked on.
@@ -142,9 +168,6 @@ where
         let mut reader = BufReader::new(from_server);
         while let Some(Ok(body)) = read_frame(&mut reader).await {
             unanswered.answered(&body);
-            let Ok(body) = String::from_utf8(body) else {
-                continue;
-            };
             write_frame(&out, &body).await;
         }
     });
@@ -153,14 +176,18 @@ where
         input,
         output,
         flushed,
+        outbox,
     }
 }
 
-async fn write_frame(out: &Output, body: &str) {
+async fn write_frame(out: &Output, body: &[u8]) {
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    let mut frame = Vec::with_capacity(header.len() + body.len());
+    frame.extend_from_slice(header.as_bytes());
+    frame.extend_from_slice(body);
     let mut out = out.lock().await;
-    let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
     // A closed stdout means the client is gone; nothing useful can be done about it.
-    let _ = out.write_all(frame.as_bytes()).await;
+    let _ = out.write_all(&frame).await;
     let _ = out.flush().await;
 }
 
