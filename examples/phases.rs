@@ -1,23 +1,41 @@
 //! Where the time of an analysis goes: each stage timed over repeated runs on a draft built
-//! from the corpus drafts. `cargo run --release --example phases -- [words] [runs]`.
+//! from the corpus drafts, then the server's share (diagnostics and their JSON).
+//!
+//! `cargo run --release --example phases -- [words] [runs] [edit]`. With `edit`, each run
+//! first types one character into a paragraph in the middle of the draft and reads the
+//! paragraphs with a warm cache, as the server does on a keystroke.
 
 use copydesk::analysis::{attribution, dates, entities, local, numbers, Analysis};
 use copydesk::config::Config;
 use copydesk::draft::Draft;
+use copydesk::lsp::convert;
+use copydesk::lsp::documents::Analyzed;
+use copydesk::lsp::positions::Encoding;
 use copydesk::Format;
+use ropey::Rope;
 use std::time::Instant;
+use tower_lsp_server::ls_types::{notification, PublishDiagnosticsParams, Uri};
 
 #[path = "../benches/support/drafts.rs"]
 mod drafts;
 
+const TYPED: &str = " The council approved the budget on Tuesday, 12 to 3.";
+
 fn main() {
-    let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>());
-    let words = args.next().and_then(Result::ok).unwrap_or(10_000);
-    let runs = args.next().and_then(Result::ok).unwrap_or(50).max(1);
-    let text = drafts::draft_of(words);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let number = |i: usize| args.get(i).and_then(|a| a.parse::<usize>().ok());
+    let words = number(0).unwrap_or(10_000);
+    let runs = number(1).unwrap_or(50).max(1);
+    let edit = args.iter().any(|a| a == "edit");
+    let mut text = drafts::draft_of(words);
     let config = Config::default();
-    // The first run loads the word lists and the gazetteer; it is not counted.
-    copydesk::analyze(&text, Format::Markdown, &config);
+    let uri: Uri = "file:///draft.md".parse().expect("uri");
+    let mut cache = local::Cache::new();
+    // The first run loads the word lists and the gazetteer (and fills the cache); it is not
+    // counted.
+    copydesk::analysis::analyze_with(&text, Format::Markdown, &config, Some(&mut cache));
+    let mut cursor = text[..text.len() / 2].rfind("\n\n").unwrap_or(0);
+    let mut typed = TYPED.chars().cycle();
     let names = [
         "draft",
         "local",
@@ -27,10 +45,18 @@ fn main() {
         "dates",
         "numbers",
         "checks",
+        "diagnostics",
         "drop",
     ];
-    let mut spent = [0f64; 9];
+    let mut spent = [0f64; 10];
     for _ in 0..runs {
+        if edit {
+            let c = typed.next().unwrap_or('x');
+            text.insert(cursor, c);
+            cursor += c.len_utf8();
+        }
+        // The server edits its rope in place; it is not part of the analysis.
+        let rope = Rope::from_str(&text);
         let mut clock = Instant::now();
         let mut lap = |i: usize| {
             spent[i] += clock.elapsed().as_secs_f64();
@@ -38,7 +64,7 @@ fn main() {
         };
         let draft = Draft::parse(&text, Format::Markdown);
         lap(0);
-        let facts = local::facts(&draft, &config, None);
+        let facts = local::facts(&draft, &config, edit.then_some(&mut cache));
         lap(1);
         let story_date = dates::story_date(&draft, &config);
         lap(2);
@@ -50,7 +76,7 @@ fn main() {
         lap(5);
         let numbers = numbers::claims(&draft, &facts, &attributions, &config);
         lap(6);
-        let analysis = Analysis {
+        let mut analysis = Analysis {
             draft,
             story_date,
             attributions,
@@ -59,12 +85,27 @@ fn main() {
             numbers,
             findings: Vec::new(),
         };
-        std::hint::black_box(copydesk::checks::run(&analysis, &config));
+        analysis.findings = copydesk::checks::run(&analysis, &config);
         lap(7);
-        drop(analysis);
+        let analyzed = Analyzed {
+            generation: 0,
+            version: 0,
+            rope: rope.clone(),
+            analysis,
+        };
+        let params = PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics: convert::diagnostics(&uri, &analyzed, Encoding::Utf16),
+            version: Some(0),
+        };
+        let body = convert::notification::<notification::PublishDiagnostics>(&params);
+        std::hint::black_box(body.map(|b| b.len()).unwrap_or(0));
         lap(8);
+        drop(analyzed);
+        lap(9);
     }
-    println!("{words} words, mean of {runs} runs:");
+    let what = if edit { "keystrokes" } else { "runs" };
+    println!("{words} words, mean of {runs} {what}:");
     for (name, s) in names.iter().zip(spent) {
         println!("  {name:12} {:8.3} ms", s * 1e3 / runs as f64);
     }

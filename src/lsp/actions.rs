@@ -5,7 +5,7 @@
 
 use super::convert;
 use super::documents::Analyzed;
-use super::positions::{to_range, Encoding};
+use super::positions::{to_range, Encoding, LineIndex};
 use crate::checks::{suppress, Finding, Fix};
 use crate::draft::{Format, Span};
 use tower_lsp_server::ls_types::{
@@ -67,7 +67,7 @@ fn fix_action(
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![convert::diagnostic(
             uri,
-            analyzed,
+            &LineIndex::new(&analyzed.analysis.draft.text),
             finding,
             enc,
             &mut convert::OtherDrafts::new(None),
@@ -101,7 +101,7 @@ fn suppress_action(uri: &Uri, analyzed: &Analyzed, finding: &Finding, enc: Encod
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![convert::diagnostic(
             uri,
-            analyzed,
+            &LineIndex::new(&analyzed.analysis.draft.text),
             finding,
             enc,
             &mut convert::OtherDrafts::new(None),

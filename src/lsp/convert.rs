@@ -2,7 +2,7 @@
 //! Every byte span is converted against the text the analysis was computed from.
 
 use super::documents::Analyzed;
-use super::positions::{to_range, Encoding};
+use super::positions::{to_range, Encoding, LineIndex};
 use super::workspace::Workspace;
 use crate::checks::{Code, Finding, Severity};
 use ropey::Rope;
@@ -59,10 +59,10 @@ impl<'a> OtherDrafts<'a> {
     }
 }
 
-/// One finding as a diagnostic of the document `uri`.
+/// One finding as a diagnostic of the document `uri`, whose lines are `lines`.
 pub fn diagnostic(
     uri: &Uri,
-    analyzed: &Analyzed,
+    lines: &LineIndex<'_>,
     finding: &Finding,
     enc: Encoding,
     others: &mut OtherDrafts<'_>,
@@ -75,7 +75,7 @@ pub fn diagnostic(
                 Some(path) => {
                     Location::new(Uri::from_file_path(path)?, others.range(path, &r.span, enc))
                 }
-                None => Location::new(uri.clone(), to_range(&analyzed.rope, &r.span, enc)),
+                None => Location::new(uri.clone(), lines.range(&r.span, enc)),
             };
             Some(DiagnosticRelatedInformation {
                 location,
@@ -84,7 +84,7 @@ pub fn diagnostic(
         })
         .collect();
     Diagnostic {
-        range: to_range(&analyzed.rope, &finding.span, enc),
+        range: lines.range(&finding.span, enc),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.as_str().to_string())),
         code_description: code_description(finding.code),
@@ -122,11 +122,12 @@ pub fn diagnostics_with(
     workspace: Option<&Workspace>,
 ) -> Vec<Diagnostic> {
     let mut others = OtherDrafts::new(workspace);
+    let lines = LineIndex::new(&analyzed.analysis.draft.text);
     analyzed
         .analysis
         .findings
         .iter()
-        .map(|f| diagnostic(uri, analyzed, f, enc, &mut others))
+        .map(|f| diagnostic(uri, &lines, f, enc, &mut others))
         .collect()
 }
 

@@ -92,6 +92,24 @@ pub enum Lookup {
     Idle,
 }
 
+/// What [`Documents::store`] did with an analysis.
+#[derive(Debug)]
+#[must_use]
+pub enum Stored {
+    /// Kept, in place of the analysis it returns: the caller drops that one outside the
+    /// documents' lock, and after its own urgent work (freeing a long draft's analysis
+    /// takes a millisecond or two).
+    Kept(Option<Arc<Analyzed>>),
+    /// Not kept: the text has changed since (or the document was closed).
+    Stale,
+}
+
+impl Stored {
+    pub fn kept(&self) -> bool {
+        matches!(self, Stored::Kept(_))
+    }
+}
+
 /// An edit could not be applied as sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditProblem {
@@ -306,19 +324,19 @@ impl Documents {
     }
 
     /// Keeps an analysis if it is for the document's current generation.
-    pub fn store(&self, uri: &Uri, analyzed: Arc<Analyzed>) -> bool {
+    pub fn store(&self, uri: &Uri, analyzed: Arc<Analyzed>) -> Stored {
         let stored = {
             let mut docs = self.lock();
             match docs.get_mut(uri) {
                 Some(doc) if doc.generation == analyzed.generation => {
-                    doc.analyzed = Some(analyzed);
+                    let replaced = doc.analyzed.replace(analyzed);
                     evict(&mut docs);
-                    true
+                    Stored::Kept(replaced)
                 }
-                _ => false,
+                _ => Stored::Stale,
             }
         };
-        if stored {
+        if stored.kept() {
             self.settle();
         }
         stored
@@ -459,7 +477,7 @@ mod tests {
             rope: Rope::from_str("old"),
             analysis: crate::analyze("old", Format::Plain, &Default::default()),
         });
-        assert!(!docs.store(&uri(), stale));
+        assert!(!docs.store(&uri(), stale).kept());
         assert!(docs.current(&uri()).is_none());
     }
 
@@ -535,7 +553,7 @@ mod tests {
             );
             let lease = docs.lend_cache(u).unwrap();
             docs.give_back(u, lease);
-            assert!(docs.store(u, analyzed(&docs, u)));
+            assert!(docs.store(u, analyzed(&docs, u)).kept());
         }
         assert_eq!(docs.kept(), (KEEP_RECENT, KEEP_RECENT));
         // The first document was evicted: a request finds nothing running and must
@@ -545,7 +563,7 @@ mod tests {
             docs.lookup(&uris[0], generation(&uris[0])),
             Lookup::Idle
         ));
-        assert!(docs.store(&uris[0], analyzed(&docs, &uris[0])));
+        assert!(docs.store(&uris[0], analyzed(&docs, &uris[0])).kept());
         assert!(matches!(
             docs.lookup(&uris[0], generation(&uris[0])),
             Lookup::Ready(_)

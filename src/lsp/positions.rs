@@ -103,6 +103,53 @@ pub fn to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {
     Position::new(line as u32, character as u32)
 }
 
+/// The start of every line of a text, for converting many byte offsets of one text (the
+/// diagnostics of a long draft): a binary search and a count within one line each, where
+/// the rope walks its tree several times per offset. Lines break as in the rope (`\n`,
+/// `\r\n`, `\r`), so both give the same positions.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                continue; // The line ends at the `\n` of this `\r\n`.
+            }
+            starts.push(at + 1);
+        }
+        LineIndex { text, starts }
+    }
+
+    /// The client position of a byte offset (clamped to the text, rounded down to a char).
+    pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let before = &self.text[self.starts[line]..offset];
+        let character = match encoding {
+            Encoding::Utf8 => before.len(),
+            Encoding::Utf16 if before.is_ascii() => before.len(),
+            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+        };
+        Position::new(line as u32, character as u32)
+    }
+
+    /// The client range of a byte span.
+    pub fn range(&self, span: &std::ops::Range<usize>, encoding: Encoding) -> Range {
+        Range::new(
+            self.position(span.start, encoding),
+            self.position(span.end.max(span.start), encoding),
+        )
+    }
+}
+
 /// The client range of a byte span.
 pub fn to_range(rope: &Rope, span: &std::ops::Range<usize>, encoding: Encoding) -> Range {
     Range::new(
@@ -146,6 +193,30 @@ mod tests {
                     offset
                 };
                 assert_eq!(back.offset, expected, "{enc:?} offset {offset} via {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_the_rope() {
+        let texts = [
+            "Київ “ok” 😀 e\u{301}\r\nمرحبا\rx\n\n👍🏽 end",
+            "\r\r\n\n\r",
+            "",
+            "plain ascii\nlines\n",
+            "ends with cr\r",
+        ];
+        for text in texts {
+            let rope = Rope::from_str(text);
+            let index = LineIndex::new(text);
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                for offset in 0..=text.len() + 2 {
+                    assert_eq!(
+                        index.position(offset, enc),
+                        to_position(&rope, offset, enc),
+                        "{text:?} {enc:?} offset {offset}"
+                    );
+                }
             }
         }
     }

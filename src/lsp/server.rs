@@ -2,7 +2,7 @@
 //! analysis, and turns the answer back into protocol types.
 
 use super::config::{Problem, Settings};
-use super::documents::{Analyzed, Documents, EditProblem, Lookup, Snapshot};
+use super::documents::{Analyzed, Documents, EditProblem, Lookup, Snapshot, Stored};
 use super::positions::{self, Encoding};
 use super::scheduler::{self, AnalyzeFn, Analyzer};
 use super::transport::Outbox;
@@ -204,14 +204,15 @@ impl Inner {
 
     async fn publish(&self, uri: &Uri, analyzed: Arc<Analyzed>) {
         let _gate = self.publish_gate.lock().await;
-        if !self.docs.store(uri, analyzed.clone()) {
+        let Stored::Kept(replaced) = self.docs.store(uri, analyzed.clone()) else {
             return;
-        }
+        };
         let encoding = self.state().encoding;
         let diagnostics =
             convert::diagnostics_with(uri, &analyzed, encoding, Some(&self.workspace));
         self.send_diagnostics(uri.clone(), diagnostics, Some(analyzed.version))
             .await;
+        drop_later(replaced);
     }
 
     /// Publishes diagnostics, through the outbox when there is one. Callers hold the
@@ -275,7 +276,9 @@ impl Inner {
         }
         match self.analyze(snapshot).await {
             Ok(analyzed) => {
-                self.docs.store(uri, analyzed.clone());
+                if let Stored::Kept(replaced) = self.docs.store(uri, analyzed.clone()) {
+                    drop_later(replaced);
+                }
                 Ok(Some(analyzed))
             }
             Err(message) => {
@@ -413,6 +416,14 @@ impl Inner {
                 }
             }
         });
+    }
+}
+
+/// Drops an analysis on a blocking thread: freeing a long draft's analysis takes a
+/// millisecond or two, which the message loop should not wait for.
+fn drop_later(analyzed: Option<Arc<Analyzed>>) {
+    if let Some(analyzed) = analyzed {
+        tokio::task::spawn_blocking(move || drop(analyzed));
     }
 }
 
