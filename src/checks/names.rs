@@ -2,7 +2,7 @@
 //! from the house style list (DESIGN.md, "Names").
 
 use super::{Code, Edit, Finding, Fix, Related};
-use crate::analysis::entities::spelling::{stray_mentions, StrayMention};
+use crate::analysis::entities::spelling::StrayMention;
 use crate::analysis::entities::variants::{fold, same_spelling};
 use crate::analysis::Analysis;
 use crate::config::Config;
@@ -14,13 +14,13 @@ const RELATED: usize = 3;
 pub fn check(analysis: &Analysis, config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
     for entity in &analysis.entities {
-        let stray = stray_mentions(entity, config);
+        let stray = &entity.stray;
         let mut by_text: std::collections::HashMap<&str, Vec<&StrayMention>> =
             std::collections::HashMap::new();
-        for s in &stray {
+        for s in stray {
             by_text.entry(s.text.as_str()).or_default().push(s);
         }
-        for s in &stray {
+        for s in stray {
             let same = &by_text[s.text.as_str()];
             // The "replace every" fix repeats on each finding; a pathological draft with
             // thousands of one variant keeps it on the first only.

@@ -227,6 +227,7 @@ mod navigation_tests {
                 mention("Rudskoi", 1, MentionKind::Name),
             ],
             variants: vec![],
+            stray: vec![],
             quotes: vec![],
             note: None,
         }];

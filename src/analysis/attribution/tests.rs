@@ -555,6 +555,7 @@ fn inlay_hint_after_pronoun_speaker_resolved_to_an_entity() {
         role: None,
         mentions: Vec::new(),
         variants: Vec::new(),
+        stray: Vec::new(),
         quotes: vec![0],
         note: None,
     }];
@@ -573,6 +574,7 @@ fn inlay_hint_after_pronoun_speaker_resolved_to_an_entity() {
         role: None,
         mentions: Vec::new(),
         variants: Vec::new(),
+        stray: Vec::new(),
         quotes: vec![0],
         note: None,
     }];

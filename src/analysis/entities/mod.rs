@@ -66,6 +66,9 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
     /// Spellings other than the dominant one.
     pub variants: Vec<String>,
+    /// The mentions that stray from the dominant spelling (worked out once, here; the
+    /// `name-variant` check reports them).
+    pub stray: Vec<spelling::StrayMention>,
     /// Indices of the quotes attributed to this entity.
     pub quotes: Vec<usize>,
     /// The house style note, when the style book knows this entity.
@@ -193,6 +196,7 @@ fn build_entity(g: &coref::Group, cands: &[extract::Cand], prose: &str, config: 
         role,
         mentions,
         variants: Vec::new(),
+        stray: Vec::new(),
         quotes: g.quotes.clone(),
         note: None,
     };
@@ -204,11 +208,12 @@ fn build_entity(g: &coref::Group, cands: &[extract::Cand], prose: &str, config: 
     }
     let stray = spelling::stray_mentions(&entity, config);
     entity.name = spelling::canonical_name(&entity, config, &stray);
-    for s in stray {
+    for s in &stray {
         if !entity.variants.contains(&s.text) {
-            entity.variants.push(s.text);
+            entity.variants.push(s.text.clone());
         }
     }
+    entity.stray = stray;
     entity
 }
 
