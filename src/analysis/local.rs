@@ -18,9 +18,8 @@ use super::{attribution, dates, entities, numbers};
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 use std::collections::HashMap;
-use std::hash::Hash;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What one paragraph says on its own; every span is relative to the paragraph's start.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,9 +31,24 @@ pub struct ParagraphFacts {
 }
 
 /// Every paragraph's facts, in paragraph order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Facts {
     paragraphs: Vec<Arc<ParagraphFacts>>,
+    /// Each paragraph's cache key, when the facts were read with a cache.
+    keys: Vec<Key>,
+    /// Paragraphs read again with the quote speakers that stand on their names (see
+    /// [`Facts::reread`]).
+    rereads: Mutex<Rereads>,
+}
+
+/// A paragraph read again with speakers: its key and the speakers' spans relative to it.
+type RereadKey = (Key, Vec<(usize, usize)>);
+
+/// The rereads the cache kept from the previous analysis, and those this one used.
+#[derive(Debug, Default)]
+struct Rereads {
+    kept: HashMap<RereadKey, Arc<entities::extract::ParagraphNames>>,
+    used: HashMap<RereadKey, Arc<entities::extract::ParagraphNames>>,
 }
 
 impl Facts {
@@ -59,6 +73,34 @@ impl Facts {
         self.paragraphs.len()
     }
 
+    /// Paragraph `p`'s names read again with the speakers standing on it (`speakers`, spans
+    /// relative to the paragraph), by `read`: taken from the cache when this paragraph was
+    /// read with these speakers before. Such paragraphs are read on every analysis, since
+    /// the speakers are only known after the local stages.
+    pub fn reread(
+        &self,
+        p: usize,
+        speakers: Vec<(usize, usize)>,
+        read: impl FnOnce() -> entities::extract::ParagraphNames,
+    ) -> Arc<entities::extract::ParagraphNames> {
+        let Some(&key) = self.keys.get(p) else {
+            return Arc::new(read());
+        };
+        let key = (key, speakers);
+        let lock = || self.rereads.lock().unwrap_or_else(|e| e.into_inner());
+        let known = {
+            let rereads = lock();
+            rereads
+                .used
+                .get(&key)
+                .or_else(|| rereads.kept.get(&key))
+                .cloned()
+        };
+        let names = known.unwrap_or_else(|| Arc::new(read()));
+        lock().used.insert(key, names.clone());
+        names
+    }
+
     pub fn is_empty(&self) -> bool {
         self.paragraphs.is_empty()
     }
@@ -79,6 +121,8 @@ pub fn paragraph_facts(draft: &Draft, p: usize, config: &Config) -> ParagraphFac
 #[derive(Debug, Default)]
 pub struct Cache {
     entries: HashMap<Key, Arc<ParagraphFacts>>,
+    /// Paragraphs read again with speakers, by the previous analysis.
+    rereads: HashMap<RereadKey, Arc<entities::extract::ParagraphNames>>,
     /// The configuration the entries were computed with; a change empties the cache.
     config: Option<Config>,
 }
@@ -86,6 +130,15 @@ pub struct Cache {
 impl Cache {
     pub fn new() -> Cache {
         Cache::default()
+    }
+
+    /// Keeps the paragraphs `facts` read again with speakers, for the next analysis.
+    pub fn keep_rereads(&mut self, facts: Facts) {
+        let rereads = facts
+            .rereads
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        self.rereads = rereads.used;
     }
 
     /// How many paragraphs' facts are kept.
@@ -109,10 +162,12 @@ pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts
         let all: Vec<usize> = (0..draft.paragraphs.len()).collect();
         return Facts {
             paragraphs: read(draft, &all, config),
+            ..Facts::default()
         };
     };
     if cache.config.as_ref() != Some(config) {
         cache.entries.clear();
+        cache.rereads.clear();
         cache.config = Some(config.clone());
     }
     let keys: Vec<Key> = (0..draft.paragraphs.len()).map(|p| key(draft, p)).collect();
@@ -123,7 +178,7 @@ pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts
     let mut fresh = missing.into_iter().zip(fresh).peekable();
     let mut kept = HashMap::with_capacity(keys.len());
     let mut paragraphs = Vec::with_capacity(keys.len());
-    for (p, key) in keys.into_iter().enumerate() {
+    for (p, &key) in keys.iter().enumerate() {
         let facts = match fresh.next_if(|(q, _)| *q == p) {
             Some((_, f)) => f,
             None => cache.entries[&key].clone(),
@@ -132,7 +187,14 @@ pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts
         paragraphs.push(facts);
     }
     cache.entries = kept;
-    Facts { paragraphs }
+    Facts {
+        paragraphs,
+        keys,
+        rereads: Mutex::new(Rereads {
+            kept: std::mem::take(&mut cache.rereads),
+            used: HashMap::new(),
+        }),
+    }
 }
 
 /// Paragraphs handed out at a time when the work is shared between threads.
@@ -182,45 +244,67 @@ type Key = u128;
 
 /// Everything a local stage may read of paragraph `p`: its text and prose, whether it is a
 /// heading, its sentences, the quotes that open in it, and the dateline when it is inside.
+/// The text and prose are hashed in one pass each; the structure is written out as bytes
+/// and hashed once with them (feeding a streaming hasher many small values costs more than
+/// the hashing itself).
 fn key(draft: &Draft, p: usize) -> Key {
     let para = &draft.paragraphs[p];
     let base = para.span.start;
+    let mut out: Vec<u8> = Vec::with_capacity(256);
+    let mut put = |v: usize| out.extend_from_slice(&(v as u64).to_le_bytes());
     let rel = |s: &Span| (s.start.wrapping_sub(base), s.end.wrapping_sub(base));
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    draft.text.get(para.span.clone()).hash(&mut h);
-    draft.prose.get(para.span.clone()).hash(&mut h);
-    para.heading.hash(&mut h);
-    (p == 0).hash(&mut h);
-    for s in &draft.sentences[para.sentences.clone()] {
-        rel(&s.span).hash(&mut h);
+    for layer in [&draft.text, &draft.prose] {
+        let bytes = layer.get(para.span.clone()).map_or(&[][..], str::as_bytes);
+        let digest = xxhash_rust::xxh3::xxh3_128(bytes);
+        put(digest as usize);
+        put((digest >> 64) as usize);
+    }
+    put(usize::from(para.heading) | usize::from(p == 0) << 1);
+    let sentences = &draft.sentences[para.sentences.clone()];
+    put(sentences.len());
+    for s in sentences {
+        let (a, b) = rel(&s.span);
+        put(a);
+        put(b);
     }
     let quotes = draft.quotes_in(&para.span);
+    put(quotes.len());
     for q in &draft.quotes[quotes.clone()] {
-        rel(&q.span).hash(&mut h);
-        rel(&q.inner).hash(&mut h);
-        rel(&q.open_mark).hash(&mut h);
-        q.close_mark.as_ref().map(rel).hash(&mut h);
-        q.depth.hash(&mut h);
-        q.parent.map(|i| i.wrapping_sub(quotes.start)).hash(&mut h);
-        (q.balance as u8).hash(&mut h);
-        q.continues.is_some().hash(&mut h);
+        for span in [&q.span, &q.inner, &q.open_mark] {
+            let (a, b) = rel(span);
+            put(a);
+            put(b);
+        }
+        let (a, b) = q.close_mark.as_ref().map_or((usize::MAX, usize::MAX), rel);
+        put(a);
+        put(b);
+        put(usize::from(q.depth));
+        put(q
+            .parent
+            .map_or(usize::MAX, |i| i.wrapping_sub(quotes.start)));
+        put(q.balance as usize | usize::from(q.continues.is_some()) << 8);
     }
-    draft
+    let dateline = draft
         .dateline
         .as_ref()
-        .filter(|d| para.span.contains(&d.span.start))
-        .map(|d| {
-            (
-                rel(&d.span),
-                rel(&d.place_span),
-                d.month,
-                d.day,
-                d.year,
-                d.place.as_str(),
-            )
-        })
-        .hash(&mut h);
-    h.digest128()
+        .filter(|d| para.span.contains(&d.span.start));
+    match dateline {
+        None => put(0),
+        Some(d) => {
+            put(1);
+            for span in [&d.span, &d.place_span] {
+                let (a, b) = rel(span);
+                put(a);
+                put(b);
+            }
+            put(d.month.map_or(usize::MAX, |m| m as usize));
+            put(d.day.map_or(usize::MAX, |d| d as usize));
+            put(d.year.map_or(usize::MAX, |y| y as usize));
+            put(d.place.len());
+            out.extend_from_slice(d.place.as_bytes());
+        }
+    }
+    xxhash_rust::xxh3::xxh3_128(&out)
 }
 
 /// Every paragraph's facts read afresh (for tests of the document stages).

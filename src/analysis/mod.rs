@@ -45,15 +45,18 @@ pub fn analyze_with(
     text: &str,
     format: Format,
     config: &Config,
-    cache: Option<&mut local::Cache>,
+    mut cache: Option<&mut local::Cache>,
 ) -> Analysis {
     let draft = Draft::parse(text, format);
-    let facts = local::facts(&draft, config, cache);
+    let facts = local::facts(&draft, config, cache.as_deref_mut());
     let story_date = dates::story_date(&draft, config);
     let mut attributions = attribution::attribute(&draft, &facts, config);
     let entities = entities::extract(&draft, &facts, &mut attributions, config);
     let dates = dates::resolve(&draft, &facts, &story_date);
     let numbers = numbers::claims(&draft, &facts, &attributions, config);
+    if let Some(cache) = cache {
+        cache.keep_rereads(facts);
+    }
     let mut analysis = Analysis {
         draft,
         story_date,

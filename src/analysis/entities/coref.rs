@@ -555,12 +555,11 @@ pub fn resolve_speakers(
             }
             SpeakerKind::Descriptor => {
                 let recent = recent(&timeline, &spoken, sp.span.start);
-                descriptor(groups, &recent, &sp.text, sp.span.start, draft)
+                descriptor(groups, recent, &sp.text, sp.span.start, draft)
             }
             SpeakerKind::Pronoun => {
                 let gender = person_pronoun(sp.text.trim());
                 recent(&timeline, &spoken, sp.span.start)
-                    .into_iter()
                     .map(|(_, g)| live(groups, g))
                     .find(|&g| match (gender, groups[g].gender) {
                         (Some(x), Some(y)) => x == y,
@@ -600,12 +599,13 @@ pub fn resolve_speakers(
 /// How far back a pronoun or descriptor looks for its person (mentions, nearest first).
 const LOOKBACK: usize = 60;
 
-/// The people mentioned or speaking before `at`, nearest first (bounded).
-fn recent(
-    timeline: &[(usize, usize)],
-    spoken: &[(usize, usize)],
+/// The people mentioned or speaking before `at`, nearest first (bounded). Lazy: a pronoun
+/// usually finds its person among the first few.
+fn recent<'a>(
+    timeline: &'a [(usize, usize)],
+    spoken: &'a [(usize, usize)],
     at: usize,
-) -> Vec<(usize, usize)> {
+) -> Recent<'a> {
     let a = timeline.partition_point(|&(o, _)| o < at);
     let b = spoken.partition_point(|&(o, _)| o < at);
     let (x, y) = (
@@ -613,23 +613,48 @@ fn recent(
         &spoken[b.saturating_sub(LOOKBACK)..b],
     );
     if !(x.is_sorted() && y.is_sorted()) {
-        let mut out: Vec<(usize, usize)> = x.iter().chain(y).copied().collect();
-        out.sort_unstable_by(|p, q| q.cmp(p));
-        return out;
+        let mut all: Vec<(usize, usize)> = x.iter().chain(y).copied().collect();
+        all.sort_unstable_by(|p, q| q.cmp(p));
+        return Recent::Sorted(all.into_iter());
     }
-    // Both runs ascending: merged from their ends, nearest first.
-    let mut out = Vec::with_capacity(x.len() + y.len());
-    let (mut i, mut j) = (x.len(), y.len());
-    while i > 0 || j > 0 {
-        if j == 0 || (i > 0 && x[i - 1] >= y[j - 1]) {
-            out.push(x[i - 1]);
-            i -= 1;
-        } else {
-            out.push(y[j - 1]);
-            j -= 1;
+    Recent::Merged {
+        x,
+        y,
+        i: x.len(),
+        j: y.len(),
+    }
+}
+
+/// The iterator of [`recent`].
+enum Recent<'a> {
+    /// Two ascending runs, merged from their ends.
+    Merged {
+        x: &'a [(usize, usize)],
+        y: &'a [(usize, usize)],
+        i: usize,
+        j: usize,
+    },
+    /// Runs that were not in order, sorted nearest first.
+    Sorted(std::vec::IntoIter<(usize, usize)>),
+}
+
+impl Iterator for Recent<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            Recent::Sorted(all) => all.next(),
+            Recent::Merged { x, y, i, j } => {
+                if *j == 0 || (*i > 0 && x[*i - 1] >= y[*j - 1]) {
+                    *i = i.checked_sub(1)?;
+                    Some(x[*i])
+                } else {
+                    *j -= 1;
+                    Some(y[*j])
+                }
+            }
         }
     }
-    out
 }
 
 fn push_other(g: &mut Group, span: &Span, text: &str, kind: MentionKind) {
@@ -645,7 +670,7 @@ fn push_other(g: &mut Group, span: &Span, text: &str, kind: MentionKind) {
 /// "the Russian general" → the most recent person whose role or title has "general".
 fn descriptor(
     groups: &[Group],
-    recent: &[(usize, usize)],
+    recent: impl Iterator<Item = (usize, usize)>,
     text: &str,
     at: usize,
     draft: &Draft,
@@ -671,7 +696,7 @@ fn descriptor(
         || words.len() == 1;
     let sentence = draft.sentence_at(at);
     let mut seen = Vec::new();
-    for &(o, g) in recent {
+    for (o, g) in recent {
         let mut g = g;
         while let Some(n) = groups[g].merged_into {
             g = n;

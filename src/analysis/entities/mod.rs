@@ -9,6 +9,7 @@ use super::attribution::{Attribution, SpeakerKind};
 use super::local::Facts;
 use crate::config::Config;
 use crate::draft::{Draft, Span};
+use std::sync::Arc;
 
 pub mod coref;
 pub mod extract;
@@ -110,7 +111,7 @@ pub fn extract(
     let has_dateline = draft.dateline.is_some();
     // Paragraphs where a speaker stands on a name only being quoted makes a person: read
     // again, with the speakers.
-    let reread: Vec<(usize, extract::ParagraphNames)> = facts
+    let reread: Vec<(usize, Arc<extract::ParagraphNames>)> = facts
         .iter(draft)
         .enumerate()
         .filter(|(_, (base, f))| {
@@ -120,7 +121,16 @@ pub fn extract(
                 .iter()
                 .any(|s| extract::overlaps_any(&speaker_names, &(base + s.start..base + s.end)))
         })
-        .map(|(p, _)| (p, extract::paragraph(draft, p, &speaker_names)))
+        .map(|(p, (base, _))| {
+            let span = &draft.paragraphs[p].span;
+            let on_it = speaker_names
+                .iter()
+                .filter(|s| s.start < span.end && span.start < s.end)
+                .map(|s| (s.start.wrapping_sub(base), s.end.wrapping_sub(base)))
+                .collect();
+            let names = facts.reread(p, on_it, || extract::paragraph(draft, p, &speaker_names));
+            (p, names)
+        })
         .collect();
     let mut cands: Vec<extract::Cand> = Vec::new();
     let mut reread_at = 0;
@@ -128,7 +138,7 @@ pub fn extract(
         let names = match reread.get(reread_at) {
             Some((q, names)) if *q == p => {
                 reread_at += 1;
-                names
+                names.as_ref()
             }
             _ => &f.entities.names,
         };

@@ -249,12 +249,16 @@ fn transliterate(s: &str) -> String {
 /// found left to right without overlapping.
 fn replace_in_place(t: &mut Vec<u8>, from: &[u8], to: &[u8]) {
     debug_assert!(to.len() <= from.len());
-    if !t.windows(from.len()).any(|w| w == from) {
+    let Some((&first, rest)) = from.split_first() else {
         return;
-    }
-    let (mut read, mut write) = (0, 0);
+    };
+    let at = |t: &[u8], i: usize| t[i] == first && t[i + 1..].starts_with(rest);
+    let Some(start) = (0..t.len()).find(|&i| at(t, i)) else {
+        return;
+    };
+    let (mut read, mut write) = (start, start);
     while read < t.len() {
-        if t[read..].starts_with(from) {
+        if at(t, read) {
             t[write..write + to.len()].copy_from_slice(to);
             write += to.len();
             read += from.len();
