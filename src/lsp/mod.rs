@@ -3,7 +3,8 @@
 //!
 //! - [`documents`]: the open texts (ropes), edited in order, with a generation per change.
 //! - [`positions`]: LSP positions (UTF-16 or UTF-8) ↔ byte offsets, clamped.
-//! - [`scheduler`]: analysis on a blocking thread, incremental, debounced, panics caught.
+//! - [`scheduler`]: analysis off the message loop, incremental, debounced, panics caught;
+//!   [`workers`]: the threads it runs on, one per document.
 //! - [`convert`], [`actions`], [`symbols`], [`sheet`]: analysis facts → protocol answers.
 //! - [`config`]: `copydesk.toml` and the editor's settings.
 //! - [`server`]: the handlers; [`transport`]: stdio framing that survives bad input.
@@ -21,6 +22,7 @@ pub mod server;
 pub mod sheet;
 pub mod symbols;
 pub mod transport;
+pub mod workers;
 pub mod workspace;
 
 pub use server::Backend;
@@ -59,7 +61,7 @@ pub fn serve() -> ExitCode {
         }
     };
     let shut_down = runtime.block_on(async {
-        let pipes = transport::guard(tokio::io::stdin(), tokio::io::stdout());
+        let pipes = transport::guard_stdio();
         let (service, socket) =
             service_with(scheduler::Analyzer::DEFAULT, Some(pipes.outbox.clone()));
         let backend = service.inner().clone();

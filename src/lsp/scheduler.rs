@@ -1,7 +1,8 @@
 //! Running the analysis off the message loop.
 //!
-//! Analysis is CPU work: it runs on a blocking thread so the server keeps reading its input,
-//! and under `catch_unwind` so that a bug in one check costs one result, not the server.
+//! Analysis is CPU work: it runs on an analysis thread (see `workers`) so the server keeps
+//! reading its input, and under `catch_unwind` so that a bug in one check costs one result,
+//! not the server.
 //! Bursts of edits are folded together (the next keystroke after a result is analyzed at
 //! once), each document's paragraph cache is lent to its analysis, and each result carries
 //! the generation it was computed from so that a stale one is never published (see
@@ -102,30 +103,25 @@ pub fn analyze_guarded(
     }
 }
 
-/// Analyzes a snapshot on tokio's blocking pool. With `documents`, the run counts as
-/// running (background indexing gives way to it), and the document's paragraph cache is
-/// borrowed for the run and given back by the blocking task itself, so a caller that stops
-/// waiting (a cancelled request) cannot lose it.
-pub async fn analyze_blocking(
-    snapshot: Snapshot,
-    config: Arc<Config>,
+/// Analyzes a snapshot on the calling (blocking) thread. With `documents`, the run counts
+/// as running (background indexing gives way to it), and the document's paragraph cache is
+/// borrowed for the run and given back before returning, so a caller that stops waiting (a
+/// cancelled request) cannot lose it.
+pub fn analyze_leased(
+    snapshot: &Snapshot,
+    config: &Config,
     analyzer: Analyzer,
-    workspace: Option<Arc<Workspace>>,
-    documents: Option<Arc<Documents>>,
+    workspace: Option<&Workspace>,
+    documents: Option<&Documents>,
 ) -> Result<Arc<Analyzed>, String> {
-    tokio::task::spawn_blocking(move || {
-        let _running = documents.as_deref().map(Documents::running);
-        let mut lease = documents.as_ref().and_then(|d| d.lend_cache(&snapshot.uri));
-        let cache = lease.as_mut().map(|l| &mut l.cache);
-        let result = analyze_guarded(&snapshot, &config, analyzer, workspace.as_deref(), cache);
-        if let (Some(documents), Some(lease)) = (&documents, lease) {
-            documents.give_back(&snapshot.uri, lease);
-        }
-        result
-    })
-    .await
-    .map_err(|e| format!("analysis task failed: {e}"))?
-    .map(Arc::new)
+    let _running = documents.map(Documents::running);
+    let mut lease = documents.and_then(|d| d.lend_cache(&snapshot.uri));
+    let cache = lease.as_mut().map(|l| &mut l.cache);
+    let result = analyze_guarded(snapshot, config, analyzer, workspace, cache);
+    if let (Some(documents), Some(lease)) = (documents, lease) {
+        documents.give_back(&snapshot.uri, lease);
+    }
+    result.map(Arc::new)
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -232,16 +228,21 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_panic_on_the_blocking_pool_becomes_an_error_message() {
-        let err = analyze_blocking(
-            snapshot("x"),
-            Arc::default(),
-            Analyzer::Whole(exploding),
-            None,
-            None,
-        )
-        .await
-        .unwrap_err();
+    async fn a_panic_on_an_analysis_thread_becomes_an_error_message() {
+        let workers = crate::lsp::workers::Workers::new(1);
+        let err = workers
+            .run("file:///d.md", || {
+                analyze_leased(
+                    &snapshot("x"),
+                    &Config::default(),
+                    Analyzer::Whole(exploding),
+                    None,
+                    None,
+                )
+            })
+            .await
+            .and_then(|result| result)
+            .unwrap_err();
         assert!(err.contains("index out of range"), "{err}");
     }
 }

@@ -6,6 +6,7 @@ use super::documents::{Analyzed, Documents, EditProblem, Lookup, Snapshot, Store
 use super::positions::{self, Encoding};
 use super::scheduler::{self, AnalyzeFn, Analyzer};
 use super::transport::Outbox;
+use super::workers::Workers;
 use super::workspace::Workspace;
 use super::{actions, convert, sheet, symbols};
 use crate::config::{Config, FILE_NAME};
@@ -77,6 +78,8 @@ struct Inner {
     /// Where diagnostics are written when the server runs over [`super::transport`];
     /// without it they go through the library's client.
     outbox: Option<Outbox>,
+    /// The threads analyses run on.
+    workers: Workers,
 }
 
 #[derive(Debug, Clone)]
@@ -117,6 +120,7 @@ impl Backend {
                 analyzer,
                 workspace: Arc::default(),
                 outbox,
+                workers: Workers::default(),
             }),
         }
     }
@@ -177,15 +181,16 @@ impl Inner {
                     return;
                 };
                 let generation = snapshot.generation;
-                let analyzed = match inner.docs.current(&uri) {
-                    Some(done) => Ok(done),
-                    None => inner.analyze(snapshot).await,
+                // When the result was ready: an edit the client made after seeing it is the
+                // next keystroke, not part of a burst.
+                let ready = match inner.docs.current(&uri) {
+                    Some(done) => {
+                        let ready = Instant::now();
+                        inner.publish(&uri, done).await;
+                        ready
+                    }
+                    None => inner.analyze_and_publish(snapshot).await,
                 };
-                let ready = Instant::now();
-                match analyzed {
-                    Ok(analyzed) => inner.publish(&uri, analyzed).await,
-                    Err(message) => inner.report_failure(&uri, &message).await,
-                }
                 match inner.docs.finish_analysis(&uri, generation) {
                     None => return,
                     Some(changed_at) => wait = scheduler::debounce(changed_at, ready),
@@ -194,12 +199,87 @@ impl Inner {
         });
     }
 
-    /// Analyzes a snapshot on a blocking thread, with the document's paragraph cache.
+    /// Analyzes a snapshot on the document's analysis thread, with its paragraph cache.
     async fn analyze(&self, snapshot: Snapshot) -> std::result::Result<Arc<Analyzed>, String> {
         let config = self.state().config.clone();
-        let workspace = Some(self.workspace.clone());
-        let docs = Some(self.docs.clone());
-        scheduler::analyze_blocking(snapshot, config, self.analyzer, workspace, docs).await
+        let (workspace, docs, analyzer) =
+            (self.workspace.clone(), self.docs.clone(), self.analyzer);
+        let uri = snapshot.uri.clone();
+        self.workers
+            .run(&uri, move || {
+                scheduler::analyze_leased(
+                    &snapshot,
+                    &config,
+                    analyzer,
+                    Some(&workspace),
+                    Some(&docs),
+                )
+            })
+            .await
+            .and_then(|result| result)
+    }
+
+    /// Analyzes a snapshot and publishes its diagnostics; returns when the result was
+    /// ready. With an outbox, both happen on the document's analysis thread, which writes
+    /// the diagnostics itself: a keystroke's diagnostics then reach the client without
+    /// passing between threads again.
+    async fn analyze_and_publish(self: &Arc<Self>, snapshot: Snapshot) -> Instant {
+        let uri = snapshot.uri.clone();
+        let Some(outbox) = self.outbox.clone() else {
+            let analyzed = self.analyze(snapshot).await;
+            let ready = Instant::now();
+            match analyzed {
+                Ok(analyzed) => self.publish(&uri, analyzed).await,
+                Err(message) => self.report_failure(&uri, &message).await,
+            }
+            return ready;
+        };
+        let inner = self.clone();
+        let config = self.state().config.clone();
+        let done = self
+            .workers
+            .run(&uri, move || {
+                let analyzed = scheduler::analyze_leased(
+                    &snapshot,
+                    &config,
+                    inner.analyzer,
+                    Some(&inner.workspace),
+                    Some(&inner.docs),
+                )?;
+                let gate = inner.publish_gate.blocking_lock();
+                let ready = Instant::now();
+                let Stored::Kept(replaced) = inner.docs.store(&snapshot.uri, analyzed.clone())
+                else {
+                    return Ok(ready);
+                };
+                let params = inner.diagnostics(&snapshot.uri, &analyzed);
+                let body = convert::notification::<notification::PublishDiagnostics>(&params)
+                    .map_err(|e| format!("could not serialize its diagnostics: {e}"))?;
+                outbox.send_blocking(&body);
+                drop(gate);
+                drop(replaced);
+                Ok(ready)
+            })
+            .await
+            .and_then(|result| result);
+        match done {
+            Ok(ready) => ready,
+            Err(message) => {
+                let ready = Instant::now();
+                self.report_failure(&uri, &message).await;
+                ready
+            }
+        }
+    }
+
+    /// The diagnostics of an analysis, to publish.
+    fn diagnostics(&self, uri: &Uri, analyzed: &Analyzed) -> PublishDiagnosticsParams {
+        let encoding = self.state().encoding;
+        PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics: convert::diagnostics_with(uri, analyzed, encoding, Some(&self.workspace)),
+            version: Some(analyzed.version),
+        }
     }
 
     async fn publish(&self, uri: &Uri, analyzed: Arc<Analyzed>) {
@@ -207,27 +287,19 @@ impl Inner {
         let Stored::Kept(replaced) = self.docs.store(uri, analyzed.clone()) else {
             return;
         };
-        let encoding = self.state().encoding;
-        let diagnostics =
-            convert::diagnostics_with(uri, &analyzed, encoding, Some(&self.workspace));
-        self.send_diagnostics(uri.clone(), diagnostics, Some(analyzed.version))
+        self.send_diagnostics(self.diagnostics(uri, &analyzed))
             .await;
         drop_later(replaced);
     }
 
     /// Publishes diagnostics, through the outbox when there is one. Callers hold the
     /// publish gate, so diagnostics of one document are written in the order published.
-    async fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+    async fn send_diagnostics(&self, params: PublishDiagnosticsParams) {
         let Some(outbox) = &self.outbox else {
             self.client
-                .publish_diagnostics(uri, diagnostics, version)
+                .publish_diagnostics(params.uri, params.diagnostics, params.version)
                 .await;
             return;
-        };
-        let params = PublishDiagnosticsParams {
-            uri,
-            diagnostics,
-            version,
         };
         match convert::notification::<notification::PublishDiagnostics>(&params) {
             Ok(body) => outbox.send(&body).await,
@@ -607,7 +679,12 @@ impl LanguageServer for Backend {
         if self.inner.docs.close(&uri) {
             self.inner.reindex_from_disk(&uri);
             let _gate = self.inner.publish_gate.lock().await;
-            self.inner.send_diagnostics(uri, Vec::new(), None).await;
+            let empty = PublishDiagnosticsParams {
+                uri,
+                diagnostics: Vec::new(),
+                version: None,
+            };
+            self.inner.send_diagnostics(empty).await;
         }
     }
 

@@ -19,6 +19,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::io::Write;
 use std::sync::Arc;
 use tokio::io::{
     AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
@@ -89,7 +90,13 @@ async fn forward<W: AsyncWrite + Unpin>(to_server: &mut W, body: &[u8]) -> std::
 /// back and copied again. Through the outbox they are serialized once, from typed values,
 /// and written as one frame.
 #[derive(Clone)]
-pub struct Outbox(Output);
+pub struct Outbox(Arc<OutboxTarget>);
+
+struct OutboxTarget {
+    out: Output,
+    /// `out` is the process's standard output, which a blocking thread may write directly.
+    stdout: bool,
+}
 
 impl std::fmt::Debug for Outbox {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -100,7 +107,23 @@ impl std::fmt::Debug for Outbox {
 impl Outbox {
     /// Writes one message (a JSON-RPC body) as a frame; a client that is gone is ignored.
     pub async fn send(&self, body: &[u8]) {
-        write_frame(&self.0, body).await;
+        write_frame(&self.0.out, body).await;
+    }
+
+    /// [`Outbox::send`] from a blocking thread (never from async code). Over stdio the
+    /// frame is written to standard output directly, while holding the output so that no
+    /// other frame is half-written meanwhile.
+    pub fn send_blocking(&self, body: &[u8]) {
+        let out = self.0.out.blocking_lock();
+        if self.0.stdout {
+            let mut stdout = std::io::stdout().lock();
+            // A closed stdout means the client is gone; nothing useful can be done about it.
+            let _ = stdout.write_all(&frame(body));
+            let _ = stdout.flush();
+        } else {
+            drop(out);
+            tokio::runtime::Handle::current().block_on(self.send(body));
+        }
     }
 }
 
@@ -124,7 +147,10 @@ where
     let (input, mut to_server) = tokio::io::duplex(PIPE_SIZE);
     let (output, from_server) = tokio::io::duplex(PIPE_SIZE);
 
-    let outbox = Outbox(out.clone());
+    let outbox = Outbox(Arc::new(OutboxTarget {
+        out: out.clone(),
+        stdout: false,
+    }));
     let errors = out.clone();
     let unanswered = Arc::new(Unanswered::default());
     let requests = unanswered.clone();
@@ -180,11 +206,28 @@ where
     }
 }
 
-async fn write_frame(out: &Output, body: &[u8]) {
+/// Serves LSP on the process's standard input and output: [`guard`], with an outbox that
+/// writes standard output directly.
+pub fn guard_stdio() -> Pipes {
+    let mut pipes = guard(tokio::io::stdin(), tokio::io::stdout());
+    pipes.outbox = Outbox(Arc::new(OutboxTarget {
+        out: pipes.outbox.0.out.clone(),
+        stdout: true,
+    }));
+    pipes
+}
+
+/// A message body with its header.
+fn frame(body: &[u8]) -> Vec<u8> {
     let header = format!("Content-Length: {}\r\n\r\n", body.len());
     let mut frame = Vec::with_capacity(header.len() + body.len());
     frame.extend_from_slice(header.as_bytes());
     frame.extend_from_slice(body);
+    frame
+}
+
+async fn write_frame(out: &Output, body: &[u8]) {
+    let frame = frame(body);
     let mut out = out.lock().await;
     // A closed stdout means the client is gone; nothing useful can be done about it.
     let _ = out.write_all(&frame).await;
