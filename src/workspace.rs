@@ -8,6 +8,7 @@
 use crate::analysis::entities::gazetteer;
 use crate::analysis::entities::variants::{classify, same_spelling};
 use crate::analysis::entities::{EntityKind, MentionKind};
+use crate::analysis::local::Cache;
 use crate::analysis::Analysis;
 use crate::checks::{Code, Edit, Finding, Fix, Related};
 use crate::config::Config;
@@ -76,6 +77,8 @@ pub fn is_draft(path: &Path) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct WorkspaceIndex {
     pub drafts: BTreeMap<PathBuf, IndexedDraft>,
+    /// The paragraph facts of the drafts the builder chose to keep them for.
+    pub caches: Vec<(PathBuf, Cache)>,
 }
 
 /// A workspace symbol: an entity of some draft and where it is first named.
@@ -95,15 +98,18 @@ impl WorkspaceIndex {
     /// [`MAX_DRAFTS`]: an editor opened on a home or temporary folder must not spend
     /// minutes and gigabytes indexing it.
     pub fn build(root: &Path, config: &Config) -> WorkspaceIndex {
-        WorkspaceIndex::build_skipping(root, config, |_| false)
+        WorkspaceIndex::build_skipping(root, config, |_| false, |_, _| false)
     }
 
     /// [`WorkspaceIndex::build`], leaving out the drafts `skip` names (the server's open
-    /// documents, indexed from their open text instead).
+    /// documents, indexed from their open text instead). The paragraph facts of the drafts
+    /// `keep(path, bytes)` chooses are kept in [`WorkspaceIndex::caches`] (the server keeps
+    /// those of long drafts, so that opening one does not read it all again).
     pub fn build_skipping(
         root: &Path,
         config: &Config,
         skip: impl Fn(&Path) -> bool,
+        mut keep: impl FnMut(&Path, usize) -> bool,
     ) -> WorkspaceIndex {
         let mut index = WorkspaceIndex::default();
         let walk = ignore::WalkBuilder::new(root).hidden(true).build();
@@ -122,7 +128,13 @@ impl WorkspaceIndex {
                 continue;
             }
             if let Ok(text) = std::fs::read_to_string(path) {
-                index.update_text(path, &text, config);
+                let mut cache = keep(path, text.len()).then(Cache::new);
+                let format = Format::from_path(path);
+                let analysis = crate::analysis::analyze_with(&text, format, config, cache.as_mut());
+                index.update(path, &analysis);
+                if let Some(cache) = cache {
+                    index.caches.push((path.to_path_buf(), cache));
+                }
             }
         }
         index

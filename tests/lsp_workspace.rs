@@ -159,3 +159,60 @@ fn workspace_symbols_find_people_in_every_draft() {
     );
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn a_long_draft_of_the_workspace_opens_with_what_the_index_read_of_it() {
+    // A draft long enough for the index to keep its paragraph facts (over 256 KB).
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let story = std::fs::read_to_string(fixtures.join("council-budget.md")).unwrap();
+    let body = story.rsplit("---\n").next().unwrap();
+    let mut long = String::new();
+    while long.len() < 300 * 1024 {
+        long.push_str(body);
+        long.push('\n');
+    }
+    std::fs::write(dir.path().join("book.md"), &long).unwrap();
+    let mut client = LspClient::start_with(false, Some(dir.path()), Value::Null);
+    // The index is in once workspace/symbol finds the draft's people.
+    let deadline = Instant::now() + INDEXING;
+    while client
+        .request("workspace/symbol", json!({"query": "vasquez"}))
+        .unwrap()
+        .as_array()
+        .is_none_or(|s| s.is_empty())
+    {
+        assert!(Instant::now() < deadline, "the workspace was not indexed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Opened with unsaved changes: the facts of unchanged paragraphs are reused, the rest
+    // read; the diagnostics are those of the open text.
+    let mut open = long.replacen("Vasquez", "Vasques", 1);
+    open.insert_str(0, "\"We will not cut the clinics,\" she said.\n\n");
+    let book = uri(dir.path(), "book.md");
+    client.open(&book, "markdown", &open, 1);
+    let diagnostics = client.diagnostics(&book, 1);
+    let expected = copydesk::analyze(
+        &open,
+        copydesk::Format::Markdown,
+        &copydesk::config::Config::default(),
+    );
+    let ranges = |d: &[Value]| -> Vec<(String, Value)> {
+        d.iter()
+            .map(|d| (d["code"].as_str().unwrap().to_string(), d["range"].clone()))
+            .collect()
+    };
+    let want: Vec<(String, Value)> = expected
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.code.as_str().to_string(),
+                common::range(&open, f.span.clone(), Enc::Utf16),
+            )
+        })
+        .collect();
+    assert_eq!(ranges(&diagnostics), want);
+    assert!(want.iter().any(|(code, _)| code == "name-variant"));
+    assert!(client.shutdown().success());
+}

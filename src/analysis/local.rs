@@ -118,7 +118,7 @@ pub fn paragraph_facts(draft: &Draft, p: usize, config: &Config) -> ParagraphFac
 
 /// Paragraph facts kept between analyses of one document. Keyed by everything a local stage
 /// may read, so a paragraph that did not change (even if it moved) is not read again.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cache {
     entries: HashMap<Key, Arc<ParagraphFacts>>,
     /// Paragraphs read again with speakers, by the previous analysis.

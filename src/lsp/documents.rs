@@ -195,6 +195,16 @@ impl Documents {
         generation
     }
 
+    /// Gives a document the paragraph cache of an earlier reading of its draft (the
+    /// workspace index's), unless it already has one.
+    pub fn seed_cache(&self, uri: &Uri, cache: Cache) {
+        if let Some(doc) = self.lock().get_mut(uri) {
+            if !doc.cache_lent && doc.cache.is_none() {
+                doc.cache = Some(cache);
+            }
+        }
+    }
+
     /// Closes a document: its text, analysis and cache are dropped.
     pub fn close(&self, uri: &Uri) -> bool {
         let closed = self.lock().remove(uri).is_some();

@@ -33,6 +33,15 @@ const INDEX_YIELD: Duration = Duration::from_millis(250);
 /// text itself (two analyses of one text at once would only share the two cores).
 const PENDING_WAIT: Duration = Duration::from_secs(2);
 
+/// Drafts of at least this many bytes (about 40,000 words) keep the paragraph facts the
+/// workspace index read, for when they are opened: reading one afresh takes longer than a
+/// user waits for the first diagnostics.
+const WARM_MIN_BYTES: usize = 256 * 1024;
+
+/// At most this many bytes of drafts keep them (a few book-length manuscripts): the facts
+/// of a draft take several times the memory of its text.
+const WARM_MAX_BYTES: usize = 2 * 1024 * 1024;
+
 /// A short draft analyzed once at start-up, so that the word lists, the gazetteer and the
 /// patterns are built before the first document arrives.
 const WARM_UP: &str = "---\ndate: 2025-03-06\n---\n\nRIVERTON, March 6 — \"We found the money,\" Mayor Elena Vasquez said on Thursday in Kyiv. Taxes rose 3.5 percent.\n";
@@ -417,13 +426,22 @@ impl Inner {
             let Some(root) = root else { return };
             let (workspace, docs) = (inner.workspace.clone(), inner.docs.clone());
             let built = tokio::task::spawn_blocking(move || {
-                WorkspaceIndex::build_skipping(&root, &config, |path| {
+                let mut warm_bytes = 0;
+                let skip = |path: &std::path::Path| {
                     // Called before each draft is read: the index is background work, so it
                     // lets the open documents' analyses have the cores first.
                     docs.wait_until_idle(INDEX_YIELD);
                     // Open documents are indexed from their open text, not from disk.
                     workspace.contains(path)
-                })
+                };
+                // Long drafts keep what the index read of them, so that opening one reads
+                // only the paragraphs that changed since.
+                let keep = |_: &std::path::Path, bytes: usize| {
+                    let kept = bytes >= WARM_MIN_BYTES && warm_bytes + bytes <= WARM_MAX_BYTES;
+                    warm_bytes += if kept { bytes } else { 0 };
+                    kept
+                };
+                WorkspaceIndex::build_skipping(&root, &config, skip, keep)
             })
             .await;
             match built {
@@ -634,6 +652,13 @@ impl LanguageServer for Backend {
         self.inner
             .docs
             .open(doc.uri.clone(), &doc.text, doc.version, format);
+        if let Some(cache) = doc
+            .uri
+            .to_file_path()
+            .and_then(|path| self.inner.workspace.take_warm(&path))
+        {
+            self.inner.docs.seed_cache(&doc.uri, cache);
+        }
         self.inner.schedule(doc.uri);
         self.inner.poll_config_file().await;
     }

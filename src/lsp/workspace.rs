@@ -5,13 +5,14 @@
 
 use super::positions::{to_range, Encoding};
 use super::symbols::symbol_kind;
+use crate::analysis::local::Cache;
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::workspace::WorkspaceIndex;
 use ropey::Rope;
 use std::collections::HashMap;
-use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
 use tower_lsp_server::ls_types::{Location, SymbolInformation, Uri};
 
 /// At most this many answers to one `workspace/symbol` query.
@@ -21,6 +22,8 @@ const MAX_SYMBOLS: usize = 200;
 pub struct Workspace {
     /// `None` until the first index is built (or when there is no workspace root).
     index: RwLock<Option<WorkspaceIndex>>,
+    /// Paragraph facts the index read of long drafts, until they are opened.
+    warm: Mutex<HashMap<PathBuf, Cache>>,
 }
 
 impl Workspace {
@@ -28,6 +31,10 @@ impl Workspace {
     /// (their open text is newer than the file on disk). Returns whether the workspace
     /// holds drafts on disk besides the open ones (else nothing is there to compare with).
     pub fn install(&self, mut built: WorkspaceIndex) -> bool {
+        self.warm
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(std::mem::take(&mut built.caches));
         let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
         let current = slot.take().unwrap_or_default();
         let found = built
@@ -54,6 +61,15 @@ impl Workspace {
             analysis.findings.extend(extra);
             crate::checks::settle(&analysis.draft, &mut analysis.findings);
         }
+    }
+
+    /// The paragraph facts the index read of the draft at `path`, if it kept them; they are
+    /// the opened document's from then on.
+    pub fn take_warm(&self, path: &Path) -> Option<Cache> {
+        self.warm
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(path)
     }
 
     /// Whether the draft at `path` is indexed (an open document is, from its first
@@ -113,5 +129,47 @@ impl Workspace {
             });
         }
         symbols
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_keeps_the_paragraph_facts_it_was_asked_to_for_one_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let long: String = (0..400)
+            .map(|i| format!("Mayor Elena Vasquez said the council met {i} times.\n\n"))
+            .collect();
+        std::fs::write(dir.path().join("long.md"), &long).unwrap();
+        std::fs::write(dir.path().join("short.md"), "Taxes rose in March.\n").unwrap();
+        let config = Config::default();
+        let built =
+            WorkspaceIndex::build_skipping(dir.path(), &config, |_| false, |_, bytes| bytes > 1000);
+        let workspace = Workspace::default();
+        assert!(workspace.install(built));
+        let long_path = dir.path().join("long.md");
+        let cache = workspace
+            .take_warm(&long_path)
+            .expect("kept for the long draft");
+        assert_eq!(cache.len(), 400);
+        assert!(workspace.take_warm(&long_path).is_none(), "handed out once");
+        assert!(workspace.take_warm(&dir.path().join("short.md")).is_none());
+        // The facts serve an edited text as they would a fresh reading.
+        let edited = long.replacen("met 7 times", "met seven times", 1);
+        let mut cache = cache;
+        let warm = crate::analysis::analyze_with(
+            &edited,
+            crate::draft::Format::Markdown,
+            &config,
+            Some(&mut cache),
+        );
+        let fresh = crate::analyze(&edited, crate::draft::Format::Markdown, &config);
+        assert_eq!(warm.findings, fresh.findings);
+        assert_eq!(
+            format!("{:?}", warm.entities),
+            format!("{:?}", fresh.entities)
+        );
     }
 }
