@@ -12,7 +12,8 @@
 //! (10k) and 20 ms (100k), hover 1 ms, open 100k 50 ms, 60 MB with 100 drafts.
 //!
 //! Run: `cargo bench --bench lsp_latency` (`-- --edits N`, `-- --drafts N` to change the
-//! counts; `-- --words N` for one draft size; `-- --drafts 0` skips the memory run).
+//! counts; `-- --words N` for one draft size; `-- --drafts 0` skips the memory run;
+//! `-- --workspace N` puts N other stories in the draft's workspace folder).
 //! Timings are noisy while the machine is busy: run it at a quiet moment.
 
 use rand::rngs::StdRng;
@@ -282,16 +283,19 @@ struct Latency {
 }
 
 /// Opens one draft in a server of its own, types `edits` characters, hovers.
-fn latency(words: usize, edits: usize) -> Latency {
+fn latency(words: usize, edits: usize, others: usize) -> Latency {
     let mut text = drafts::draft_of(words);
     let root = tempfile::tempdir().expect("temporary folder");
     let path = root.path().join("draft.md");
     std::fs::write(&path, &text).expect("write draft");
+    for (i, story) in drafts::stories().iter().cycle().take(others).enumerate() {
+        std::fs::write(root.path().join(format!("story-{i:04}.md")), story).expect("write");
+    }
     let uri = uri(&path);
     let mut server = Server::start(root.path());
     // The start-up warm-up and the workspace index run in the background: let them finish,
     // as they would while an editor starts.
-    server.drain(Duration::from_millis(500));
+    server.drain(Duration::from_millis(500 + 10 * others as u64));
 
     let t = Instant::now();
     server.open(&uri, &text);
@@ -404,6 +408,7 @@ fn arg(name: &str, default: usize) -> usize {
 fn main() {
     let edits = arg("--edits", 200);
     let count = arg("--drafts", 100);
+    let others = arg("--workspace", 0);
     println!(
         "copydesk lsp ({}), {edits} edits typed one at a time",
         env!("CARGO_BIN_EXE_copydesk")
@@ -416,7 +421,7 @@ fn main() {
         words => vec![words],
     };
     for words in sizes {
-        let l = latency(words, edits);
+        let l = latency(words, edits, others);
         println!(
             "| {}k words | {} | {:.1} / {:.1} ms | {:.2} ms | {:.2} ms | {:.1} ms | {:.2} ms | {:.2} ms ({}/{} cards) | {:.2} ms |",
             l.words / 1000,

@@ -13,9 +13,9 @@ use crate::analysis::Analysis;
 use crate::checks::{Code, Edit, Finding, Fix, Related};
 use crate::config::Config;
 use crate::draft::{Format, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// One entity of an indexed draft.
 #[derive(Debug, Clone)]
@@ -79,6 +79,42 @@ pub struct WorkspaceIndex {
     pub drafts: BTreeMap<PathBuf, IndexedDraft>,
     /// The paragraph facts of the drafts the builder chose to keep them for.
     pub caches: Vec<(PathBuf, Cache)>,
+    /// What the other drafts say of each name a draft asked about (see [`Memo`]).
+    memo: Memo,
+}
+
+/// The other drafts' answers about names, remembered per asking draft. They hold while only
+/// the asking draft changes, which is what happens while a document is being edited: it
+/// asks about all of its names on every keystroke, and with hundreds of drafts in the
+/// workspace, asking afresh would cost tens of milliseconds each time.
+#[derive(Debug, Default)]
+struct Memo(Mutex<HashMap<PathBuf, HashMap<(EntityKind, String), Answer>>>);
+
+/// Another draft's spelling of a name, and how many other drafts spell it as asked.
+#[derive(Debug, Clone)]
+struct Answer {
+    other: Option<OtherSpelling>,
+    using: usize,
+}
+
+impl Clone for Memo {
+    /// A copy of an index asks afresh.
+    fn clone(&self) -> Memo {
+        Memo::default()
+    }
+}
+
+impl Memo {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<PathBuf, HashMap<(EntityKind, String), Answer>>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The draft at `path` changed: every other draft's answers may have.
+    fn changed(&self, path: &Path) {
+        self.lock().retain(|asking, _| asking == path);
+    }
 }
 
 /// A workspace symbol: an entity of some draft and where it is first named.
@@ -148,12 +184,34 @@ impl WorkspaceIndex {
 
     /// Re-indexes one draft from an analysis already made (an open document).
     pub fn update(&mut self, path: &Path, analysis: &Analysis) {
+        self.memo.changed(path);
         self.drafts
             .insert(path.to_path_buf(), IndexedDraft::from_analysis(analysis));
     }
 
     pub fn remove(&mut self, path: &Path) {
+        self.memo.changed(path);
         self.drafts.remove(path);
+    }
+
+    /// What the drafts other than `path` say of `name`, remembered (see [`Memo`]).
+    fn answer(&self, path: &Path, name: &str, kind: EntityKind) -> Answer {
+        let key = (kind, name.to_string());
+        if let Some(known) = self.memo.lock().get(path).and_then(|m| m.get(&key)) {
+            return known.clone();
+        }
+        let other = self.other_spelling(path, name, kind);
+        let using = match other {
+            Some(_) => self.drafts_using(path, name, kind),
+            None => 0,
+        };
+        let answer = Answer { other, using };
+        self.memo
+            .lock()
+            .entry(path.to_path_buf())
+            .or_default()
+            .insert(key, answer.clone());
+        answer
     }
 
     /// People, places and organizations whose name contains `query` (case and accents
@@ -203,13 +261,14 @@ impl WorkspaceIndex {
             if in_house_style(&entity.name, config) {
                 continue;
             }
-            let Some(other) = self.other_spelling(path, &entity.name, entity.kind) else {
+            let Answer {
+                other: Some(other),
+                using,
+            } = self.answer(path, &entity.name, entity.kind)
+            else {
                 continue;
             };
-            let (ours, theirs) = (
-                self.drafts_using(path, &entity.name, entity.kind) + 1,
-                other.drafts,
-            );
+            let (ours, theirs) = (using + 1, other.drafts);
             if ours > theirs {
                 continue;
             }
@@ -323,6 +382,7 @@ impl WorkspaceIndex {
     }
 }
 
+#[derive(Debug, Clone)]
 struct OtherSpelling {
     /// The word as this draft spells it.
     word: String,
@@ -424,6 +484,27 @@ mod tests {
         );
         // The majority spelling is not flagged.
         assert!(variants(&index, "a.txt", KYIV, &Config::default()).is_empty());
+    }
+
+    #[test]
+    fn remembered_answers_follow_changes_to_the_other_drafts() {
+        let mut index = index(&[("a.txt", KYIV), ("b.txt", KYIV_2), ("c.txt", OTHER)]);
+        let config = Config::default();
+        // Asked twice while only c.txt changes: the same answer.
+        let first = variants(&index, "c.txt", OTHER, &config);
+        index.update_text(Path::new("c.txt"), OTHER, &config);
+        assert_eq!(variants(&index, "c.txt", OTHER, &config), first);
+        assert!(first[0].message.contains("2 other drafts"));
+        // Another draft drops the majority spelling: c.txt is told of an even split.
+        index.update_text(Path::new("b.txt"), "Taxes rose in March.\n", &config);
+        let now = variants(&index, "c.txt", OTHER, &config);
+        assert!(
+            !now.is_empty() && now.iter().all(|f| f.fixes.is_empty()),
+            "{now:#?}"
+        );
+        // And once no other draft names him, nothing.
+        index.remove(Path::new("a.txt"));
+        assert!(variants(&index, "c.txt", OTHER, &config).is_empty());
     }
 
     #[test]

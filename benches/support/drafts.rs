@@ -7,8 +7,8 @@ fn body(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-/// A Markdown draft of at least `words` words: the fixture drafts' paragraphs, repeated.
-pub fn draft_of(words: usize) -> String {
+/// The fixture drafts (the corpus stories), in name order.
+pub fn stories() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/fixtures")
@@ -16,10 +16,15 @@ pub fn draft_of(words: usize) -> String {
         .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
         .collect();
     names.sort();
-    let texts: Vec<String> = names
+    names
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("fixture"))
-        .collect();
+        .collect()
+}
+
+/// A Markdown draft of at least `words` words: the fixture drafts' paragraphs, repeated.
+pub fn draft_of(words: usize) -> String {
+    let texts = stories();
     let paragraphs: Vec<&str> = texts
         .iter()
         .flat_map(|t| body(t).split("\n\n"))

@@ -24,7 +24,7 @@ pub mod variants;
 
 pub use hover::hover;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
     Person,
     Place,
