@@ -88,7 +88,10 @@ pub struct WorkspaceIndex {
 /// asks about all of its names on every keystroke, and with hundreds of drafts in the
 /// workspace, asking afresh would cost tens of milliseconds each time.
 #[derive(Debug, Default)]
-struct Memo(Mutex<HashMap<PathBuf, HashMap<(EntityKind, String), Answer>>>);
+struct Memo(Mutex<HashMap<PathBuf, Answers>>);
+
+/// One draft's remembered answers, by the kind and name asked about.
+type Answers = HashMap<(EntityKind, String), Answer>;
 
 /// Another draft's spelling of a name, and how many other drafts spell it as asked.
 #[derive(Debug, Clone)]
@@ -105,9 +108,7 @@ impl Clone for Memo {
 }
 
 impl Memo {
-    fn lock(
-        &self,
-    ) -> std::sync::MutexGuard<'_, HashMap<PathBuf, HashMap<(EntityKind, String), Answer>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Answers>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
