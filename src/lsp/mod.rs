@@ -49,6 +49,7 @@ pub fn service_with(
 /// Serves LSP on stdio until the client sends `exit` (or closes stdin). The exit code is 0
 /// when `shutdown` came first, 1 otherwise, as the protocol asks.
 pub fn serve() -> ExitCode {
+    server::warm_up();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

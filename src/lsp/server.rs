@@ -25,6 +25,9 @@ use tower_lsp_server::{Client, LanguageServer};
 /// would stop the server from reading its input.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long after `initialized` indexing the workspace starts.
+const INDEX_DELAY: Duration = Duration::from_millis(200);
+
 /// How long indexing the workspace waits, before each draft, for the open documents'
 /// analyses to finish (an editor opens its first draft as the index is being built).
 const INDEX_YIELD: Duration = Duration::from_millis(250);
@@ -45,6 +48,19 @@ const WARM_MAX_BYTES: usize = 2 * 1024 * 1024;
 /// A short draft analyzed once at start-up, so that the word lists, the gazetteer and the
 /// patterns are built before the first document arrives.
 const WARM_UP: &str = "---\ndate: 2025-03-06\n---\n\nRIVERTON, March 6 — \"We found the money,\" Mayor Elena Vasquez said on Thursday in Kyiv. Taxes rose 3.5 percent.\n";
+
+/// Builds the analysis' word lists, gazetteer and patterns (about 15 ms of work, done on
+/// first use) on a thread of its own as the process starts, while the editor is still
+/// initializing: the first draft opened then finds them ready, or nearly.
+pub fn warm_up() {
+    let started = std::thread::Builder::new()
+        .name("copydesk-warm-up".to_string())
+        .spawn(|| {
+            crate::analyze(WARM_UP, Format::Markdown, &Config::default());
+        });
+    // Without the thread, the first analysis builds them.
+    drop(started);
+}
 
 #[derive(Debug)]
 struct State {
@@ -409,9 +425,8 @@ impl Inner {
         self.apply_settings(problem.into_iter().collect()).await;
     }
 
-    /// Warms the analysis up (its word lists and patterns are built on first use) and
-    /// indexes the workspace's drafts, both on blocking threads so that the first opened
-    /// draft never waits for them; then re-checks the open documents against the index.
+    /// Indexes the workspace's drafts on a blocking thread, so that the first opened draft
+    /// never waits for it; then re-checks the open documents against the index.
     fn index_workspace(self: &Arc<Self>) {
         let (root, config) = {
             let state = self.state();
@@ -419,11 +434,10 @@ impl Inner {
         };
         let inner = self.clone();
         tokio::spawn(async move {
-            let warm = tokio::task::spawn_blocking(|| {
-                crate::analyze(WARM_UP, Format::Markdown, &Config::default());
-            });
-            let _ = warm.await;
             let Some(root) = root else { return };
+            // The editor opens its first draft right after `initialized`: let that draft's
+            // analysis have the cores (the index skips drafts indexed from their open text).
+            tokio::time::sleep(INDEX_DELAY).await;
             let (workspace, docs) = (inner.workspace.clone(), inner.docs.clone());
             let built = tokio::task::spawn_blocking(move || {
                 let mut warm_bytes = 0;
