@@ -53,13 +53,12 @@ const WARM_UP: &str = "---\ndate: 2025-03-06\n---\n\nRIVERTON, March 6 — \"We 
 /// first use) on a thread of its own as the process starts, while the editor is still
 /// initializing: the first draft opened then finds them ready, or nearly.
 pub fn warm_up() {
-    let started = std::thread::Builder::new()
+    // Should the thread not start, the first analysis builds them.
+    let _ = std::thread::Builder::new()
         .name("copydesk-warm-up".to_string())
         .spawn(|| {
             crate::analyze(WARM_UP, Format::Markdown, &Config::default());
         });
-    // Without the thread, the first analysis builds them.
-    drop(started);
 }
 
 #[derive(Debug)]

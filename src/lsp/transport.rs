@@ -96,6 +96,8 @@ struct OutboxTarget {
     out: Output,
     /// `out` is the process's standard output, which a blocking thread may write directly.
     stdout: bool,
+    /// The runtime that writes `out` otherwise.
+    runtime: tokio::runtime::Handle,
 }
 
 impl std::fmt::Debug for Outbox {
@@ -110,9 +112,9 @@ impl Outbox {
         write_frame(&self.0.out, body).await;
     }
 
-    /// [`Outbox::send`] from a blocking thread (never from async code). Over stdio the
-    /// frame is written to standard output directly, while holding the output so that no
-    /// other frame is half-written meanwhile.
+    /// [`Outbox::send`] from a thread outside the runtime or a blocking one (never from
+    /// async code). Over stdio the frame is written to standard output directly, while
+    /// holding the output so that no other frame is half-written meanwhile.
     pub fn send_blocking(&self, body: &[u8]) {
         let out = self.0.out.blocking_lock();
         if self.0.stdout {
@@ -122,7 +124,7 @@ impl Outbox {
             let _ = stdout.flush();
         } else {
             drop(out);
-            tokio::runtime::Handle::current().block_on(self.send(body));
+            self.0.runtime.block_on(self.send(body));
         }
     }
 }
@@ -138,6 +140,7 @@ pub struct Pipes {
 }
 
 /// Starts forwarding `stdin` → library (well-formed messages only) and library → `stdout`.
+/// Called within the tokio runtime that serves.
 pub fn guard<R, W>(stdin: R, stdout: W) -> Pipes
 where
     R: AsyncRead + Send + Unpin + 'static,
@@ -150,6 +153,7 @@ where
     let outbox = Outbox(Arc::new(OutboxTarget {
         out: out.clone(),
         stdout: false,
+        runtime: tokio::runtime::Handle::current(),
     }));
     let errors = out.clone();
     let unanswered = Arc::new(Unanswered::default());
@@ -213,6 +217,7 @@ pub fn guard_stdio() -> Pipes {
     pipes.outbox = Outbox(Arc::new(OutboxTarget {
         out: pipes.outbox.0.out.clone(),
         stdout: true,
+        runtime: pipes.outbox.0.runtime.clone(),
     }));
     pipes
 }
@@ -392,6 +397,19 @@ mod tests {
         // A request from the server with the same id is not an answer.
         unanswered.answered(br#"{"jsonrpc":"2.0","id":"7","method":"workspace/configuration"}"#);
         assert_eq!(unanswered.take(), [json!("7")]);
+    }
+
+    #[tokio::test]
+    async fn the_outbox_writes_whole_frames_from_a_thread_outside_the_runtime() {
+        let (stdout, client) = tokio::io::duplex(PIPE_SIZE);
+        let pipes = guard(tokio::io::empty(), stdout);
+        let outbox = pipes.outbox.clone();
+        let body = br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics"}"#;
+        std::thread::spawn(move || outbox.send_blocking(body))
+            .join()
+            .unwrap();
+        let mut reader = BufReader::new(client);
+        assert_eq!(read_frame(&mut reader).await, Some(Ok(body.to_vec())));
     }
 
     #[tokio::test]
