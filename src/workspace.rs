@@ -400,20 +400,29 @@ struct OtherSpelling {
 /// alternate place names; longer names share the other words, which is the context that
 /// makes a weaker difference (a one-letter slip) a variant too.
 fn differing_word(ours: &str, theirs: &str, kind: EntityKind) -> Option<(String, String)> {
-    let (a, b): (Vec<&str>, Vec<&str>) = (
-        ours.split_whitespace().collect(),
-        theirs.split_whitespace().collect(),
-    );
-    if a.len() != b.len() || a.is_empty() {
-        return None;
+    // Word by word, without allocating: a draft is compared with every name of every other
+    // draft, and nearly every pair fails at once.
+    let (mut a, mut b) = (ours.split_whitespace(), theirs.split_whitespace());
+    let mut words = 0;
+    let mut differing = None;
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => break,
+            (Some(x), Some(y)) => {
+                words += 1;
+                if !same_spelling(x, y) {
+                    if differing.is_some() {
+                        return None;
+                    }
+                    differing = Some((x, y));
+                }
+            }
+            _ => return None,
+        }
     }
-    let mut differing = a.iter().zip(&b).filter(|(x, y)| !same_spelling(x, y));
-    let (x, y) = differing.next()?;
-    if differing.next().is_some() {
-        return None;
-    }
+    let (x, y) = differing?;
     let variant = match classify(x, y) {
-        Some(k) => k.is_strong() || a.len() > 1,
+        Some(k) => k.is_strong() || words > 1,
         None => false,
     } || (kind == EntityKind::Place && gazetteer::alternate_spellings(x, y));
     variant.then(|| (x.to_string(), y.to_string()))
