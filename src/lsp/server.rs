@@ -231,6 +231,11 @@ impl Inner {
         let uri = snapshot.uri.clone();
         self.workers
             .run(&uri, move || {
+                // Queued behind the document's running analysis, which may have stored
+                // this very text's analysis meanwhile.
+                if let Lookup::Ready(done) = docs.lookup(&snapshot.uri, snapshot.generation) {
+                    return Ok(done);
+                }
                 scheduler::analyze_leased(
                     &snapshot,
                     &config,
