@@ -9,7 +9,7 @@ use super::positions::{to_range, Encoding, LineIndex};
 use crate::checks::{suppress, Finding, Fix};
 use crate::draft::{Format, Span};
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, DocumentChanges, OneOf,
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
@@ -46,10 +46,11 @@ fn workspace_edit(
     }
 }
 
+/// `fix` of the finding whose diagnostic is `diagnostic`.
 fn fix_action(
     uri: &Uri,
     analyzed: &Analyzed,
-    finding: &Finding,
+    diagnostic: &Diagnostic,
     fix: &Fix,
     preferred: bool,
     enc: Encoding,
@@ -65,13 +66,7 @@ fn fix_action(
     CodeAction {
         title: fix.title.clone(),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![convert::diagnostic(
-            uri,
-            &LineIndex::new(&analyzed.analysis.draft.text),
-            finding,
-            enc,
-            &mut convert::OtherDrafts::new(None),
-        )]),
+        diagnostics: Some(vec![diagnostic.clone()]),
         edit: Some(workspace_edit(uri, analyzed, &edits, enc)),
         is_preferred: preferred.then_some(true),
         ..CodeAction::default()
@@ -80,7 +75,13 @@ fn fix_action(
 
 /// `<!-- copydesk-disable-next-line CODE -->` on its own line above the finding, indented
 /// like that line and ended like it (`\r\n` in a CRLF draft).
-fn suppress_action(uri: &Uri, analyzed: &Analyzed, finding: &Finding, enc: Encoding) -> CodeAction {
+fn suppress_action(
+    uri: &Uri,
+    analyzed: &Analyzed,
+    finding: &Finding,
+    diagnostic: &Diagnostic,
+    enc: Encoding,
+) -> CodeAction {
     let text = &analyzed.analysis.draft.text;
     let start = finding.span.start.min(text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -99,13 +100,7 @@ fn suppress_action(uri: &Uri, analyzed: &Analyzed, finding: &Finding, enc: Encod
     CodeAction {
         title: format!("Suppress {} here", finding.code.as_str()),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![convert::diagnostic(
-            uri,
-            &LineIndex::new(&analyzed.analysis.draft.text),
-            finding,
-            enc,
-            &mut convert::OtherDrafts::new(None),
-        )]),
+        diagnostics: Some(vec![diagnostic.clone()]),
         edit: Some(workspace_edit(uri, analyzed, &[edit], enc)),
         ..CodeAction::default()
     }
@@ -120,17 +115,22 @@ pub fn code_actions(
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     let markdown = analyzed.analysis.draft.format == Format::Markdown;
+    // Built once, for the first finding that touches the range.
+    let mut lines = None;
+    let mut others = convert::OtherDrafts::new(None);
     for finding in &analyzed.analysis.findings {
         let touches = finding.span.start <= range.end && range.start <= finding.span.end;
         if !touches {
             continue;
         }
+        let lines = lines.get_or_insert_with(|| LineIndex::new(&analyzed.analysis.draft.text));
+        let diagnostic = convert::diagnostic(uri, lines, finding, enc, &mut others);
         for (i, fix) in finding.fixes.iter().enumerate() {
-            let action = fix_action(uri, analyzed, finding, fix, i == 0, enc);
+            let action = fix_action(uri, analyzed, &diagnostic, fix, i == 0, enc);
             actions.push(CodeActionOrCommand::CodeAction(action));
         }
         if markdown {
-            let action = suppress_action(uri, analyzed, finding, enc);
+            let action = suppress_action(uri, analyzed, finding, &diagnostic, enc);
             actions.push(CodeActionOrCommand::CodeAction(action));
         }
     }
