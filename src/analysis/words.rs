@@ -50,21 +50,8 @@ pub const NUMBER_TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// The months, in order.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The months, in order (the draft layer reads them too).
+pub use crate::draft::MONTHS;
 
 /// The days of the week, from Monday.
 pub const WEEKDAYS: [(&str, Weekday); 7] = [

@@ -70,20 +70,6 @@ pub(super) fn find(prose: &str, paragraphs: &[Paragraph]) -> Option<Dateline> {
 
 /// A month name or AP abbreviation (`Oct.`, `Sept.`, `March`), with its number.
 pub fn month_number(word: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     const ABBREVIATIONS: [(&str, u32); 13] = [
         ("jan", 1),
         ("feb", 2),
@@ -103,7 +89,10 @@ pub fn month_number(word: &str) -> Option<u32> {
         return None;
     }
     let lower = word.to_lowercase();
-    if let Some(i) = NAMES.iter().position(|n| *n == lower) {
+    if let Some(i) = super::MONTHS
+        .iter()
+        .position(|n| n.eq_ignore_ascii_case(&lower))
+    {
         return Some(i as u32 + 1);
     }
     let bare = lower.strip_suffix('.').unwrap_or(&lower);

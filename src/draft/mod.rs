@@ -200,3 +200,19 @@ mod quotes;
 mod sentences;
 
 pub use dateline::month_number;
+
+/// The months, in order.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];

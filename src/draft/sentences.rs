@@ -91,7 +91,7 @@ const STARTERS: &[&str] = &[
     "Three",
 ];
 
-/// Words after `a.m.`/`p.m.` that continue the sentence.
+/// Words after `a.m.`/`p.m.` that continue the sentence, besides the months' names.
 const AFTER_TIME: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -115,18 +115,6 @@ const AFTER_TIME: &[&str] = &[
     "BST",
     "CET",
     "CEST",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Jan",
     "Feb",
     "Aug",
@@ -380,7 +368,7 @@ fn is_boundary(
         return upper;
     }
     if word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m") {
-        return upper && !AFTER_TIME.contains(&next);
+        return upper && !AFTER_TIME.contains(&next) && !super::MONTHS.contains(&next);
     }
     if matches!(word, "e.g" | "i.e" | "et al" | "al") {
         return false;
