@@ -13,7 +13,8 @@
 //!
 //! Run: `cargo bench --bench lsp_latency` (`-- --edits N`, `-- --drafts N` to change the
 //! counts; `-- --words N` for one draft size; `-- --drafts 0` skips the memory run;
-//! `-- --workspace N` puts N other stories in the draft's workspace folder).
+//! `-- --workspace N` puts N other stories in the draft's workspace folder; the environment
+//! variable `COPYDESK_BIN` runs another build of the server, to compare two builds).
 //! Timings are noisy while the machine is busy: run it at a quiet moment.
 
 use rand::rngs::StdRng;
@@ -85,13 +86,15 @@ struct Published {
 impl Server {
     /// Starts the server and initializes it with `root` as its workspace folder.
     fn start(root: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start copydesk lsp");
+        let mut child = Command::new(
+            std::env::var("COPYDESK_BIN").unwrap_or(env!("CARGO_BIN_EXE_copydesk").into()),
+        )
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start copydesk lsp");
         let stdout = child.stdout.take().expect("stdout");
         let (tx, incoming) = channel();
         std::thread::spawn(move || {
