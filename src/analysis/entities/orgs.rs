@@ -4,6 +4,7 @@
 use super::gazetteer;
 use super::lexicon::*;
 use super::tokens::Token;
+use std::sync::{LazyLock, RwLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameClass {
@@ -22,22 +23,26 @@ pub enum NameClass {
 
 /// A nationality adjective (Russian, Syrian, Ukrainian, Turkish, Canadians): derived from a
 /// country or region name in the gazetteer, or one of the irregular ones.
+///
+/// The answers are remembered for every thread: a draft's capitalized words recur, and the
+/// first analysis on a new thread (a long draft opened in the server) should not derive
+/// them all again.
 pub fn is_demonym(word: &str) -> bool {
-    thread_local! {
-        static SEEN: std::cell::RefCell<HashMap<String, bool>> =
-            std::cell::RefCell::new(HashMap::default());
-    }
-    if let Some(known) = SEEN.with(|s| s.borrow().get(word).copied()) {
+    static SEEN: LazyLock<RwLock<HashMap<String, bool>>> = LazyLock::new(Default::default);
+    let known = SEEN
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(word)
+        .copied();
+    if let Some(known) = known {
         return known;
     }
     let answer = derive_demonym(word);
-    SEEN.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.len() > 50_000 {
-            s.clear();
-        }
-        s.insert(word.to_string(), answer);
-    });
+    let mut seen = SEEN.write().unwrap_or_else(|e| e.into_inner());
+    if seen.len() > 50_000 {
+        seen.clear();
+    }
+    seen.insert(word.to_string(), answer);
     answer
 }
 
@@ -49,30 +54,27 @@ fn derive_demonym(word: &str) -> bool {
         return true;
     }
     let w = word.strip_suffix('s').unwrap_or(word);
+    let mut candidate = String::with_capacity(w.len() + 2);
     for suffix in ["ian", "ean", "an", "ese", "ish", "i", "ic"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            if stem.chars().count() < 3 {
-                continue;
-            }
-            // Russia-n, Syria-n, Ukrain(e)-ian, Canad(a)-ian, Turk(ey)-ish.
-            for candidate in [
-                format!("{stem}{}", &suffix[..suffix.len().min(1)]),
-                stem.to_string(),
-                format!("{stem}e"),
-                format!("{stem}a"),
-                format!("{stem}y"),
-                format!("{stem}ey"),
-                format!("{stem}o"),
-            ] {
-                if let Some((place, gazetteer::Spelling::Current)) = gazetteer::lookup(&candidate) {
-                    if matches!(
-                        place.kind,
-                        gazetteer::PlaceKind::Country
-                            | gazetteer::PlaceKind::Region
-                            | gazetteer::PlaceKind::Continent
-                    ) {
-                        return true;
-                    }
+        let Some(stem) = w.strip_suffix(suffix) else {
+            continue;
+        };
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        // Russia-n, Syria-n, Ukrain(e)-ian, Canad(a)-ian, Turk(ey)-ish.
+        for ending in [&suffix[..1], "", "e", "a", "y", "ey", "o"] {
+            candidate.clear();
+            candidate.push_str(stem);
+            candidate.push_str(ending);
+            if let Some((place, gazetteer::Spelling::Current)) = gazetteer::lookup(&candidate) {
+                if matches!(
+                    place.kind,
+                    gazetteer::PlaceKind::Country
+                        | gazetteer::PlaceKind::Region
+                        | gazetteer::PlaceKind::Continent
+                ) {
+                    return true;
                 }
             }
         }

@@ -93,35 +93,39 @@ pub fn tokenize<'a>(
     let mut sentence = 0u32;
     // Start of the paragraph: the next word stands where any word is capitalized.
     let mut at_start = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let next_alnum = || {
-                    text.get(j + d.len_utf8()..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(|n| n.is_alphanumeric())
+            loop {
+                // Runs of ASCII letters and digits, most of every word, byte by byte.
+                end += text.as_bytes()[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let Some(d) = char_at(text, end) else {
+                    break;
                 };
+                let after = end + d.len_utf8();
+                let next_alnum = || char_at(text, after).is_some_and(char::is_alphanumeric);
                 let joins = d.is_alphanumeric()
                     || (!d.is_ascii() && unicode_normalization::char::is_combining_mark(d))
                     || (matches!(d, '-' | '\'' | '’') && next_alnum())
-                    || (d == '.' && next_alnum() && is_dotted(&text[i..j]));
+                    || (d == '.' && next_alnum() && is_dotted(&text[i..end]));
                 if !joins {
                     break;
                 }
-                chars.next();
-                end = j + d.len_utf8();
+                end = after;
             }
             let mut word = &text[i..end];
             // A period that belongs to the word: abbreviations, initials, dotted acronyms.
             if text.as_bytes().get(end) == Some(&b'.') {
                 let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-                if initial || is_abbreviation(word) || word.contains('.') {
-                    chars.next();
+                if initial || is_abbreviation(word) || has_byte(word, b'.') {
                     end += 1;
                     word = &text[i..end];
                 }
@@ -135,19 +139,14 @@ pub fn tokenize<'a>(
                     }
                 }
             }
-            if !possessive
-                && word.ends_with('s')
-                && matches!(
-                    text.get(end..).and_then(|r| r.chars().next()),
-                    Some('\'' | '’')
-                )
+            if !possessive && word.ends_with('s') && matches!(char_at(text, end), Some('\'' | '’'))
             {
                 // Plural possessive ("militants’"): the mark is not a quote.
                 possessive = true;
             }
             let first = word.chars().next().unwrap_or(' ');
             let upper_first = first.is_uppercase();
-            let hyphen = word.contains('-');
+            let hyphen = has_byte(word, b'-');
             let prefixed_cap = hyphen
                 && word.split_once('-').is_some_and(|(pre, rest)| {
                     NAME_PREFIXES.contains(&pre) && rest.starts_with(char::is_uppercase)
@@ -188,6 +187,7 @@ pub fn tokenize<'a>(
                 weak: at_start || heading,
             });
             at_start = false;
+            i = end;
             continue;
         }
         let len = c.len_utf8();
@@ -229,6 +229,7 @@ pub fn tokenize<'a>(
             }
             _ => {}
         }
+        i += len;
     }
     let lower: &'a String = lower;
     for (t, &(a, b)) in out.iter_mut().zip(&lows) {
@@ -238,6 +239,22 @@ pub fn tokenize<'a>(
         }
     }
     out
+}
+
+/// The character that starts at byte `i` of `text` (`None` at the end or inside a
+/// character). ASCII, most of the prose, is read without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
+}
+
+/// True when `word` holds the ASCII byte `b` (words are short: a plain loop beats a search).
+#[inline]
+fn has_byte(word: &str, b: u8) -> bool {
+    word.bytes().any(|x| x == b)
 }
 
 /// The offsets (relative to paragraph `p`) of the marks that open the quotes in it, sorted.
