@@ -200,28 +200,40 @@ pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts
 /// Paragraphs handed out at a time when the work is shared between threads.
 const CHUNK: usize = 8;
 
-/// Reads the paragraphs `which`. When there is much to read, the calling thread and rayon's
-/// workers take chunks of paragraphs from one counter until none is left: the caller never
-/// sits idle waiting for a worker to wake (on a busy machine that wait can be longer than the
-/// work), and a worker that starts late simply finds less to do.
+/// Reads the paragraphs `which`, on every core when there is much to read (see [`share`]).
 fn read(draft: &Draft, which: &[usize], config: &Config) -> Vec<Arc<ParagraphFacts>> {
-    let one = |p: usize| Arc::new(paragraph_facts(draft, p, config));
     let bytes: usize = which.iter().map(|&p| draft.paragraphs[p].span.len()).sum();
+    share(which.len(), bytes, |i| {
+        Arc::new(paragraph_facts(draft, which[i], config))
+    })
+}
+
+/// `one(i)` for every `i` in `0..n`, in order; `bytes` is how much text the calls read in
+/// all. When that is much, the calling thread and rayon's workers take chunks of indices
+/// from one counter until none is left: the caller never sits idle waiting for a worker to
+/// wake (on a busy machine that wait can be longer than the work), and a worker that starts
+/// late simply finds less to do.
+pub fn share<T: Send + Sync>(n: usize, bytes: usize, one: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let helpers = rayon::current_num_threads()
         .saturating_sub(1)
-        .min(which.len() / CHUNK);
+        .min(n / CHUNK);
     if bytes < PARALLEL_BYTES || helpers == 0 {
-        return which.iter().map(|&p| one(p)).collect();
+        return (0..n).map(one).collect();
     }
     let next = AtomicUsize::new(0);
-    let slots: Vec<OnceLock<Arc<ParagraphFacts>>> = which.iter().map(|_| OnceLock::new()).collect();
+    let slots: Vec<OnceLock<T>> = (0..n).map(|_| OnceLock::new()).collect();
     let work = || loop {
         let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-        if start >= which.len() {
+        if start >= n {
             break;
         }
-        for i in start..(start + CHUNK).min(which.len()) {
-            let _ = slots[i].set(one(which[i]));
+        for (i, slot) in slots
+            .iter()
+            .enumerate()
+            .take(n.min(start + CHUNK))
+            .skip(start)
+        {
+            let _ = slot.set(one(i));
         }
     };
     rayon::in_place_scope(|scope| {
@@ -232,9 +244,9 @@ fn read(draft: &Draft, which: &[usize], config: &Config) -> Vec<Arc<ParagraphFac
     });
     slots
         .into_iter()
-        .zip(which)
-        // Every slot is filled once the scope ends; reading again is only a fallback.
-        .map(|(slot, &p)| slot.into_inner().unwrap_or_else(|| one(p)))
+        .enumerate()
+        // Every slot is filled once the scope ends; computing again is only a fallback.
+        .map(|(i, slot)| slot.into_inner().unwrap_or_else(|| one(i)))
         .collect()
 }
 

@@ -6,7 +6,7 @@
 //! variants behind `name-variant`, decided by [`variants`]). [`hover`] draws the card.
 
 use super::attribution::{Attribution, SpeakerKind};
-use super::local::Facts;
+use super::local::{self, Facts};
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 use std::sync::Arc;
@@ -111,7 +111,7 @@ pub fn extract(
     let has_dateline = draft.dateline.is_some();
     // Paragraphs where a speaker stands on a name only being quoted makes a person: read
     // again, with the speakers.
-    let reread: Vec<(usize, Arc<extract::ParagraphNames>)> = facts
+    let sensitive: Vec<(usize, Vec<(usize, usize)>)> = facts
         .iter(draft)
         .enumerate()
         .filter(|(_, (base, f))| {
@@ -128,10 +128,21 @@ pub fn extract(
                 .filter(|s| s.start < span.end && span.start < s.end)
                 .map(|s| (s.start.wrapping_sub(base), s.end.wrapping_sub(base)))
                 .collect();
-            let names = facts.reread(p, on_it, || extract::paragraph(draft, p, &speaker_names));
-            (p, names)
+            (p, on_it)
         })
         .collect();
+    let bytes = sensitive
+        .iter()
+        .map(|(p, _)| draft.paragraphs[*p].span.len())
+        .sum();
+    let reread: Vec<(usize, Arc<extract::ParagraphNames>)> =
+        local::share(sensitive.len(), bytes, |i| {
+            let (p, on_it) = &sensitive[i];
+            let names = facts.reread(*p, on_it.clone(), || {
+                extract::paragraph(draft, *p, &speaker_names)
+            });
+            (*p, names)
+        });
     let mut cands: Vec<extract::Cand> = Vec::new();
     let mut reread_at = 0;
     for (p, (base, f)) in facts.iter(draft).enumerate() {
