@@ -1,12 +1,16 @@
 //! The hover card of a person, place or organization: what the source sheet knows.
 
-use super::spelling;
 use super::MentionKind;
 use crate::analysis::hover::Hover;
 use crate::analysis::Analysis;
 
 /// How many opening words of each attributed quote the card shows.
 const QUOTE_WORDS: usize = 8;
+
+/// How many attributed quotes the card lists. A person quoted hundreds of times in a
+/// manuscript would otherwise get a card of tens of kilobytes, too long to read in a hover
+/// and slow to send; the source sheet lists every quote.
+const QUOTES_LISTED: usize = 10;
 
 /// The card for the entity mentioned at `offset`, if any.
 pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
@@ -52,7 +56,7 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
             entity.quotes.len(),
             plural(entity.quotes.len())
         ));
-        for &q in &entity.quotes {
+        for &q in entity.quotes.iter().take(QUOTES_LISTED) {
             if let Some(quote) = analysis.draft.quotes.get(q) {
                 let inner = analysis.draft.text.get(quote.inner.clone()).unwrap_or("");
                 let words: Vec<&str> = inner.split_whitespace().collect();
@@ -66,11 +70,15 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
                 ));
             }
         }
+        let unlisted = entity.quotes.len().saturating_sub(QUOTES_LISTED);
+        if unlisted > 0 {
+            md.push_str(&format!(
+                "\n- and {unlisted} more (the source sheet lists every quote)"
+            ));
+        }
     }
     if let Some(note) = &entity.note {
         md.push_str(&format!("\n\nHouse style: {note}"));
-    } else if entity.variants.is_empty() {
-        let _ = spelling::stray_mentions;
     }
     Some(Hover {
         span: mention.span.clone(),

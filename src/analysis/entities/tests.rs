@@ -319,6 +319,26 @@ fn hover_card_tells_the_source_sheet() {
 }
 
 #[test]
+fn hover_card_of_a_much_quoted_person_lists_ten_quotes_and_counts_the_rest() {
+    let mut text = format!("{H}Mayor Priya Raman spoke at the hall.");
+    for i in 1..=14 {
+        text.push_str(&format!("\n\n\"Point {i} stands,\" Raman said."));
+    }
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let at = text.find("Priya").unwrap();
+    let card = crate::analysis::hover::hover_at(&a, at + 1)
+        .unwrap()
+        .markdown;
+    assert!(card.contains("14 quotes attributed:"), "{card}");
+    assert!(card.contains("“Point 10 stands,”"), "{card}");
+    assert!(!card.contains("“Point 11 stands,”"), "{card}");
+    assert!(
+        card.contains("and 4 more (the source sheet lists every quote)"),
+        "{card}"
+    );
+}
+
+#[test]
 fn odd_text_never_panics() {
     for text in [
         "",
