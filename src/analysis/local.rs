@@ -170,7 +170,10 @@ pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts
         cache.rereads.clear();
         cache.config = Some(config.clone());
     }
-    let keys: Vec<Key> = (0..draft.paragraphs.len()).map(|p| key(draft, p)).collect();
+    // Hashing reads the whole draft twice (text and prose): on both cores when it is long.
+    let keys: Vec<Key> = share(draft.paragraphs.len(), 2 * draft.text.len(), |p| {
+        key(draft, p)
+    });
     let missing: Vec<usize> = (0..keys.len())
         .filter(|&p| !cache.entries.contains_key(&keys[p]))
         .collect();
