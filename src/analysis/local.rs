@@ -170,8 +170,9 @@ pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts
         cache.rereads.clear();
         cache.config = Some(config.clone());
     }
-    // Hashing reads the whole draft twice (text and prose): on both cores when it is long.
-    let keys: Vec<Key> = share(draft.paragraphs.len(), 2 * draft.text.len(), |p| {
+    // Hashing a byte costs a small part of reading it: only a long draft (over 256 KB) is
+    // worth hashing on both cores.
+    let keys: Vec<Key> = share(draft.paragraphs.len(), draft.text.len() / 16, |p| {
         key(draft, p)
     });
     let missing: Vec<usize> = (0..keys.len())
