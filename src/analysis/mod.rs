@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::draft::{Draft, Format, Span};
 
 pub mod attribution;
+pub mod chars;
 pub mod dates;
 pub mod entities;
 pub mod hover;

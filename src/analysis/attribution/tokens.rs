@@ -8,6 +8,7 @@
 //! to the start of the text read (the paragraph).
 
 use super::cues::{self, CueWord};
+use crate::analysis::chars::char_at;
 use crate::draft::Span;
 use std::borrow::Cow;
 
@@ -171,17 +172,6 @@ fn word_char(c: char) -> bool {
 /// Characters that join two word parts: O'Brien, council's, Delgado-Reyes, U.S, 3.5, 1,240.
 fn joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&' | '/')
-}
-
-/// The char at byte `i` of `s` (ASCII without decoding), if `i` is in bounds.
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
-    let b = *s.as_bytes().get(i)?;
-    if b < 0x80 {
-        Some(b as char)
-    } else {
-        s.get(i..)?.chars().next()
-    }
 }
 
 impl<'a> Tokens<'a> {

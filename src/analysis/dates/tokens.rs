@@ -94,12 +94,7 @@ fn is_word_char(c: char) -> bool {
 /// Appends the tokens of `text` (which starts at byte `base` of the draft) to `out`.
 pub(crate) fn tokenize<'a>(text: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let bytes = text.as_bytes();
-    // ASCII is decoded by hand: this runs over every byte of the prose.
-    let char_at = |i: usize| match bytes.get(i) {
-        Some(&b) if b < 0x80 => Some(b as char),
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
-        None => None,
-    };
+    let char_at = |i: usize| crate::analysis::chars::char_at(text, i);
     let mut pos = 0;
     while pos < bytes.len() {
         let start = pos;

@@ -3,6 +3,7 @@
 //! (a sentence's or quotation's first word, a heading).
 
 use super::lexicon::{self, Flags};
+use crate::analysis::chars::char_at;
 use crate::draft::Span;
 
 /// Abbreviations whose period belongs to the word, not to the sentence.
@@ -239,16 +240,6 @@ pub fn tokenize<'a>(
         }
     }
     out
-}
-
-/// The character that starts at byte `i` of `text` (`None` at the end or inside a
-/// character). ASCII, most of the prose, is read without decoding.
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match *text.as_bytes().get(i)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => text.get(i..)?.chars().next(),
-    }
 }
 
 /// True when `word` holds the ASCII byte `b` (words are short: a plain loop beats a search).

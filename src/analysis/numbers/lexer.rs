@@ -37,11 +37,7 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
     };
     let base = range.start;
     let bytes = slice.as_bytes();
-    let char_at = |i: usize| match bytes.get(i) {
-        Some(&b) if b < 0x80 => Some(b as char),
-        Some(_) => slice.get(i..).and_then(|s| s.chars().next()),
-        None => None,
-    };
+    let char_at = |i: usize| crate::analysis::chars::char_at(slice, i);
     let mut out = Vec::with_capacity(slice.len() / 5 + 4);
     let mut glued = false;
     let mut line_start = true;
