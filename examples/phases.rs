@@ -76,7 +76,8 @@ fn main() {
             lap(2);
             let mut attributions = attribution::attribute(&draft, &facts, &config);
             lap(3);
-            let entities = entities::extract(&draft, &facts, &mut attributions, &config);
+            let (entities, speakers) = entities::extract(&draft, &facts, &attributions, &config);
+            entities::link_speakers(&mut attributions, &speakers);
             lap(4);
             let dates = dates::resolve(&draft, &facts, &story_date);
             lap(5);

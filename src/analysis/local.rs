@@ -14,12 +14,12 @@
 //! before. A full analysis and an incremental one run the same code; the cache key holds
 //! everything a local stage may read, so both give the same result.
 
+use super::parallel::share;
 use super::{attribution, dates, entities, numbers};
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 /// What one paragraph says on its own; every span is relative to the paragraph's start.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,10 +151,6 @@ impl Cache {
     }
 }
 
-/// Below this many bytes of paragraphs to read, handing work to another core costs more
-/// than it saves.
-const PARALLEL_BYTES: usize = 16 * 1024;
-
 /// Every paragraph's facts: from `cache` when it knows the paragraph, else read (on every
 /// core when there is much to read). The cache keeps only this draft's paragraphs after.
 pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts {
@@ -201,57 +197,12 @@ pub fn facts(draft: &Draft, config: &Config, cache: Option<&mut Cache>) -> Facts
     }
 }
 
-/// Paragraphs handed out at a time when the work is shared between threads.
-const CHUNK: usize = 8;
-
 /// Reads the paragraphs `which`, on every core when there is much to read (see [`share`]).
 fn read(draft: &Draft, which: &[usize], config: &Config) -> Vec<Arc<ParagraphFacts>> {
     let bytes: usize = which.iter().map(|&p| draft.paragraphs[p].span.len()).sum();
     share(which.len(), bytes, |i| {
         Arc::new(paragraph_facts(draft, which[i], config))
     })
-}
-
-/// `one(i)` for every `i` in `0..n`, in order; `bytes` is how much text the calls read in
-/// all. When that is much, the calling thread and rayon's workers take chunks of indices
-/// from one counter until none is left: the caller never sits idle waiting for a worker to
-/// wake (on a busy machine that wait can be longer than the work), and a worker that starts
-/// late simply finds less to do.
-pub fn share<T: Send + Sync>(n: usize, bytes: usize, one: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let helpers = rayon::current_num_threads()
-        .saturating_sub(1)
-        .min(n / CHUNK);
-    if bytes < PARALLEL_BYTES || helpers == 0 {
-        return (0..n).map(one).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let slots: Vec<OnceLock<T>> = (0..n).map(|_| OnceLock::new()).collect();
-    let work = || loop {
-        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-        if start >= n {
-            break;
-        }
-        for (i, slot) in slots
-            .iter()
-            .enumerate()
-            .take(n.min(start + CHUNK))
-            .skip(start)
-        {
-            let _ = slot.set(one(i));
-        }
-    };
-    rayon::in_place_scope(|scope| {
-        for _ in 0..helpers {
-            scope.spawn(|_| work());
-        }
-        work();
-    });
-    slots
-        .into_iter()
-        .enumerate()
-        // Every slot is filled once the scope ends; computing again is only a fallback.
-        .map(|(i, slot)| slot.into_inner().unwrap_or_else(|| one(i)))
-        .collect()
 }
 
 /// 128 bits of hash over a paragraph and its structure (XXH3: on every keystroke the whole

@@ -8,19 +8,18 @@ use super::{Code, Edit, Finding, Fix, Related};
 use crate::analysis::dates::{
     long_date, month_name, plain_date, weekday_name, DateMention, Resolution, StoryDate, Tense,
 };
-use crate::analysis::Analysis;
-use crate::config::Config;
+use crate::draft::Draft;
 use chrono::{Datelike, NaiveDate};
 
 /// A date written without a year and told in the past is only taken for an error when it
 /// falls this close after the story date; further on it is more likely last year's.
 const YEARLESS_WINDOW_DAYS: i64 = 31;
 
-pub fn check(analysis: &Analysis, _config: &Config) -> Vec<Finding> {
-    let story = &analysis.story_date;
-    let text = &analysis.draft.text;
+/// The findings about the date mentions `dates` of `draft`, told on `story`.
+pub fn check(draft: &Draft, story: &StoryDate, dates: &[DateMention]) -> Vec<Finding> {
+    let text = &draft.text;
     let mut findings = Vec::new();
-    for m in &analysis.dates {
+    for m in dates {
         if let Some(f) = impossible(m, story) {
             findings.push(f);
         } else if let Some(f) = weekday_mismatch(m, story, text) {

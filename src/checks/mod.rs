@@ -2,9 +2,9 @@
 //! related locations and fixes. Each check module turns analysis facts into findings;
 //! [`run`] collects them, applies the configured severities and sorts them.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, DateMention, NumberClaim, StoryDate};
 use crate::config::Config;
-use crate::draft::Span;
+use crate::draft::{Draft, Span};
 use serde::Serialize;
 
 pub mod dates;
@@ -150,11 +150,43 @@ impl Finding {
 /// All findings of a draft, configured severities applied, checks turned off dropped,
 /// sorted by position.
 pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    findings.extend(quotes::check(analysis, config));
+    let dates_and_numbers = DatesAndNumbers::check(
+        &analysis.draft,
+        &analysis.story_date,
+        &analysis.dates,
+        &analysis.numbers,
+    );
+    run_with(analysis, dates_and_numbers, config)
+}
+
+/// The findings of the dates and numbers checks, which read neither the entities nor the
+/// attributions: the analysis finds them while another core works out the entities.
+#[derive(Debug, Default)]
+pub struct DatesAndNumbers {
+    dates: Vec<Finding>,
+    numbers: Vec<Finding>,
+}
+
+impl DatesAndNumbers {
+    pub fn check(
+        draft: &Draft,
+        story_date: &StoryDate,
+        dates: &[DateMention],
+        numbers: &[NumberClaim],
+    ) -> DatesAndNumbers {
+        DatesAndNumbers {
+            dates: dates::check(draft, story_date, dates),
+            numbers: numbers::check(draft, numbers),
+        }
+    }
+}
+
+/// [`run`], given the findings of the dates and numbers checks.
+pub fn run_with(analysis: &Analysis, found: DatesAndNumbers, config: &Config) -> Vec<Finding> {
+    let mut findings = quotes::check(analysis, config);
     findings.extend(names::check(analysis, config));
-    findings.extend(dates::check(analysis, config));
-    findings.extend(numbers::check(analysis, config));
+    findings.extend(found.dates);
+    findings.extend(found.numbers);
     findings.retain_mut(|f| match config.severity(f.code) {
         Some(severity) => {
             f.severity = severity;
@@ -168,7 +200,7 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
 
 /// Drops what the draft's suppression comments silence and sorts by position. Findings
 /// added after [`run`] (from other drafts of a workspace) go through here too.
-pub fn settle(draft: &crate::draft::Draft, findings: &mut Vec<Finding>) {
+pub fn settle(draft: &Draft, findings: &mut Vec<Finding>) {
     suppress::apply(draft, findings);
     findings.sort_by_key(|f| (f.span.start, f.span.end, f.code));
 }

@@ -3,17 +3,17 @@
 
 use super::{Code, Edit, Finding, Fix, Related};
 use crate::analysis::numbers::{mismatch, ClaimKind, NumberClaim};
-use crate::analysis::Analysis;
-use crate::config::Config;
+use crate::draft::Draft;
 
-pub fn check(analysis: &Analysis, _config: &Config) -> Vec<Finding> {
-    let mut findings = unsupported(analysis);
-    findings.extend(mismatches(analysis));
+/// The findings about the number claims `numbers` of `draft`.
+pub fn check(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
+    let mut findings = unsupported(draft, numbers);
+    findings.extend(mismatches(draft, numbers));
     findings
 }
 
-fn quoted(analysis: &Analysis, claim: &NumberClaim) -> String {
-    let text = analysis.draft.text.get(claim.span.clone()).unwrap_or("");
+fn quoted(draft: &Draft, claim: &NumberClaim) -> String {
+    let text = draft.text.get(claim.span.clone()).unwrap_or("");
     format!(
         "'{}'",
         text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -22,9 +22,8 @@ fn quoted(analysis: &Analysis, claim: &NumberClaim) -> String {
 
 /// One finding per clause: figures side by side in one clause ("2.5 inches of rain fell in
 /// two hours") lack the same source, and one attribution fixes them all.
-fn unsupported(analysis: &Analysis) -> Vec<Finding> {
-    let claims: Vec<&NumberClaim> = analysis
-        .numbers
+fn unsupported(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
+    let claims: Vec<&NumberClaim> = numbers
         .iter()
         .filter(|c| !c.is_supported() && c.in_unattributed_quote.is_none() && !narrative_count(c))
         .collect();
@@ -34,8 +33,7 @@ fn unsupported(analysis: &Analysis) -> Vec<Finding> {
         let mut group = vec![claims[i]];
         while let Some(next) = claims.get(i + group.len()) {
             let last = group[group.len() - 1];
-            if next.sentence != last.sentence
-                || clause_break(analysis, last.span.end, next.span.start)
+            if next.sentence != last.sentence || clause_break(draft, last.span.end, next.span.start)
             {
                 break;
             }
@@ -43,7 +41,7 @@ fn unsupported(analysis: &Analysis) -> Vec<Finding> {
         }
         i += group.len();
         let first = group[0];
-        let names: Vec<String> = group.iter().map(|c| quoted(analysis, c)).collect();
+        let names: Vec<String> = group.iter().map(|c| quoted(draft, c)).collect();
         let message = format!(
             "No source for {}: name who says so (said, according to …)",
             names.join(" or ")
@@ -51,12 +49,12 @@ fn unsupported(analysis: &Analysis) -> Vec<Finding> {
         let mut finding = Finding::new(Code::UnsupportedNumber, first.span.clone(), message);
         for other in &group[1..] {
             finding.related.push(Related {
-                message: format!("{} has no source either", quoted(analysis, other)),
+                message: format!("{} has no source either", quoted(draft, other)),
                 span: other.span.clone(),
                 path: None,
             });
         }
-        if let Some(fix) = source_placeholder(analysis, first) {
+        if let Some(fix) = source_placeholder(draft, first) {
             finding.fixes.push(fix);
         }
         findings.push(finding);
@@ -75,8 +73,8 @@ fn narrative_count(c: &NumberClaim) -> bool {
 }
 
 /// A semicolon, a dash or a comma before a conjunction starts a new clause.
-fn clause_break(analysis: &Analysis, from: usize, to: usize) -> bool {
-    let gap = analysis.draft.prose.get(from..to).unwrap_or(";");
+fn clause_break(draft: &Draft, from: usize, to: usize) -> bool {
+    let gap = draft.prose.get(from..to).unwrap_or(";");
     let lower = gap.to_lowercase();
     gap.contains(';')
         || gap.contains('—')
@@ -88,9 +86,9 @@ fn clause_break(analysis: &Analysis, from: usize, to: usize) -> bool {
 }
 
 /// Inserts ", according to [source]" before the sentence's final punctuation.
-fn source_placeholder(analysis: &Analysis, claim: &NumberClaim) -> Option<Fix> {
-    let sentence = analysis.draft.sentences.get(claim.sentence)?;
-    let text = analysis.draft.text.get(sentence.span.clone())?;
+fn source_placeholder(draft: &Draft, claim: &NumberClaim) -> Option<Fix> {
+    let sentence = draft.sentences.get(claim.sentence)?;
+    let text = draft.text.get(sentence.span.clone())?;
     let trimmed = text.trim_end();
     // Before the final stop; a sentence that ends inside a quote gets no placeholder.
     let stop = trimmed.chars().next_back()?;
@@ -110,13 +108,12 @@ fn source_placeholder(analysis: &Analysis, claim: &NumberClaim) -> Option<Fix> {
     })
 }
 
-fn mismatches(analysis: &Analysis) -> Vec<Finding> {
-    let claims = &analysis.numbers;
-    mismatch::find(claims, &analysis.draft)
+fn mismatches(draft: &Draft, claims: &[NumberClaim]) -> Vec<Finding> {
+    mismatch::find(claims, draft)
         .into_iter()
         .map(|m| {
             let (first, other) = (&claims[m.first], &claims[m.other]);
-            let (a, b) = (quoted(analysis, first), quoted(analysis, other));
+            let (a, b) = (quoted(draft, first), quoted(draft, other));
             let mut finding = Finding::new(
                 Code::NumberMismatch,
                 other.span.clone(),

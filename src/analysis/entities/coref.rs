@@ -469,14 +469,15 @@ pub fn is_current_place_name(text: &str) -> bool {
     matches!(gazetteer::lookup(text), Some((_, Spelling::Current)))
 }
 
-/// Resolves every quote speaker to an entity (by the group index), and adds descriptor and
-/// pronoun speakers as mentions.
+/// Resolves every quote speaker to an entity: the group of each attribution's speaker, by
+/// attribution; adds descriptor and pronoun speakers as mentions.
 pub fn resolve_speakers(
     draft: &Draft,
     groups: &mut [Group],
     cands: &[Cand],
-    attributions: &mut [Attribution],
-) {
+    attributions: &[Attribution],
+) -> Vec<Option<usize>> {
+    let mut links = vec![None; attributions.len()];
     let live = |groups: &[Group], mut g: usize| {
         while let Some(n) = groups[g].merged_into {
             g = n;
@@ -506,7 +507,7 @@ pub fn resolve_speakers(
         }
     }
     names.sort_unstable();
-    let mut timeline: Vec<(usize, usize)> = names
+    let timeline: Vec<(usize, usize)> = names
         .iter()
         .filter(|(s, _, _)| !inside_quote(*s))
         .map(|&(s, _, g)| (s, g))
@@ -570,9 +571,7 @@ pub fn resolve_speakers(
         let Some(g) = resolved.map(|g| live(groups, g)) else {
             continue;
         };
-        if let Some(s) = attributions[ai].speaker.as_mut() {
-            s.entity = Some(g);
-        }
+        links[ai] = Some(g);
         let group = &mut groups[g];
         group.quotes.push(quote);
         match sp.kind {
@@ -593,7 +592,7 @@ pub fn resolve_speakers(
         g.quotes.sort_unstable();
         g.quotes.dedup();
     }
-    let _ = &mut timeline;
+    links
 }
 
 /// How far back a pronoun or descriptor looks for its person (mentions, nearest first).

@@ -6,7 +6,7 @@
 //! variants behind `name-variant`, decided by [`variants`]). [`hover`] draws the card.
 
 use super::attribution::{Attribution, SpeakerKind};
-use super::local::{self, Facts};
+use super::local::Facts;
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 use std::sync::Arc;
@@ -91,13 +91,14 @@ pub fn local(draft: &Draft, p: usize, _config: &Config) -> Local {
     }
 }
 
-/// Extracts entities, and resolves each quote speaker to one (`Speaker::entity`).
+/// The entities of a draft, and the one each attribution's speaker is (by attribution, an
+/// index into the entities; [`link_speakers`] writes them into the attributions).
 pub fn extract(
     draft: &Draft,
     facts: &Facts,
-    attributions: &mut [Attribution],
+    attributions: &[Attribution],
     config: &Config,
-) -> Vec<Entity> {
+) -> (Vec<Entity>, Vec<Option<usize>>) {
     let prose = draft.prose.as_str();
     let mut speaker_names: Vec<Span> = attributions
         .iter()
@@ -136,7 +137,7 @@ pub fn extract(
         .map(|(p, _)| draft.paragraphs[*p].span.len())
         .sum();
     let reread: Vec<(usize, Arc<extract::ParagraphNames>)> =
-        local::share(sensitive.len(), bytes, |i| {
+        super::parallel::share(sensitive.len(), bytes, |i| {
             let (p, on_it) = &sensitive[i];
             let names = facts.reread(*p, on_it.clone(), || {
                 extract::paragraph(draft, *p, &speaker_names)
@@ -162,7 +163,7 @@ pub fn extract(
     }
     extract::settle_weak(&mut cands, prose);
     let mut groups = coref::group(&cands, prose);
-    coref::resolve_speakers(draft, &mut groups, &cands, attributions);
+    let links = coref::resolve_speakers(draft, &mut groups, &cands, attributions);
 
     // Groups become entities, in order of first mention.
     let mut order: Vec<usize> = (0..groups.len())
@@ -177,15 +178,23 @@ pub fn extract(
         .iter()
         .map(|&g| build_entity(&groups[g], &cands, prose, config))
         .collect();
-    for a in attributions.iter_mut() {
-        if let Some(s) = a.speaker.as_mut() {
-            s.entity = s.entity.and_then(|g| index_of.get(g).copied().flatten());
-        }
-    }
+    let links = links
+        .into_iter()
+        .map(|g| g.and_then(|g| index_of.get(g).copied().flatten()))
+        .collect();
     for e in entities.iter_mut() {
         e.quotes.sort_unstable();
     }
-    entities
+    (entities, links)
+}
+
+/// Writes the entity of each attribution's speaker (from [`extract`]) into it.
+pub fn link_speakers(attributions: &mut [Attribution], links: &[Option<usize>]) {
+    for (a, &link) in attributions.iter_mut().zip(links) {
+        if let Some(s) = a.speaker.as_mut() {
+            s.entity = link;
+        }
+    }
 }
 
 fn build_entity(g: &coref::Group, cands: &[extract::Cand], prose: &str, config: &Config) -> Entity {

@@ -5,7 +5,7 @@ use crate::analysis::local::facts_of;
 use crate::config::Config;
 use crate::draft::Format;
 
-use super::{extract, EntityKind, MentionKind};
+use super::{extract, link_speakers, EntityKind, MentionKind};
 use crate::analysis::attribution::{Attribution, Speaker, SpeakerKind};
 use crate::checks::Code;
 use crate::draft::Draft;
@@ -267,12 +267,8 @@ fn speakers_resolve_names_descriptors_and_pronouns() {
     attributions[2].speaker.as_mut().unwrap().span.end -= " said".len();
     attributions[2].speaker.as_mut().unwrap().text = "he".into();
     attributions[3].speaker = Some(speaker(text, "a spokesman", SpeakerKind::Descriptor));
-    let entities = extract(
-        &draft,
-        &facts_of(&draft),
-        &mut attributions,
-        &Config::default(),
-    );
+    let (entities, links) = extract(&draft, &facts_of(&draft), &attributions, &Config::default());
+    link_speakers(&mut attributions, &links);
     let name_of = |i: usize| {
         attributions[i]
             .speaker
