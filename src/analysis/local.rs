@@ -133,12 +133,9 @@ impl Cache {
     }
 
     /// Keeps the paragraphs `facts` read again with speakers, for the next analysis.
-    pub fn keep_rereads(&mut self, facts: Facts) {
-        let rereads = facts
-            .rereads
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner());
-        self.rereads = rereads.used;
+    pub fn keep_rereads(&mut self, facts: &Facts) {
+        let mut rereads = facts.rereads.lock().unwrap_or_else(|e| e.into_inner());
+        self.rereads = std::mem::take(&mut rereads.used);
     }
 
     /// How many paragraphs' facts are kept.

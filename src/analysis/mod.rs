@@ -59,8 +59,9 @@ pub fn analyze_with(
     let mut attributions = attribution::attribute(&draft, &facts, config);
     // The entities on this core; the dates, the numbers and their checks, which need
     // neither the entities nor which entity speaks each quote, beside them on another.
+    let long = draft.text.len() >= PARALLEL_STAGES_BYTES;
     let ((entities, speakers), (dates, numbers, found)) = parallel::both(
-        draft.text.len() >= PARALLEL_STAGES_BYTES,
+        long,
         || entities::extract(&draft, &facts, &attributions, config),
         || {
             let dates = dates::resolve(&draft, &facts, &story_date);
@@ -71,8 +72,11 @@ pub fn analyze_with(
     );
     entities::link_speakers(&mut attributions, &speakers);
     if let Some(cache) = cache {
-        cache.keep_rereads(facts);
+        cache.keep_rereads(&facts);
     }
+    // The facts of paragraphs no cache keeps (all of them without a cache, a repeated
+    // paragraph's second reading with one) are freed on another core.
+    parallel::drop_aside(facts, long);
     let mut analysis = Analysis {
         draft,
         story_date,

@@ -87,6 +87,14 @@ where
     }
 }
 
+/// Drops `value` on a worker when `parallel`, else here: freeing what a long draft's
+/// analysis no longer needs takes milliseconds that its result need not wait for.
+pub fn drop_aside<T: Send + 'static>(value: T, parallel: bool) {
+    if parallel && rayon::current_num_threads() > 1 {
+        rayon::spawn(move || drop(value));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

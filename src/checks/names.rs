@@ -4,6 +4,7 @@
 use super::{Code, Edit, Finding, Fix, Related};
 use crate::analysis::entities::spelling::StrayMention;
 use crate::analysis::entities::variants::{fold, same_spelling};
+use crate::analysis::parallel::share;
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::draft::Span;
@@ -12,24 +13,38 @@ use crate::draft::Span;
 const RELATED: usize = 3;
 
 pub fn check(analysis: &Analysis, config: &Config) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for entity in &analysis.entities {
-        let stray = &entity.stray;
-        let mut by_text: std::collections::HashMap<&str, Vec<&StrayMention>> =
-            std::collections::HashMap::new();
-        for s in stray {
-            by_text.entry(s.text.as_str()).or_default().push(s);
-        }
-        for s in stray {
+    let entities = &analysis.entities;
+    // Each entity's findings on their own: on every core when the draft is long.
+    let stray: usize = entities.iter().map(|e| e.stray.len()).sum();
+    let per_entity = share(entities.len(), stray * STRAY_COST, |e| {
+        stray_findings(&entities[e].stray)
+    });
+    let mut findings: Vec<Finding> = per_entity.into_iter().flatten().collect();
+    findings.extend(wrong_spellings(analysis, config, &findings));
+    findings
+}
+
+/// About as much work per stray mention as reading this many bytes of a paragraph (see
+/// [`share`]): a few hundred strays are worth a second core.
+const STRAY_COST: usize = 64;
+
+/// One finding per mention that strays from its entity's dominant spelling.
+fn stray_findings(stray: &[StrayMention]) -> Vec<Finding> {
+    let mut by_text: std::collections::HashMap<&str, Vec<&StrayMention>> =
+        std::collections::HashMap::new();
+    for s in stray {
+        by_text.entry(s.text.as_str()).or_default().push(s);
+    }
+    stray
+        .iter()
+        .map(|s| {
             let same = &by_text[s.text.as_str()];
             // The "replace every" fix repeats on each finding; a pathological draft with
             // thousands of one variant keeps it on the first only.
             let first = same.first().is_some_and(|f| f.span == s.span);
-            findings.push(finding(s, same, first || same.len() <= MAX_SHARED_FIX));
-        }
-    }
-    findings.extend(wrong_spellings(analysis, config, &findings));
-    findings
+            finding(s, same, first || same.len() <= MAX_SHARED_FIX)
+        })
+        .collect()
 }
 
 /// Above this many mentions of one variant, only the first finding carries "replace every".

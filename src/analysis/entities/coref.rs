@@ -521,6 +521,8 @@ pub fn resolve_speakers(
     });
     // Speakers resolved so far, in order: they are the "last speaking" for pronouns.
     let mut spoken: Vec<(usize, usize)> = Vec::new();
+    // Whether the timeline and the speakers so far are in order (they nearly always are).
+    let mut sorted = (timeline.is_sorted(), true);
     for ai in order {
         let quote = attributions[ai].quote;
         let Some(sp) = attributions[ai].speaker.clone() else {
@@ -555,12 +557,12 @@ pub fn resolve_speakers(
                 })
             }
             SpeakerKind::Descriptor => {
-                let recent = recent(&timeline, &spoken, sp.span.start);
+                let recent = recent(&timeline, &spoken, sorted, sp.span.start);
                 descriptor(groups, recent, &sp.text, sp.span.start, draft)
             }
             SpeakerKind::Pronoun => {
                 let gender = person_pronoun(sp.text.trim());
-                recent(&timeline, &spoken, sp.span.start)
+                recent(&timeline, &spoken, sorted, sp.span.start)
                     .map(|(_, g)| live(groups, g))
                     .find(|&g| match (gender, groups[g].gender) {
                         (Some(x), Some(y)) => x == y,
@@ -586,6 +588,7 @@ pub fn resolve_speakers(
             }
             SpeakerKind::Name => {}
         }
+        sorted.1 &= spoken.last().is_none_or(|&last| last <= (sp.span.start, g));
         spoken.push((sp.span.start, g));
     }
     for g in groups.iter_mut() {
@@ -599,10 +602,12 @@ pub fn resolve_speakers(
 const LOOKBACK: usize = 60;
 
 /// The people mentioned or speaking before `at`, nearest first (bounded). Lazy: a pronoun
-/// usually finds its person among the first few.
+/// usually finds its person among the first few. `sorted` tells whether each whole list is
+/// known to be in order, so that only lists that are not need checking.
 fn recent<'a>(
     timeline: &'a [(usize, usize)],
     spoken: &'a [(usize, usize)],
+    sorted: (bool, bool),
     at: usize,
 ) -> Recent<'a> {
     let a = timeline.partition_point(|&(o, _)| o < at);
@@ -611,7 +616,7 @@ fn recent<'a>(
         &timeline[a.saturating_sub(LOOKBACK)..a],
         &spoken[b.saturating_sub(LOOKBACK)..b],
     );
-    if !(x.is_sorted() && y.is_sorted()) {
+    if !((sorted.0 || x.is_sorted()) && (sorted.1 || y.is_sorted())) {
         let mut all: Vec<(usize, usize)> = x.iter().chain(y).copied().collect();
         all.sort_unstable_by(|p, q| q.cmp(p));
         return Recent::Sorted(all.into_iter());

@@ -174,10 +174,10 @@ pub fn extract(
     for (e, &g) in order.iter().enumerate() {
         index_of[g] = Some(e);
     }
-    let mut entities: Vec<Entity> = order
-        .iter()
-        .map(|&g| build_entity(&groups[g], &cands, prose, config))
-        .collect();
+    // Each entity's spellings are worked out on its own: on every core for a long draft.
+    let mut entities: Vec<Entity> = super::parallel::share(order.len(), prose.len() / 8, |e| {
+        build_entity(&groups[order[e]], &cands, prose, config)
+    });
     let links = links
         .into_iter()
         .map(|g| g.and_then(|g| index_of.get(g).copied().flatten()))
