@@ -17,6 +17,7 @@
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::Write;
@@ -32,7 +33,9 @@ use tokio::task::JoinHandle;
 /// otherwise ask for gigabytes).
 const MAX_FRAME: usize = 256 * 1024 * 1024;
 
-const PIPE_SIZE: usize = 1 << 16;
+/// The in-process pipes to and from the library hold a long draft's message whole, as the
+/// standard input and output pipes do (see [`widen_stdio_pipes`]).
+const PIPE_SIZE: usize = 1 << 20;
 
 type Output = Arc<Mutex<Box<dyn AsyncWrite + Send + Unpin>>>;
 
@@ -213,6 +216,7 @@ where
 /// Serves LSP on the process's standard input and output: [`guard`], with an outbox that
 /// writes standard output directly.
 pub fn guard_stdio() -> Pipes {
+    widen_stdio_pipes();
     let mut pipes = guard(tokio::io::stdin(), tokio::io::stdout());
     pipes.outbox = Outbox(Arc::new(OutboxTarget {
         out: pipes.outbox.0.out.clone(),
@@ -220,6 +224,28 @@ pub fn guard_stdio() -> Pipes {
         runtime: pipes.outbox.0.runtime.clone(),
     }));
     pipes
+}
+
+/// The capacity asked of the pipes on standard input and output: a 100,000-word draft's
+/// `didOpen` (600 KB) and its diagnostics (500 KB) fit whole.
+#[cfg(target_os = "linux")]
+const STDIO_PIPE_BYTES: [libc::c_int; 2] = [1 << 20, 1 << 18];
+
+/// Enlarges the pipes on standard input and output (Linux). A pipe holds 64 KB by default,
+/// so a long draft's message crossed it in ten or more turns between the editor and the
+/// server, each a wake-up on both sides. Best effort: on a file or a terminal, or where the
+/// system allows only smaller pipes, nothing changes.
+fn widen_stdio_pipes() {
+    #[cfg(target_os = "linux")]
+    for fd in [libc::STDIN_FILENO, libc::STDOUT_FILENO] {
+        for bytes in STDIO_PIPE_BYTES {
+            // SAFETY: F_SETPIPE_SZ changes only the capacity of the pipe open on `fd`; on
+            // any other file, or above the system's limit, it fails and changes nothing.
+            if unsafe { libc::fcntl(fd, libc::F_SETPIPE_SZ, bytes) } >= 0 {
+                break;
+            }
+        }
+    }
 }
 
 /// A message body with its header.
@@ -247,39 +273,113 @@ fn error_response(id: Value, code: i64, message: &str) -> Value {
 /// a request, `None` for a notification or a response); the error response to send back
 /// when it is not.
 fn check(body: &[u8]) -> Result<Option<Value>, Value> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| error_response(Value::Null, -32700, &format!("Parse error: {e}")))?;
-    let Value::Object(map) = &value else {
-        return Err(error_response(
-            Value::Null,
-            -32600,
-            "Invalid request: a message must be a JSON object",
-        ));
+    // Read as raw members, a long draft's `didOpen` is checked without copying its text
+    // into a `Value`; a body that does not read so (not an object, a member twice) is read
+    // whole, to say what is wrong with it.
+    let shape = match serde_json::from_slice::<Members>(body) {
+        Ok(members) => members.shape(),
+        Err(_) => Shape::of(
+            &serde_json::from_slice(body)
+                .map_err(|e| error_response(Value::Null, -32700, &format!("Parse error: {e}")))?,
+        )?,
     };
-    let id = map.get("id").cloned().unwrap_or(Value::Null);
-    let id_ok = matches!(id, Value::Null | Value::Number(_) | Value::String(_));
-    let is_request = map.get("method").is_some_and(Value::is_string);
-    let is_response =
-        map.contains_key("id") && (map.contains_key("result") || map.contains_key("error"));
-    if map.get("jsonrpc") != Some(&json!("2.0")) || !id_ok || !(is_request || is_response) {
-        let id = if id_ok { id } else { Value::Null };
-        return Err(error_response(id, -32600, "Invalid request"));
+    shape.verdict()
+}
+
+/// The members of a message [`check`] looks at, as raw JSON text (`null` included: an
+/// absent member is `None`, a `null` one is not).
+#[derive(Deserialize)]
+struct Members<'a> {
+    #[serde(default, borrow, deserialize_with = "present")]
+    jsonrpc: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    id: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    method: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    params: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    result: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    error: Option<&'a RawValue>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(d).map(Some)
+}
+
+impl Members<'_> {
+    fn shape(&self) -> Shape {
+        let value = |raw: Option<&RawValue>| {
+            raw.map(|r| serde_json::from_str(r.get()).unwrap_or(Value::Null))
+        };
+        let first = |raw: Option<&RawValue>| raw.and_then(|r| r.get().bytes().next());
+        Shape {
+            jsonrpc: value(self.jsonrpc),
+            id: value(self.id),
+            method_is_string: first(self.method) == Some(b'"'),
+            params_ok: matches!(first(self.params), None | Some(b'{' | b'[' | b'n')),
+            answers: self.result.is_some() || self.error.is_some(),
+        }
     }
-    if !is_request {
-        return Ok(None);
+}
+
+/// What decides whether the library can decode a message.
+struct Shape {
+    jsonrpc: Option<Value>,
+    /// `None` when absent.
+    id: Option<Value>,
+    method_is_string: bool,
+    /// `params` is absent, an object, an array or `null`.
+    params_ok: bool,
+    /// It has a `result` or an `error`.
+    answers: bool,
+}
+
+impl Shape {
+    fn of(value: &Value) -> Result<Shape, Value> {
+        let Value::Object(map) = value else {
+            return Err(error_response(
+                Value::Null,
+                -32600,
+                "Invalid request: a message must be a JSON object",
+            ));
+        };
+        Ok(Shape {
+            jsonrpc: map.get("jsonrpc").cloned(),
+            id: map.get("id").cloned(),
+            method_is_string: map.get("method").is_some_and(Value::is_string),
+            params_ok: map
+                .get("params")
+                .is_none_or(|p| matches!(p, Value::Object(_) | Value::Array(_) | Value::Null)),
+            answers: map.contains_key("result") || map.contains_key("error"),
+        })
     }
-    // The library rejects a request whose `params` is neither an object nor an array (nor
-    // absent) as undecodable.
-    if let Some(params) = map.get("params") {
-        if !matches!(params, Value::Object(_) | Value::Array(_) | Value::Null) {
+
+    fn verdict(self) -> Result<Option<Value>, Value> {
+        let has_id = self.id.is_some();
+        let id = self.id.unwrap_or(Value::Null);
+        let id_ok = matches!(id, Value::Null | Value::Number(_) | Value::String(_));
+        let is_request = self.method_is_string;
+        let is_response = has_id && self.answers;
+        if self.jsonrpc != Some(json!("2.0")) || !id_ok || !(is_request || is_response) {
+            let id = if id_ok { id } else { Value::Null };
+            return Err(error_response(id, -32600, "Invalid request"));
+        }
+        if !is_request {
+            return Ok(None);
+        }
+        // The library rejects a request whose `params` is neither an object nor an array
+        // (nor absent) as undecodable.
+        if !self.params_ok {
             return Err(error_response(
                 id,
                 -32600,
                 "Invalid request: params must be an object or an array",
             ));
         }
+        Ok(has_id.then_some(id))
     }
-    Ok(map.contains_key("id").then_some(id))
 }
 
 /// Reads one frame: `Ok(body)`, `Err(response)` for a frame whose header is unusable, or
@@ -351,6 +451,34 @@ mod tests {
             check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#).unwrap_err()["id"],
             Value::Null
         );
+    }
+
+    #[test]
+    fn raw_members_and_the_whole_value_give_the_same_verdict() {
+        let bodies: [&[u8]; 12] = [
+            br#"{"jsonrpc":"2.0","id":null,"result":null}"#,
+            br#"{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"x"}}"#,
+            br#"{"jsonrpc":"2.0","id":"q","method":"m","params":null}"#,
+            br#"{"jsonrpc":"2.0","method":"m","params":[1]}"#,
+            br#"{"jsonrpc":"2.0","method":"m","params":"text"}"#,
+            br#"{"jsonrpc":"2.0","method":7}"#,
+            br#"{"jsonrpc":"1.0","method":"m"}"#,
+            br#"{"jsonrpc":"\u0032.0","method":"m"}"#,
+            br#"{"jsonrpc":"2.0","id":[1],"method":"m"}"#,
+            br#"{"jsonrpc":"2.0","id":1}"#,
+            br#"{"jsonrpc":"2.0","method":"m","params":{"text":"a\"b\\n"},"extra":1}"#,
+            br#"{"method":"m","jsonrpc":"2.0","method":"n"}"#,
+        ];
+        for body in bodies {
+            let whole = Shape::of(&serde_json::from_slice(body).unwrap()).and_then(Shape::verdict);
+            assert_eq!(check(body), whole, "{}", String::from_utf8_lossy(body));
+        }
+        assert_eq!(
+            check(br#"{"jsonrpc":"2.0","id":null,"result":null}"#),
+            Ok(None)
+        );
+        let bad = check(br#"{"jsonrpc":"2.0","method":"m","params":{"text":"\q"}}"#);
+        assert_eq!(bad.unwrap_err()["error"]["code"], -32700);
     }
 
     fn frame(body: &str) -> Vec<u8> {
