@@ -35,11 +35,6 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
-/// Drafts from this many bytes (about 20,000 words) run the document stages on two cores:
-/// below, the second thread costs about what it saves (a 10,000-word draft's keystroke took
-/// as long either way, with 20% more processor time).
-const PARALLEL_STAGES_BYTES: usize = 128 * 1024;
-
 /// Reads a draft and runs every analysis and check on it.
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
     analyze_with(text, format, config, None)
@@ -60,7 +55,7 @@ pub fn analyze_with(
     let mut attributions = attribution::attribute(&draft, &facts, config);
     // The entities on this core; the dates, the numbers and their checks, which need
     // neither the entities nor which entity speaks each quote, beside them on another.
-    let long = draft.text.len() >= PARALLEL_STAGES_BYTES;
+    let long = draft.text.len() >= parallel::LONG_DRAFT_BYTES;
     let ((entities, speakers), (dates, numbers, found)) = parallel::both(
         long,
         || entities::extract(&draft, &facts, &attributions, config),

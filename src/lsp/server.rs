@@ -9,6 +9,7 @@ use super::transport::Outbox;
 use super::workers::Workers;
 use super::workspace::Workspace;
 use super::{actions, convert, sheet, symbols};
+use crate::analysis::parallel;
 use crate::config::{Config, FILE_NAME};
 use crate::draft::Format;
 use crate::workspace::WorkspaceIndex;
@@ -236,13 +237,15 @@ impl Inner {
                 if let Lookup::Ready(done) = docs.lookup(&snapshot.uri, snapshot.generation) {
                     return Ok(done);
                 }
-                scheduler::analyze_leased(
+                let analyzed = scheduler::analyze_leased(
                     &snapshot,
                     &config,
                     analyzer,
                     Some(&workspace),
                     Some(&docs),
-                )
+                )?;
+                workspace.record(&snapshot.uri, &analyzed.analysis);
+                Ok(analyzed)
             })
             .await
             .and_then(|result| result)
@@ -279,11 +282,21 @@ impl Inner {
                 let ready = Instant::now();
                 let Stored::Kept(replaced) = inner.docs.store(&snapshot.uri, analyzed.clone())
                 else {
+                    inner.workspace.record(&snapshot.uri, &analyzed.analysis);
                     return Ok(ready);
                 };
-                let params = inner.diagnostics(&snapshot.uri, &analyzed);
-                let body = convert::notification::<notification::PublishDiagnostics>(&params)
-                    .map_err(|e| format!("could not serialize its diagnostics: {e}"))?;
+                // The index's copy of the draft is made on another core while this one
+                // turns the findings into the message (for a long draft).
+                let long = analyzed.analysis.draft.text.len() >= parallel::LONG_DRAFT_BYTES;
+                let (body, ()) = parallel::both(
+                    long,
+                    || {
+                        let params = inner.diagnostics(&snapshot.uri, &analyzed);
+                        convert::notification::<notification::PublishDiagnostics>(&params)
+                    },
+                    || inner.workspace.record(&snapshot.uri, &analyzed.analysis),
+                );
+                let body = body.map_err(|e| format!("could not serialize its diagnostics: {e}"))?;
                 outbox.send_blocking(&body);
                 drop(gate);
                 drop(replaced);
