@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod draft;
 pub mod lsp;
+pub mod parallel;
 pub mod position;
 pub mod report;
 pub mod workspace;

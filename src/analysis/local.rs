@@ -14,10 +14,10 @@
 //! before. A full analysis and an incremental one run the same code; the cache key holds
 //! everything a local stage may read, so both give the same result.
 
-use super::parallel::share;
 use super::{attribution, dates, entities, numbers};
 use crate::config::Config;
 use crate::draft::{Draft, Span};
+use crate::parallel::share;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 

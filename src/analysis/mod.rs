@@ -5,6 +5,7 @@
 use crate::checks::{DatesAndNumbers, Finding};
 use crate::config::Config;
 use crate::draft::{Draft, Format, Span};
+use crate::parallel;
 
 pub mod attribution;
 pub mod chars;
@@ -13,7 +14,6 @@ pub mod entities;
 pub mod hover;
 pub mod local;
 pub mod numbers;
-pub mod parallel;
 pub mod words;
 
 pub use attribution::Attribution;

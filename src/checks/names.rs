@@ -4,10 +4,10 @@
 use super::{Code, Edit, Finding, Fix, Related};
 use crate::analysis::entities::spelling::StrayMention;
 use crate::analysis::entities::variants::{fold, same_spelling};
-use crate::analysis::parallel::share;
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::draft::Span;
+use crate::parallel::share;
 
 /// How many dominant mentions a finding points at.
 const RELATED: usize = 3;

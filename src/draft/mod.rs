@@ -13,6 +13,7 @@
 //! - `sentences`: sentence ends, minding abbreviations, initials, decimals and ellipses;
 //! - `quotes`: quote marks paired per paragraph, nested, continued across paragraphs.
 
+use crate::parallel;
 use std::ops::Range;
 
 /// A byte range into the original text (UTF-8 offsets, always on char boundaries).
@@ -139,9 +140,16 @@ impl Draft {
                 first.heading = false;
             }
         }
-        let sentences =
-            sentences::split(&prose, &mut paragraphs, dateline.as_ref().map(|d| &d.span));
-        let (quotes, stray_closers) = quotes::find(&prose, &paragraphs);
+        // Sentences and quotes are found apart: on two cores for a long draft.
+        let keep_whole = dateline.as_ref().map(|d| &d.span);
+        let ((sentences, ranges), (quotes, stray_closers)) = parallel::both(
+            text.len() >= parallel::LONG_DRAFT_BYTES,
+            || sentences::split(&prose, &paragraphs, keep_whole),
+            || quotes::find(&prose, &paragraphs),
+        );
+        for (para, sentences) in paragraphs.iter_mut().zip(ranges) {
+            para.sentences = sentences;
+        }
         Draft {
             text: text.to_string(),
             prose,

@@ -6,6 +6,7 @@
 
 use super::bytes::NextByte;
 use super::{Paragraph, Sentence, Span};
+use std::ops::Range;
 
 /// Titles and words that always precede a name or number: never the end of a sentence.
 const BEFORE_NAME: &[&str] = &[
@@ -206,16 +207,17 @@ fn is_opener(c: char) -> bool {
 /// No split happens inside `keep_whole` (the dateline).
 pub(super) fn split(
     prose: &str,
-    paragraphs: &mut [Paragraph],
+    paragraphs: &[Paragraph],
     keep_whole: Option<&Span>,
-) -> Vec<Sentence> {
+) -> (Vec<Sentence>, Vec<Range<usize>>) {
     let mut out = Vec::new();
-    for (index, para) in paragraphs.iter_mut().enumerate() {
+    let mut ranges = Vec::with_capacity(paragraphs.len());
+    for (index, para) in paragraphs.iter().enumerate() {
         let first = out.len();
         split_paragraph(prose, para.span.clone(), index, keep_whole, &mut out);
-        para.sentences = first..out.len();
+        ranges.push(first..out.len());
     }
-    out
+    (out, ranges)
 }
 
 fn split_paragraph(
@@ -395,8 +397,9 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<String> {
         let m = mask::mask(text, Format::Markdown);
-        let mut paras = blocks::paragraphs(&m.prose, &m.layout);
-        split(&m.prose, &mut paras, None)
+        let paras = blocks::paragraphs(&m.prose, &m.layout);
+        split(&m.prose, &paras, None)
+            .0
             .into_iter()
             .map(|s| m.prose[s.span].to_string())
             .collect()
@@ -510,10 +513,11 @@ mod tests {
     fn dateline_is_never_split() {
         let text = "MOSCOW, October 13. /TASS/. Russian forces are ready. More.";
         let m = mask::mask(text, Format::Plain);
-        let mut paras = blocks::paragraphs(&m.prose, &m.layout);
+        let paras = blocks::paragraphs(&m.prose, &m.layout);
         // Plain text: the first line is a headline, so use Markdown-like single paragraph.
         let keep = 0..27;
-        let got: Vec<_> = split(&m.prose, &mut paras, Some(&keep))
+        let got: Vec<_> = split(&m.prose, &paras, Some(&keep))
+            .0
             .into_iter()
             .map(|s| &text[s.span])
             .collect();

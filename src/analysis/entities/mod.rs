@@ -137,7 +137,7 @@ pub fn extract(
         .map(|(p, _)| draft.paragraphs[*p].span.len())
         .sum();
     let reread: Vec<(usize, Arc<extract::ParagraphNames>)> =
-        super::parallel::share(sensitive.len(), bytes, |i| {
+        crate::parallel::share(sensitive.len(), bytes, |i| {
             let (p, on_it) = &sensitive[i];
             let names = facts.reread(*p, on_it.clone(), || {
                 extract::paragraph(draft, *p, &speaker_names)
@@ -175,7 +175,7 @@ pub fn extract(
         index_of[g] = Some(e);
     }
     // Each entity's spellings are worked out on its own: on every core for a long draft.
-    let mut entities: Vec<Entity> = super::parallel::share(order.len(), prose.len() / 8, |e| {
+    let mut entities: Vec<Entity> = crate::parallel::share(order.len(), prose.len() / 8, |e| {
         build_entity(&groups[order[e]], &cands, prose, config)
     });
     let links = links
