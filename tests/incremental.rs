@@ -219,3 +219,43 @@ fn attribution_across_paragraphs_follows_edits_to_either_paragraph() {
         }
     }
 }
+
+/// A long draft (from 128 KB the parser, the entities and the checks use a second core, and
+/// from 256 KB the cache keys are hashed on both) is analysed alike on one thread, on
+/// several, and with a cache.
+#[test]
+fn a_long_draft_is_analysed_alike_on_one_core_and_on_several() {
+    let stories: Vec<String> = [
+        "aleppo-tass.txt",
+        "clinic-study.md",
+        "council-budget.md",
+        "court-fraud.txt",
+        "harbour-profile.md",
+        "kyiv-grain.txt",
+        "storm-report.md",
+    ]
+    .iter()
+    .map(|name| fixture(name))
+    .collect();
+    let mut text = String::new();
+    while text.len() < 300_000 {
+        for story in &stories {
+            text.push_str(story);
+            text.push_str("\n\n");
+        }
+    }
+    let config = Config::default();
+    let several = format!("{:?}", analyze(&text, Format::Markdown, &config));
+    let mut cache = Cache::new();
+    let cached =
+        copydesk::analysis::analyze_with(&text, Format::Markdown, &config, Some(&mut cache));
+    let cached = format!("{cached:?}");
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool");
+    let one = one_thread.install(|| format!("{:?}", analyze(&text, Format::Markdown, &config)));
+    assert!(several.len() > 1_000_000, "a long analysis");
+    assert!(one == several, "one thread and several differ");
+    assert!(cached == several, "with a cache and without differ");
+}
