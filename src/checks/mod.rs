@@ -161,7 +161,7 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
 
 /// The findings of the dates and numbers checks, which read neither the entities nor the
 /// attributions: the analysis finds them while another core works out the entities.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct DatesAndNumbers {
     dates: Vec<Finding>,
     numbers: Vec<Finding>,
