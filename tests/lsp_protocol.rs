@@ -170,46 +170,12 @@ fn closing_a_document_clears_its_diagnostics() {
 }
 
 /// A long draft's `didOpen` and diagnostics cross the stdio pipes whole: the server widens
-/// both pipes (64 KB by default on Linux) as it starts.
+/// both pipes (64 KB by default on Linux) as it starts, before it answers `initialize`.
 #[cfg(target_os = "linux")]
 #[test]
 fn the_stdio_pipes_are_widened_for_long_drafts() {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::os::fd::AsRawFd;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .arg("lsp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start copydesk lsp");
-    let (mut stdin, stdout) = (child.stdin.take().unwrap(), child.stdout.take().unwrap());
-    let body = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
-    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-    stdin.flush().unwrap();
-    // The answer to `initialize` comes after the server has set up its pipes.
-    let mut reader = BufReader::new(stdout);
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line).unwrap();
-        match line.trim().split_once(':') {
-            Some((name, value)) if name.eq_ignore_ascii_case("content-length") => {
-                length = value.trim().parse().unwrap()
-            }
-            _ if line.trim().is_empty() => break,
-            _ => {}
-        }
-    }
-    let mut answer = vec![0; length];
-    reader.read_exact(&mut answer).unwrap();
-    let pipe_size = |fd| unsafe { libc::fcntl(fd, libc::F_GETPIPE_SZ) };
-    let (input, output) = (
-        pipe_size(stdin.as_raw_fd()),
-        pipe_size(reader.get_ref().as_raw_fd()),
-    );
-    let _ = child.kill();
-    let _ = child.wait();
+    let client = LspClient::start();
+    let [input, output] = client.pipe_sizes();
     assert!(input >= 1 << 18 && output >= 1 << 18, "{input} / {output}");
+    assert!(client.shutdown().success());
 }

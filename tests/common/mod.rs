@@ -29,6 +29,9 @@ pub struct LspClient {
     child: Child,
     stdin: Option<ChildStdin>,
     incoming: Receiver<Value>,
+    /// The client's ends of the server's stdin and stdout pipes.
+    #[cfg(unix)]
+    pipes: [std::os::fd::RawFd; 2],
     /// Messages received but not consumed yet (notifications, out-of-order responses).
     pub inbox: VecDeque<Value>,
     next_id: i64,
@@ -73,6 +76,14 @@ impl LspClient {
             .spawn()
             .expect("start copydesk lsp");
         let stdout = child.stdout.take().unwrap();
+        #[cfg(unix)]
+        let pipes = {
+            use std::os::fd::AsRawFd;
+            [
+                child.stdin.as_ref().unwrap().as_raw_fd(),
+                stdout.as_raw_fd(),
+            ]
+        };
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
@@ -86,6 +97,8 @@ impl LspClient {
             stdin: child.stdin.take(),
             child,
             incoming: rx,
+            #[cfg(unix)]
+            pipes,
             inbox: VecDeque::new(),
             next_id: 0,
             encoding: Enc::Utf16,
@@ -237,6 +250,15 @@ impl LspClient {
             .expect("shutdown answered");
         self.notify("exit", Value::Null);
         self.wait_exit()
+    }
+
+    /// The capacity in bytes of the server's stdin and stdout pipes. The reading thread
+    /// keeps stdout open for as long as the server writes it.
+    #[cfg(target_os = "linux")]
+    pub fn pipe_sizes(&self) -> [i32; 2] {
+        // SAFETY: F_GETPIPE_SZ only reads the capacity of the pipe open on the descriptor.
+        self.pipes
+            .map(|fd| unsafe { libc::fcntl(fd, libc::F_GETPIPE_SZ) })
     }
 
     /// The server's process id (to read its memory use from /proc).
