@@ -94,20 +94,43 @@ pub fn tokenize<'a>(
     let mut sentence = 0u32;
     // Start of the paragraph: the next word stands where any word is capitalized.
     let mut at_start = true;
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
+        // ASCII, most of the prose, is read without decoding.
+        let c = if b.is_ascii() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                i += 1;
+                continue;
+            }
+            char::from(b)
+        } else {
+            let Some(c) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            c
+        };
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
+            // Whether the word holds a hyphen, and only ASCII, as it is read.
+            let mut hyphen = false;
+            let mut ascii = c.is_ascii();
             loop {
                 // Runs of ASCII letters and digits, most of every word, byte by byte.
-                end += text.as_bytes()[end..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(&next) = bytes.get(end) else {
+                    break;
+                };
+                // Any other ASCII character but these three ends the word.
+                if next.is_ascii() && !matches!(next, b'-' | b'\'' | b'.') {
+                    break;
+                }
                 let Some(d) = char_at(text, end) else {
                     break;
                 };
@@ -120,11 +143,13 @@ pub fn tokenize<'a>(
                 if !joins {
                     break;
                 }
+                hyphen |= d == '-';
+                ascii &= d.is_ascii();
                 end = after;
             }
             let mut word = &text[i..end];
             // A period that belongs to the word: abbreviations, initials, dotted acronyms.
-            if text.as_bytes().get(end) == Some(&b'.') {
+            if bytes.get(end) == Some(&b'.') {
                 let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
                 if initial || is_abbreviation(word) || has_byte(word, b'.') {
                     end += 1;
@@ -132,11 +157,14 @@ pub fn tokenize<'a>(
                 }
             }
             let mut possessive = false;
-            for suffix in ["'s", "’s"] {
-                if let Some(w) = word.strip_suffix(suffix) {
-                    if !w.is_empty() {
-                        word = w;
-                        possessive = true;
+            // Both possessive endings end in `s`.
+            if word.ends_with('s') {
+                for suffix in ["'s", "’s"] {
+                    if let Some(w) = word.strip_suffix(suffix) {
+                        if !w.is_empty() {
+                            word = w;
+                            possessive = true;
+                        }
                     }
                 }
             }
@@ -145,9 +173,7 @@ pub fn tokenize<'a>(
                 // Plural possessive ("militants’"): the mark is not a quote.
                 possessive = true;
             }
-            let first = word.chars().next().unwrap_or(' ');
-            let upper_first = first.is_uppercase();
-            let hyphen = has_byte(word, b'-');
+            let upper_first = c.is_uppercase();
             let prefixed_cap = hyphen
                 && word.split_once('-').is_some_and(|(pre, rest)| {
                     NAME_PREFIXES.contains(&pre) && rest.starts_with(char::is_uppercase)
@@ -166,7 +192,9 @@ pub fn tokenize<'a>(
                     c.is_uppercase()
                 }) && n >= 2
             };
-            let low = if !word.is_ascii() && word.chars().any(char::is_uppercase) {
+            // (A word read as non-ASCII may have lost its only non-ASCII character with
+            // a `’s`.)
+            let low = if !ascii && !word.is_ascii() && word.chars().any(char::is_uppercase) {
                 let at = lower.len();
                 lower.push_str(&word.to_lowercase());
                 (at, lower.len())
@@ -345,6 +373,36 @@ mod tests {
         assert!(find("al-Nusra").1);
         assert!(!find("US-led").1);
         assert!(find("Headline").3, "headings are weak");
+    }
+
+    #[test]
+    fn whitespace_of_every_kind_and_possessives_with_curly_marks() {
+        let text = "Bob’s\u{b}aide\u{c}met\u{a0}Ünal’s\u{2009}co-worker,\r\nthe AL-Nusra men’";
+        let mut lower = String::new();
+        let toks = tokenize(text, false, &[], &mut lower);
+        let words: Vec<(&str, &str, bool)> = toks
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| (t.text, t.lower(), t.possessive))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("Bob", "bob", true),
+                ("aide", "aide", false),
+                ("met", "met", false),
+                ("Ünal", "ünal", true),
+                ("co-worker", "co-worker", false),
+                ("the", "the", false),
+                ("AL-Nusra", "al-nusra", false),
+                ("men", "men", false),
+            ]
+        );
+        let al = toks.iter().find(|t| t.text == "AL-Nusra").unwrap();
+        assert!(al.cap && !al.all_caps);
+        // "Bob" is ASCII once its "’s" is gone: its lowercase form is read in place.
+        drop(toks);
+        assert_eq!(lower.len(), text.len() + "ünal".len());
     }
 
     #[test]
