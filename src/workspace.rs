@@ -73,6 +73,31 @@ pub fn is_draft(path: &Path) -> bool {
     )
 }
 
+/// Would [`WorkspaceIndex::build`] on `root` index the file at `path`? A draft under the
+/// root, in no hidden folder, not too large, and not ignored (`.gitignore`, `.ignore`): a
+/// file created or changed outside the editor joins the index on the same terms as at
+/// start-up, so generated copies in ignored folders never count as other stories.
+pub fn is_indexable(root: &Path, path: &Path) -> bool {
+    if !path.starts_with(root) || !is_draft(path) {
+        return false;
+    }
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() > MAX_DRAFT_BYTES {
+        return false;
+    }
+    // The index's walk, entering only the folders on the way to `path`: it reads the same
+    // ignore files and skips the same folders.
+    let target = path.to_path_buf();
+    ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .filter_entry(move |entry| target.starts_with(entry.path()))
+        .build()
+        .flatten()
+        .any(|entry| entry.path() == path)
+}
+
 /// The drafts of a workspace, keyed by path.
 #[derive(Debug, Clone, Default)]
 pub struct WorkspaceIndex {
@@ -461,6 +486,35 @@ mod tests {
     const KYIV: &str = "KYIV, June 10, 2025 — President Volodymyr Zelenskyy said on Tuesday that the talks went well, speaking in Kyiv.\n\n\"We are ready,\" Zelenskyy said.\n";
     const KYIV_2: &str = "KYIV, June 11, 2025 — President Volodymyr Zelenskyy met ministers in Kyiv on Wednesday, his office said.\n";
     const OTHER: &str = "LVIV, June 12, 2025 — President Volodymyr Zelensky visited Lviv on Thursday, officials said.\n\n\"It is a hard time,\" Zelensky said.\n";
+
+    #[test]
+    fn a_file_is_indexable_on_the_terms_of_the_walk() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in [".drafts", "build", "desk"] {
+            std::fs::create_dir(root.join(folder)).unwrap();
+        }
+        std::fs::write(root.join(".ignore"), "build/\n").unwrap();
+        for name in ["a.md", ".drafts/b.md", "build/c.md", "desk/d.TXT", "e.pdf"] {
+            std::fs::write(root.join(name), KYIV).unwrap();
+        }
+        let big = vec![b'a'; MAX_DRAFT_BYTES as usize + 1];
+        std::fs::write(root.join("f.md"), big).unwrap();
+        let walked: Vec<PathBuf> = WorkspaceIndex::build(root, &Config::default())
+            .drafts
+            .into_keys()
+            .collect();
+        assert_eq!(walked, [root.join("a.md"), root.join("desk/d.TXT")]);
+        for name in ["a.md", "desk/d.TXT"] {
+            assert!(is_indexable(root, &root.join(name)), "{name}");
+        }
+        for name in [".drafts/b.md", "build/c.md", "e.pdf", "f.md", "gone.md"] {
+            assert!(!is_indexable(root, &root.join(name)), "{name}");
+        }
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::write(elsewhere.path().join("a.md"), KYIV).unwrap();
+        assert!(!is_indexable(root, &elsewhere.path().join("a.md")));
+    }
 
     fn index(drafts: &[(&str, &str)]) -> WorkspaceIndex {
         let mut index = WorkspaceIndex::default();

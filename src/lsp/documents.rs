@@ -248,6 +248,19 @@ impl Documents {
             .collect()
     }
 
+    /// Whether `uri` is open.
+    pub fn is_open(&self, uri: &Uri) -> bool {
+        self.lock().contains_key(uri)
+    }
+
+    /// The files of the open documents.
+    pub fn open_paths(&self) -> std::collections::HashSet<std::path::PathBuf> {
+        self.lock()
+            .keys()
+            .filter_map(|uri| uri.to_file_path().map(|p| p.into_owned()))
+            .collect()
+    }
+
     /// Claims the document's analysis task: true when none was running (the caller must
     /// start one), false when the running one will pick the new generation up.
     pub fn begin_analysis(&self, uri: &Uri) -> bool {

@@ -26,6 +26,10 @@ use tower_lsp_server::{Client, LanguageServer};
 /// would stop the server from reading its input.
 const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The files the server asks the client to watch besides its configuration: every draft
+/// the workspace index may read.
+const DRAFTS_GLOB: &str = "**/*.{md,markdown,txt,MD,Markdown,TXT}";
+
 /// How long after `initialized` indexing the workspace starts.
 const INDEX_DELAY: Duration = Duration::from_millis(200);
 
@@ -416,17 +420,25 @@ impl Inner {
     async fn apply_settings(self: &Arc<Self>, problems: Vec<Problem>) {
         let effective = self.state().settings.effective();
         let mut problems = problems;
+        let mut changed = false;
         match effective {
-            Ok(config) => self.state().config = config,
+            Ok(config) => {
+                let mut state = self.state();
+                changed = state.config != config;
+                state.config = config;
+            }
             Err(problem) => problems.push(problem),
+        }
+        if changed {
+            // The other drafts were read with the former configuration (its speech verbs,
+            // sources, house style): read them again with this one.
+            self.index_workspace(true);
         }
         for Problem(message) in problems {
             self.client.show_message(MessageType::ERROR, &message).await;
             self.warn(message).await;
         }
-        for uri in self.docs.invalidate_all() {
-            self.schedule(uri);
-        }
+        self.check_open_documents_again();
     }
 
     /// For clients that cannot watch files: re-reads `copydesk.toml` when it changed on
@@ -443,27 +455,33 @@ impl Inner {
     }
 
     /// Indexes the workspace's drafts on a blocking thread, so that the first opened draft
-    /// never waits for it; then re-checks the open documents against the index.
-    fn index_workspace(self: &Arc<Self>) {
+    /// never waits for it; then re-checks the open documents against the index. A `rebuild`
+    /// (after the configuration changed) reads every draft that is not open again.
+    fn index_workspace(self: &Arc<Self>, rebuild: bool) {
         let (root, config) = {
             let state = self.state();
             (state.root.clone(), state.config.clone())
         };
+        let Some(root) = root else { return };
+        let build = self.workspace.begin_build();
         let inner = self.clone();
         tokio::spawn(async move {
-            let Some(root) = root else { return };
-            // The editor opens its first draft right after `initialized`: let that draft's
-            // analysis have the cores (the index skips drafts indexed from their open text).
-            tokio::time::sleep(INDEX_DELAY).await;
+            if !rebuild {
+                // The editor opens its first draft right after `initialized`: let that
+                // draft's analysis have the cores (the index skips drafts indexed from
+                // their open text).
+                tokio::time::sleep(INDEX_DELAY).await;
+            }
             let (workspace, docs) = (inner.workspace.clone(), inner.docs.clone());
             let built = tokio::task::spawn_blocking(move || {
                 let mut warm_bytes = 0;
+                let open = docs.open_paths();
                 let skip = |path: &std::path::Path| {
                     // Called before each draft is read: the index is background work, so it
                     // lets the open documents' analyses have the cores first.
                     docs.wait_until_idle(INDEX_YIELD);
                     // Open documents are indexed from their open text, not from disk.
-                    workspace.contains(path)
+                    open.contains(path) || (!rebuild && workspace.contains(path))
                 };
                 // Long drafts keep what the index read of them, so that opening one reads
                 // only the paragraphs that changed since.
@@ -477,10 +495,12 @@ impl Inner {
             .await;
             match built {
                 Ok(index) => {
-                    if inner.workspace.install(index) {
-                        for uri in inner.docs.invalidate_all() {
-                            inner.schedule(uri);
-                        }
+                    let open = inner.docs.open_paths();
+                    if inner
+                        .workspace
+                        .install(index, build, rebuild, |p| open.contains(p))
+                    {
+                        inner.check_open_documents_again();
                     }
                 }
                 Err(e) => {
@@ -488,6 +508,42 @@ impl Inner {
                         .warn(format!("copydesk: indexing the workspace failed: {e}"))
                         .await
                 }
+            }
+        });
+    }
+
+    /// Analyzes every open document again (the drafts they are compared with changed).
+    fn check_open_documents_again(self: &Arc<Self>) {
+        for uri in self.docs.invalidate_all() {
+            self.schedule(uri);
+        }
+    }
+
+    /// Follows drafts created, changed or deleted on disk outside the editor (reported by
+    /// the client's file watcher), then checks the open documents against them again.
+    fn follow_disk_changes(self: &Arc<Self>, paths: Vec<std::path::PathBuf>) {
+        let (root, config) = {
+            let state = self.state();
+            (state.root.clone(), state.config.clone())
+        };
+        let Some(root) = root else { return };
+        let inner = self.clone();
+        tokio::spawn(async move {
+            let (workspace, docs) = (inner.workspace.clone(), inner.docs.clone());
+            let changed = tokio::task::spawn_blocking(move || {
+                paths
+                    .iter()
+                    .filter(|path| {
+                        // Background work, like the index's build (a checkout can change
+                        // hundreds of drafts): the open documents' analyses come first.
+                        docs.wait_until_idle(INDEX_YIELD);
+                        workspace.follow_disk_change(&root, path, &config)
+                    })
+                    .count()
+            })
+            .await;
+            if changed.is_ok_and(|n| n > 0) {
+                inner.check_open_documents_again();
             }
         });
     }
@@ -503,13 +559,21 @@ impl Inner {
 
     async fn register_watcher(self: &Arc<Self>) {
         let registration = Registration {
-            id: "copydesk-config-watcher".to_string(),
+            id: "copydesk-watcher".to_string(),
             method: "workspace/didChangeWatchedFiles".to_string(),
             register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!("**/{FILE_NAME}")),
-                    kind: None,
-                }],
+                watchers: vec![
+                    FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(format!("**/{FILE_NAME}")),
+                        kind: None,
+                    },
+                    // The drafts the index reads (`crate::workspace::is_draft`), changed
+                    // outside the editor: a `git pull`, a colleague's edit on a shared drive.
+                    FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(DRAFTS_GLOB.to_string()),
+                        kind: None,
+                    },
+                ],
             })
             .ok(),
         };
@@ -669,7 +733,7 @@ impl LanguageServer for Backend {
         if watch {
             self.inner.register_watcher().await;
         }
-        self.inner.index_workspace();
+        self.inner.index_workspace(false);
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -757,11 +821,19 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let touches_config = params
+        let is_config = |c: &FileEvent| c.uri.path().as_str().ends_with(&format!("/{FILE_NAME}"));
+        // An open draft's text is the editor's, not the file's.
+        let drafts: Vec<std::path::PathBuf> = params
             .changes
             .iter()
-            .any(|c| c.uri.path().as_str().ends_with(&format!("/{FILE_NAME}")));
-        if !touches_config {
+            .filter(|c| !is_config(c) && !self.inner.docs.is_open(&c.uri))
+            .filter_map(|c| c.uri.to_file_path().map(|p| p.into_owned()))
+            .filter(|p| crate::workspace::is_draft(p))
+            .collect();
+        if !drafts.is_empty() {
+            self.inner.follow_disk_changes(drafts);
+        }
+        if !params.changes.iter().any(is_config) {
             return;
         }
         let problem = self.inner.state().settings.reload_file().err();

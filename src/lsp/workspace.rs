@@ -12,6 +12,7 @@ use crate::workspace::WorkspaceIndex;
 use ropey::Rope;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use tower_lsp_server::ls_types::{Location, SymbolInformation, Uri};
 
@@ -24,24 +25,55 @@ pub struct Workspace {
     index: RwLock<Option<WorkspaceIndex>>,
     /// Paragraph facts the index read of long drafts, until they are opened.
     warm: Mutex<HashMap<PathBuf, Cache>>,
+    /// The number of the latest build begun ([`Workspace::begin_build`]): an older build
+    /// finishing after it is not installed.
+    builds: AtomicU64,
 }
 
 impl Workspace {
-    /// Installs a freshly built index; documents analyzed while it was built are kept
-    /// (their open text is newer than the file on disk). Returns whether the workspace
-    /// holds drafts on disk besides the open ones (else nothing is there to compare with).
-    pub fn install(&self, mut built: WorkspaceIndex) -> bool {
-        self.warm
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(std::mem::take(&mut built.caches));
+    /// Numbers a build about to begin, for [`Workspace::install`].
+    pub fn begin_build(&self) -> u64 {
+        self.builds.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// Installs index `build`, unless a later build has begun since (it holds newer news).
+    /// The drafts `is_open` names keep their entries: their open text is newer than the
+    /// file on disk. The first build adds to what the open documents recorded while it ran;
+    /// a rebuild (`rebuild`, after the configuration changed) replaces every other entry,
+    /// and the drafts gone from disk meanwhile leave the index. Returns whether the
+    /// open documents should be checked again: the workspace holds drafts on disk besides
+    /// the open ones (else nothing is there to compare with), or the entries were replaced.
+    pub fn install(
+        &self,
+        mut built: WorkspaceIndex,
+        build: u64,
+        rebuild: bool,
+        is_open: impl Fn(&Path) -> bool,
+    ) -> bool {
+        if self.builds.load(Ordering::Relaxed) != build {
+            return false;
+        }
+        {
+            let mut warm = self.warm.lock().unwrap_or_else(|e| e.into_inner());
+            if rebuild {
+                // Read with the former configuration: of no use now.
+                warm.clear();
+            }
+            warm.extend(std::mem::take(&mut built.caches));
+        }
         let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
         let current = slot.take().unwrap_or_default();
-        let found = built
-            .drafts
-            .keys()
-            .any(|path| !current.drafts.contains_key(path));
-        built.drafts.extend(current.drafts);
+        let found = rebuild
+            || built
+                .drafts
+                .keys()
+                .any(|path| !current.drafts.contains_key(path));
+        built.drafts.extend(
+            current
+                .drafts
+                .into_iter()
+                .filter(|(path, _)| !rebuild || is_open(path)),
+        );
         *slot = Some(built);
         found
     }
@@ -110,6 +142,34 @@ impl Workspace {
         }
     }
 
+    /// Follows a draft created, changed or deleted on disk outside the editor (not open in
+    /// it): indexed again when the index's walk of `root` would take it, else dropped.
+    /// Returns whether the index changed. Before the first index is built nothing is done:
+    /// the build will read the file as it is then.
+    pub fn follow_disk_change(&self, root: &Path, path: &Path, config: &Config) -> bool {
+        let text = crate::workspace::is_indexable(root, path)
+            .then(|| std::fs::read_to_string(path).ok())
+            .flatten();
+        // Analysed before taking the lock, which analyses of open documents wait for.
+        let analysis =
+            text.map(|text| crate::analyze(&text, crate::Format::from_path(path), config));
+        let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
+        let Some(index) = slot.as_mut() else {
+            return false;
+        };
+        match analysis {
+            Some(analysis) => {
+                index.update(path, &analysis);
+                true
+            }
+            None => {
+                let known = index.drafts.contains_key(path);
+                index.remove(path);
+                known
+            }
+        }
+    }
+
     /// People, places and organizations of every indexed draft matching `query`.
     pub fn symbols(&self, query: &str, enc: Encoding) -> Vec<SymbolInformation> {
         let slot = self.index.read().unwrap_or_else(|e| e.into_inner());
@@ -149,6 +209,80 @@ impl Workspace {
 mod tests {
     use super::*;
 
+    fn entry(text: &str) -> WorkspaceIndex {
+        let mut index = WorkspaceIndex::default();
+        index.update_text(Path::new("/news/x.md"), text, &Config::default());
+        index
+    }
+
+    fn text_at(workspace: &Workspace, path: &str) -> Option<String> {
+        workspace.text_of(Path::new(path)).map(|t| t.to_string())
+    }
+
+    #[test]
+    fn a_rebuild_replaces_all_but_the_open_drafts_and_a_superseded_build_is_dropped() {
+        let workspace = Workspace::default();
+        let mut first = entry("Old text.\n");
+        first.update_text(
+            Path::new("/news/gone.md"),
+            "Deleted since.\n",
+            &Config::default(),
+        );
+        let n = workspace.begin_build();
+        assert!(workspace.install(first, n, false, |_| false));
+        let open: Uri = "file:///news/open.md".parse().unwrap();
+        workspace.record(
+            &open,
+            &crate::analyze("Open text.\n", crate::Format::Markdown, &Config::default()),
+        );
+
+        // Two rebuilds begin; the first to begin finishes last and is not installed.
+        let (older, newer) = (workspace.begin_build(), workspace.begin_build());
+        let is_open = |p: &Path| p == Path::new("/news/open.md");
+        assert!(workspace.install(entry("New text.\n"), newer, true, is_open));
+        assert!(!workspace.install(entry("Stale text.\n"), older, true, is_open));
+        assert_eq!(
+            text_at(&workspace, "/news/x.md").as_deref(),
+            Some("New text.\n")
+        );
+        assert_eq!(
+            text_at(&workspace, "/news/open.md").as_deref(),
+            Some("Open text.\n")
+        );
+        assert_eq!(text_at(&workspace, "/news/gone.md"), None);
+    }
+
+    #[test]
+    fn a_draft_changed_on_disk_is_followed_on_the_walks_terms() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, config) = (dir.path(), Config::default());
+        let path = root.join("story.md");
+        let workspace = Workspace::default();
+        assert!(
+            !workspace.follow_disk_change(root, &path, &config),
+            "no index yet"
+        );
+        let n = workspace.begin_build();
+        workspace.install(WorkspaceIndex::default(), n, false, |_| false);
+
+        std::fs::write(&path, "Created.\n").unwrap();
+        assert!(workspace.follow_disk_change(root, &path, &config));
+        std::fs::write(&path, "Changed.\n").unwrap();
+        assert!(workspace.follow_disk_change(root, &path, &config));
+        assert_eq!(workspace.text_of(&path).as_deref(), Some("Changed.\n"));
+        std::fs::remove_file(&path).unwrap();
+        assert!(workspace.follow_disk_change(root, &path, &config));
+        assert!(!workspace.contains(&path));
+        assert!(
+            !workspace.follow_disk_change(root, &path, &config),
+            "nothing to drop"
+        );
+        let outside = tempfile::tempdir().unwrap();
+        let elsewhere = outside.path().join("story.md");
+        std::fs::write(&elsewhere, "Elsewhere.\n").unwrap();
+        assert!(!workspace.follow_disk_change(root, &elsewhere, &config));
+    }
+
     #[test]
     fn the_index_keeps_the_paragraph_facts_it_was_asked_to_for_one_opening() {
         let dir = tempfile::tempdir().unwrap();
@@ -161,7 +295,7 @@ mod tests {
         let built =
             WorkspaceIndex::build_skipping(dir.path(), &config, |_| false, |_, bytes| bytes > 1000);
         let workspace = Workspace::default();
-        assert!(workspace.install(built));
+        assert!(workspace.install(built, workspace.begin_build(), false, |_| false));
         let long_path = dir.path().join("long.md");
         let cache = workspace
             .take_warm(&long_path)
