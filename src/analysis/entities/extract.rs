@@ -173,6 +173,9 @@ struct Scan<'t, 'a> {
     speakers: &'t [Span],
     /// Candidates a speaker overlapping them would make people (relative spans).
     sensitive: Vec<Span>,
+    /// A headline in title case: its capitals join no words into names (see
+    /// [`is_title_case_heading`]).
+    title_case: bool,
 }
 
 /// The candidates of one paragraph.
@@ -217,6 +220,7 @@ pub fn paragraph(draft: &Draft, p: usize, speakers: &[Span]) -> ParagraphNames {
         base,
         speakers,
         sensitive: Vec::new(),
+        title_case: para.heading && is_title_case_heading(&toks),
     };
     let mut out = candidates(&mut scan);
     let dateline = draft
@@ -270,6 +274,13 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
         }
         // Grow the chunk: capitalized words, particles between capitals, licensed connectors.
         let mut j = i;
+        if scan.title_case {
+            // Each word alone: a place the gazetteer knows stands; any other needs the
+            // story to name it elsewhere (see `settle_weak`).
+            interpret_chunk(scan, i, i, &mut out);
+            i += 1;
+            continue;
+        }
         // Whether an organization's head word stands in toks[i..org_upto].
         let mut org_upto = i;
         let mut org_seen = false;
@@ -325,6 +336,26 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
         i = j + 1;
     }
     out
+}
+
+/// A headline that capitalizes every word ("Police Debunk Claims Of Attack On Wike"): four
+/// words or more, each capitalized, a figure or a function word, and a function word
+/// capitalized after the first word (the sign of the style: a headline in sentence case
+/// can be all names and function words, "Sergey Rudskoi said on Thursday"). Its capitals
+/// say nothing of names, and read as in running text they would join the whole headline
+/// into one organization's name.
+fn is_title_case_heading(toks: &[Token]) -> bool {
+    let mut words = 0;
+    let mut capital_function_word = false;
+    for t in toks.iter().filter(|t| t.word) {
+        let figure = t.text.starts_with(|c: char| c.is_ascii_digit());
+        if !(t.cap || figure || t.has(FUNCTION)) {
+            return false;
+        }
+        capital_function_word |= words > 0 && t.cap && t.has(FUNCTION);
+        words += 1;
+    }
+    words >= 4 && capital_function_word
 }
 
 fn is_name_word(t: &Token) -> bool {

@@ -427,3 +427,41 @@ fn abbreviations_keep_their_capitals_in_the_canonical_name() {
         a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_headline_in_title_case_is_no_organization() {
+    let body = "ABUJA, June 3 (Reuters) - The Nigeria Police Force said reports of an attack on Minister Nyesom Wike were false.\n";
+    let text = format!("Police Debunk Claims Of Attack On Wike In Abuja\n\n{body}");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Debunk")), "{names:?}");
+    // The headline's names count when the story names them too, or the gazetteer knows them.
+    let wike = entity(&a, "Nyesom Wike");
+    assert_eq!(wike.mentions.len(), 2, "{:?}", wike.mentions);
+    assert_eq!(entity(&a, "Abuja").mentions.len(), 2);
+    assert_eq!(
+        entity(&a, "Nigeria Police Force").kind,
+        EntityKind::Organization
+    );
+
+    // A headline in sentence case, or all names and function words, is read as before.
+    for headline in [
+        "Police debunk claims of attack on Wike",
+        "Sergey Rudskoi said on Thursday talks went well",
+    ] {
+        let text = format!("{headline}\n\n{body}");
+        let a = analyze(&text, Format::Plain, &Config::default());
+        let heading = &a.draft.paragraphs[0].span;
+        let in_heading = |e: &&super::Entity| e.mentions.iter().any(|m| m.span.end <= heading.end);
+        let named: Vec<&str> = a
+            .entities
+            .iter()
+            .filter(in_heading)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(
+            named.contains(&"Nyesom Wike") || named.contains(&"Sergey Rudskoi"),
+            "{headline}: {named:?}"
+        );
+    }
+}
