@@ -338,24 +338,40 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
     out
 }
 
-/// A headline that capitalizes every word ("Police Debunk Claims Of Attack On Wike"): four
-/// words or more, each capitalized, a figure or a function word, and a function word
-/// capitalized after the first word (the sign of the style: a headline in sentence case
-/// can be all names and function words, "Sergey Rudskoi said on Thursday"). Its capitals
+/// Words a headline in title case may leave in lowercase (articles, conjunctions,
+/// prepositions), as Chicago and AP headline styles do.
+const MINOR_WORDS: &[&str] = &[
+    "a", "amid", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
+    "off", "on", "onto", "or", "out", "over", "per", "than", "the", "to", "up", "upon", "via",
+    "vs", "with", "yet",
+];
+
+/// A headline in title case: "Police Debunk Claims Of Attack On Wike", "Putin Says Talks in
+/// Kyiv Went Well". Four words or more, each capitalized, a figure or a minor word, and a
+/// sign of the style after the first word: a capitalized function word or speech verb, or a
+/// minor word left in lowercase. (A headline in sentence case can be all names and function
+/// words, "Sergey Rudskoi said on Thursday": its lowercase verb tells it apart.) Its capitals
 /// say nothing of names, and read as in running text they would join the whole headline
 /// into one organization's name.
 fn is_title_case_heading(toks: &[Token]) -> bool {
     let mut words = 0;
-    let mut capital_function_word = false;
+    let mut sign = false;
     for t in toks.iter().filter(|t| t.word) {
         let figure = t.text.starts_with(|c: char| c.is_ascii_digit());
-        if !(t.cap || figure || t.has(FUNCTION)) {
+        let minor = MINOR_WORDS.contains(&t.lower());
+        if !(t.cap || figure || minor) {
             return false;
         }
-        capital_function_word |= words > 0 && t.cap && t.has(FUNCTION);
+        if words > 0 {
+            sign |= if t.cap {
+                t.has(FUNCTION | SPEECH_VERB)
+            } else {
+                minor
+            };
+        }
         words += 1;
     }
-    words >= 4 && capital_function_word
+    words >= 4 && sign
 }
 
 fn is_name_word(t: &Token) -> bool {

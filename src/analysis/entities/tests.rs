@@ -444,6 +444,22 @@ fn a_headline_in_title_case_is_no_organization() {
         EntityKind::Organization
     );
 
+    // Headline styles that leave the little words in lowercase.
+    for headline in [
+        "Police Debunk Claims of Attack on Wike in Abuja",
+        "Police Say Claims of Attack on Wike Were False",
+    ] {
+        let a = analyze(
+            &format!("{headline}\n\n{body}"),
+            Format::Plain,
+            &Config::default(),
+        );
+        assert!(
+            a.entities.iter().all(|e| !e.name.starts_with("Police")),
+            "{headline}"
+        );
+    }
+
     // A headline in sentence case, or all names and function words, is read as before.
     for headline in [
         "Police debunk claims of attack on Wike",
