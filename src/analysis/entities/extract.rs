@@ -303,6 +303,14 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
                 j = next;
                 continue;
             }
+            // "Food and Drug Administration": an "and" that is part of a name.
+            if lower == "and"
+                && cap_after(next + 1)
+                && joined_by_and(toks[j].lower(), toks[next + 1].lower())
+            {
+                j = next + 1;
+                continue;
+            }
             if is_connector(lower) && lower != "the" && lower != "and" {
                 let prev = &toks[j];
                 let licensed = prev.has(ORG_HEAD)
@@ -336,6 +344,46 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
         i = j + 1;
     }
     out
+}
+
+/// Word pairs an "and" joins inside the names of institutions ("Food and Drug
+/// Administration", "Department of Health and Human Services"). Elsewhere an "and" between
+/// capitals separates two names ("Kyiv and Lviv", "the Pentagon and State Department").
+const JOINED_BY_AND: &[(&str, &str)] = &[
+    ("alcohol", "tobacco"),
+    ("arts", "sciences"),
+    ("bill", "melinda"),
+    ("control", "prevention"),
+    ("co-operation", "development"),
+    ("cooperation", "development"),
+    ("customs", "border"),
+    ("energy", "commerce"),
+    ("environment", "climate"),
+    ("firearms", "explosives"),
+    ("fish", "wildlife"),
+    ("food", "agriculture"),
+    ("food", "drug"),
+    ("foreign", "commonwealth"),
+    ("health", "human"),
+    ("housing", "urban"),
+    ("immigration", "customs"),
+    ("johnson", "johnson"),
+    ("justice", "home"),
+    ("management", "budget"),
+    ("marks", "spencer"),
+    ("oversight", "reform"),
+    ("procter", "gamble"),
+    ("research", "development"),
+    ("science", "technology"),
+    ("securities", "exchange"),
+    ("security", "co-operation"),
+    ("security", "cooperation"),
+    ("trade", "industry"),
+    ("ways", "means"),
+];
+
+fn joined_by_and(before: &str, after: &str) -> bool {
+    JOINED_BY_AND.contains(&(before, after))
 }
 
 /// Words a headline in title case may leave in lowercase (articles, conjunctions,

@@ -481,3 +481,24 @@ fn a_headline_in_title_case_is_no_organization() {
         );
     }
 }
+
+#[test]
+fn an_and_inside_an_institutions_name_joins_it() {
+    let text = format!("{H}The Food and Drug Administration approved the drug. The Department of Health and Human Services agreed, as did the Securities and Exchange Commission. Officials in Kyiv and Lviv, the Pentagon and State Department said nothing.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    for name in [
+        "Food and Drug Administration",
+        "Department of Health and Human Services",
+        "Securities and Exchange Commission",
+    ] {
+        assert_eq!(entity(&a, name).kind, EntityKind::Organization, "{name}");
+    }
+    // Elsewhere an "and" between capitals still separates two names.
+    for name in ["Kyiv", "Lviv", "State Department"] {
+        entity(&a, name);
+    }
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| !e.name.contains(" and Lviv") && !e.name.contains("Pentagon and")));
+}
