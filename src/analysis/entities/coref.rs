@@ -230,7 +230,60 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
         }
     }
     merge_variants(&mut groups, cands, prose);
+    merge_unqualified_organizations(&mut groups, cands);
     groups
+}
+
+/// "The Foreign Office" after "the British Foreign Office", "the Food and Drug
+/// Administration" after "the U.S. Food and Drug Administration": an organization's name
+/// without the place or nationality that opened it elsewhere in the story is the same
+/// organization, when only one organization of the story has that name qualified (a story
+/// about the Russian and the Ukrainian Foreign Ministries leaves "the Foreign Ministry" alone).
+fn merge_unqualified_organizations(groups: &mut [Group], cands: &[Cand]) {
+    let live = |g: &Group| {
+        g.kind == EntityKind::Organization && g.merged_into.is_none() && !g.names.is_empty()
+    };
+    // Each qualified name's remainder (of two words or more), folded → its groups.
+    let mut qualified: WordMap<String, Vec<usize>> = WordMap::default();
+    for (gi, g) in groups.iter().enumerate().filter(|(_, g)| live(g)) {
+        let Some((first, rest)) = cands[g.names[0]].text.split_once(' ') else {
+            continue;
+        };
+        if rest.contains(' ') && is_qualifier(first) {
+            let owners = qualified.entry(super::variants::fold(rest)).or_default();
+            if !owners.contains(&gi) {
+                owners.push(gi);
+            }
+        }
+    }
+    if qualified.is_empty() {
+        return;
+    }
+    for b in 0..groups.len() {
+        if !live(&groups[b]) {
+            continue;
+        }
+        let folded = cands[groups[b].names[0]].doc.folded.as_str();
+        let Some(&[a]) = qualified.get(folded).map(Vec::as_slice) else {
+            continue;
+        };
+        if a == b || groups[a].merged_into.is_some() {
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[b].names);
+        groups[a].names.extend(moved);
+        groups[a].names.sort_by_key(|&i| cands[i].span.start);
+        groups[a].last_seen = groups[a].last_seen.max(groups[b].last_seen);
+        groups[b].merged_into = Some(a);
+    }
+}
+
+/// A place or nationality that can open an organization's name: "U.S.", "British",
+/// "Nigeria".
+fn is_qualifier(word: &str) -> bool {
+    super::orgs::is_demonym(word)
+        || gazetteer::lookup(word)
+            .is_some_and(|(place, _)| matches!(place.kind, gazetteer::PlaceKind::Country))
 }
 
 fn new_group(kind: EntityKind) -> Group {

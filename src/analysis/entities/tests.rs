@@ -502,3 +502,28 @@ fn an_and_inside_an_institutions_name_joins_it() {
         .iter()
         .all(|e| !e.name.contains(" and Lviv") && !e.name.contains("Pentagon and")));
 }
+
+#[test]
+fn an_organization_named_again_without_its_nationality_is_the_same_one() {
+    let text = format!("{H}The U.S. Food and Drug Administration approved the drug. The British Foreign Office welcomed it. Later the Food and Drug Administration and the Foreign Office issued a joint statement.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    assert_eq!(
+        entity(&a, "U.S. Food and Drug Administration")
+            .mentions
+            .len(),
+        2
+    );
+    assert_eq!(entity(&a, "British Foreign Office").mentions.len(), 2);
+    assert!(a.findings.iter().all(|f| f.code != Code::NameVariant));
+
+    // Two organizations of that name: the bare one could be either, and stays apart.
+    let text = format!("{H}The Russian Foreign Ministry and the Ukrainian Foreign Ministry disagreed. The Foreign Ministry said nothing more.");
+    let a = analyze(&text, Format::Plain, &Config::default());
+    for name in [
+        "Russian Foreign Ministry",
+        "Ukrainian Foreign Ministry",
+        "Foreign Ministry",
+    ] {
+        assert_eq!(entity(&a, name).mentions.len(), 1, "{name}");
+    }
+}
