@@ -14,11 +14,6 @@ use copydesk::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::time::Duration;
 
-/// The binary's allocator (see `src/main.rs`), so the figures are the binary's.
-#[cfg(feature = "jemalloc")]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 #[path = "support/drafts.rs"]
 mod drafts;
 use drafts::draft_of;

@@ -16,11 +16,6 @@ use ropey::Rope;
 use std::time::Instant;
 use tower_lsp_server::ls_types::{notification, PublishDiagnosticsParams, Uri};
 
-/// The binary's allocator (see `src/main.rs`), so the figures are the binary's.
-#[cfg(feature = "jemalloc")]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 #[path = "../benches/support/drafts.rs"]
 mod drafts;
 

@@ -148,3 +148,22 @@ fn help_and_version_exit_zero() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("--fail-on"), "{}", run.stdout);
 }
+
+/// The allocator's options are built into the binary (`src/allocator.rs`); a build whose
+/// linker dropped them would quietly go back to four arenas per core.
+#[cfg(feature = "jemalloc")]
+#[test]
+fn the_binary_starts_its_allocator_with_one_arena() {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg("--version")
+        .env("_RJEM_MALLOC_CONF", "confirm_conf:true")
+        .output()
+        .expect("run copydesk");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("global variable malloc_conf): \"narenas:1\"")
+            && stderr.contains("Set conf value: narenas:1"),
+        "{stderr}"
+    );
+}
