@@ -5,8 +5,7 @@
 //! entities, dates, numbers) → [`checks`] (findings) → surfaces: [`cli`] and [`lsp`].
 //! Analysis is a pure, synchronous function of the text and the [`config::Config`].
 
-#[cfg(feature = "jemalloc")]
-mod allocator;
+pub mod allocator;
 pub mod analysis;
 pub mod checks;
 pub mod cli;

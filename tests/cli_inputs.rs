@@ -162,7 +162,7 @@ fn the_binary_starts_its_allocator_with_one_arena() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
     assert!(
-        stderr.contains("global variable malloc_conf): \"narenas:1\"")
+        stderr.contains("global variable malloc_conf): \"narenas:1,lg_extent_max_active_fit:12\"")
             && stderr.contains("Set conf value: narenas:1"),
         "{stderr}"
     );

@@ -50,6 +50,7 @@ pub fn service_with(
 /// when `shutdown` came first, 1 otherwise, as the protocol asks.
 pub fn serve() -> ExitCode {
     server::warm_up();
+    crate::allocator::reserve_in_background();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
