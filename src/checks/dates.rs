@@ -6,7 +6,8 @@
 
 use super::{Code, Edit, Finding, Fix, Related};
 use crate::analysis::dates::{
-    long_date, month_name, plain_date, weekday_name, DateMention, Resolution, StoryDate, Tense,
+    abbreviate_weekday_like, long_date, month_name, plain_date, weekday_abbreviation, weekday_name,
+    DateMention, Resolution, StoryDate, Tense,
 };
 use crate::draft::Draft;
 use chrono::{Datelike, NaiveDate};
@@ -135,7 +136,12 @@ fn weekday_mismatch(m: &DateMention, story: &StoryDate, text: &str) -> Option<Fi
         f.related = story_related(story, true);
     }
     let old = text.get(wspan.clone()).unwrap_or("");
-    let new_text = same_case(weekday_name(actual), old);
+    // "Tues." is corrected to "Wed.", as the draft abbreviates.
+    let name = match weekday_abbreviation(old) {
+        Some(_) => abbreviate_weekday_like(actual, old),
+        None => weekday_name(actual),
+    };
+    let new_text = same_case(name, old);
     f.fixes.push(Fix {
         title: format!("Replace '{old}' with '{new_text}'"),
         edits: vec![Edit {

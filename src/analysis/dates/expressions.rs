@@ -228,7 +228,7 @@ fn lowercase_starter(word: &str) -> bool {
 }
 
 /// Whether any matcher can succeed at a word: it must be (possessive aside, ASCII case
-/// ignored) a month or weekday name, a relative day ("today"), a modifier ("last", "next",
+/// ignored) a month or weekday name or a weekday's abbreviation, a relative day ("today"), a modifier ("last", "next",
 /// "this", "coming", "past"), "the", a count ("a", "three", "twenty-four"), or start with
 /// "mid-". Capitalized words are mostly names, and this spares the matchers them.
 fn may_match_word(word: &str) -> bool {
@@ -254,6 +254,17 @@ fn may_match_word(word: &str) -> bool {
             | b"the"
             | b"a"
             | b"an"
+            // Weekday abbreviations ("Tues., Nov. 24").
+            | b"mon"
+            | b"tue"
+            | b"tues"
+            | b"wed"
+            | b"thu"
+            | b"thur"
+            | b"thurs"
+            | b"fri"
+            | b"sat"
+            | b"sun"
     ) || words::calendar_word(lower.as_bytes()).is_some()
         || stem
             .split_once('-')
@@ -532,14 +543,27 @@ fn calendar_at(t: &[Token], i: usize) -> Option<(Expression, usize)> {
         .or_else(|| the_nth(t, i))
 }
 
-/// "Wednesday, March 4", "Thursday (Oct. 13)", "Tuesday, January 27".
+/// "Wednesday, March 4", "Thursday (Oct. 13)", "Tuesday, January 27", "Tues., Nov. 24".
 fn weekday_with_date(t: &[Token], i: usize) -> Option<Found> {
     let w = word(t, i)?;
     if lexicon::strip_possessive(w.text).len() != w.text.len() {
         return None;
     }
-    let day = lexicon::weekday(w.text)?;
     let mut j = i + 1;
+    let day = match lexicon::weekday(w.text) {
+        Some(day) => day,
+        None => {
+            // An abbreviation, only before the date and with its period: "the Baltimore
+            // Sun, Nov. 24" cites a newspaper.
+            let day = lexicon::weekday_abbreviation(w.text)?;
+            let after_the = i > 0 && t[i - 1].is_word("the");
+            if after_the || !(punct(t, j, '.') && adjacent(w, &t[j])) {
+                return None;
+            }
+            j += 1;
+            day
+        }
+    };
     let paren = punct(t, j, '(');
     if paren || punct(t, j, ',') {
         j += 1;
@@ -925,6 +949,8 @@ mod tests {
             texts("Thursday, Oct. 13, 2016"),
             ["Thursday, Oct. 13, 2016"]
         );
+        assert_eq!(texts("held Tues., Nov. 24, in"), ["Tues., Nov. 24"]);
+        assert_eq!(texts("SAT. (NOV. 21)"), ["SAT. (NOV. 21)"]);
     }
 
     #[test]

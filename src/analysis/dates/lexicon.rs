@@ -38,6 +38,46 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     words::weekday(word)
 }
 
+/// The abbreviations of weekday names, each with the form of the other days it goes with:
+/// three letters ("Tue", "Thu") or the longer newspaper forms ("Tues", "Thurs").
+const WEEKDAY_ABBREVIATIONS: [(&str, Weekday); 10] = [
+    ("Mon", Weekday::Mon),
+    ("Tue", Weekday::Tue),
+    ("Tues", Weekday::Tue),
+    ("Wed", Weekday::Wed),
+    ("Thu", Weekday::Thu),
+    ("Thur", Weekday::Thu),
+    ("Thurs", Weekday::Thu),
+    ("Fri", Weekday::Fri),
+    ("Sat", Weekday::Sat),
+    ("Sun", Weekday::Sun),
+];
+
+/// The weekday an abbreviation names, case aside but capitalized: "Tues", "WED". Read only
+/// right before a calendar date ("Tues., Nov. 24"), where "Sun" and "Sat" can be nothing
+/// else.
+pub(crate) fn weekday_abbreviation(word: &str) -> Option<Weekday> {
+    if !capitalized(word) {
+        return None;
+    }
+    WEEKDAY_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(word))
+        .map(|&(_, day)| day)
+}
+
+/// `day` abbreviated as `like` abbreviates its own: "Wed" for "Tue", "Thurs" for "Tues"
+/// (the three-letter forms, or the longer ones).
+pub(crate) fn abbreviate_weekday_like(day: Weekday, like: &str) -> &'static str {
+    let forms = WEEKDAY_ABBREVIATIONS.iter().filter(|&&(_, d)| d == day);
+    let pick = if like.len() > 3 {
+        forms.max_by_key(|(a, _)| a.len())
+    } else {
+        forms.min_by_key(|(a, _)| a.len())
+    };
+    pick.map_or("", |(a, _)| a)
+}
+
 /// "one" … "ninety-nine", "a"/"an" (one), as in "two days ago", "the past twenty-four hours".
 pub(crate) fn number_word(word: &str) -> Option<u32> {
     if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {

@@ -28,7 +28,10 @@ pub use resolve::{Resolution, Unresolved};
 pub use story_date::story_date;
 pub use tense::Tense;
 
-pub(crate) use lexicon::{long_date, max_days, month_name, plain_date, weekday_name};
+pub(crate) use lexicon::{
+    abbreviate_weekday_like, long_date, max_days, month_name, plain_date, weekday_abbreviation,
+    weekday_name,
+};
 pub(crate) use resolve::nearest_year;
 
 /// Where the story date (or its year) comes from.

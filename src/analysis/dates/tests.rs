@@ -359,6 +359,56 @@ fn every_weekday_pair_format_is_checked() {
 }
 
 #[test]
+fn abbreviated_weekdays_before_a_date_are_checked_and_fixed_in_their_form() {
+    // March 4, 2025 was a Tuesday, March 5 a Wednesday, February 23 a Sunday.
+    let body = "The vote was Tues., March 4. The hearing was Thurs., March 5, \
+                the listing on THU., MARCH 5 and the filing Sun., Feb. 23.";
+    let a = md("2025-03-06", body);
+    assert_eq!(
+        flagged(&a),
+        [
+            ("weekday-mismatch", "Thurs., March 5".to_string()),
+            ("weekday-mismatch", "THU., MARCH 5".to_string()),
+        ]
+    );
+    let f = date_findings(&a);
+    assert_eq!(
+        f[0].message,
+        "March 5, 2025 is a Wednesday, not a Thursday (the year of the story date, Thursday, March 6, 2025, from the front matter date)"
+    );
+    let fixes: Vec<(&str, &str)> = f
+        .iter()
+        .map(|f| {
+            (
+                f.fixes[0].title.as_str(),
+                f.fixes[0].edits[0].new_text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            ("Replace 'Thurs' with 'Wed'", "Wed"),
+            ("Replace 'THU' with 'WED'", "WED")
+        ]
+    );
+}
+
+#[test]
+fn weekday_abbreviations_need_their_period_and_a_date() {
+    // A newspaper, a verb, a date with no period after the abbreviation: none is a weekday.
+    for body in [
+        "The plan was first reported by the Baltimore Sun, March 4.",
+        "She sat, March 4 in mind, and waited.",
+        "The vote was Tues, March 5.",
+        "The vote was Tues. in the end.",
+    ] {
+        let a = md("2025-03-06", body);
+        assert!(flagged(&a).is_empty(), "{body}: {:?}", flagged(&a));
+    }
+}
+
+#[test]
 fn no_year_no_weekday_check() {
     let a = analyze(
         "Headline\n\nIt happened on Wednesday, March 4.\n",
