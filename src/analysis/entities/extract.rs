@@ -817,7 +817,17 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
 }
 
 /// The dateline's place (`MOSCOW, October 13.`), standing in this paragraph at `place`.
+/// In `COLUMBUS, Ohio (AP)` it is the city: a state or country the gazetteer knows after
+/// its comma is a place of its own, read as any other name (`ST. LOUIS, Mo.` and
+/// `WASHINGTON, D.C.` stay whole).
 fn dateline_place(toks: &[Token], place: Span, text: String, out: &mut Vec<Candidate>) {
+    let city_end = text
+        .find(',')
+        .filter(|&at| gazetteer::lookup(text[at + 1..].trim()).is_some());
+    let (place, text) = match city_end {
+        Some(at) => (place.start..place.start + at, text[..at].to_string()),
+        None => (place, text),
+    };
     out.retain(|c| !(c.span.start < place.end && place.start < c.span.end));
     let words = toks
         .iter()

@@ -429,6 +429,21 @@ fn abbreviations_keep_their_capitals_in_the_canonical_name() {
 }
 
 #[test]
+fn a_datelines_state_or_country_is_a_place_of_its_own() {
+    let text = "COLUMBUS, Ohio (AP) — A storm knocked out power across Ohio on Tuesday.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    assert_eq!(entity(&a, "Columbus").mentions.len(), 1);
+    let ohio = entity(&a, "Ohio");
+    assert_eq!(ohio.kind, EntityKind::Place);
+    assert_eq!(ohio.mentions.len(), 2, "{:?}", ohio.mentions);
+    // What the gazetteer does not know as a place stays with the city.
+    let text = "Lawmakers meet\n\nWASHINGTON, D.C. — Lawmakers met on Tuesday.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Washington, D.C."]);
+}
+
+#[test]
 fn a_headline_in_title_case_is_no_organization() {
     let body = "ABUJA, June 3 (Reuters) - The Nigeria Police Force said reports of an attack on Minister Nyesom Wike were false.\n";
     let text = format!("Police Debunk Claims Of Attack On Wike In Abuja\n\n{body}");
