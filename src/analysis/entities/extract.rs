@@ -479,10 +479,17 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
             }
         }
     }
-    if let Some(h) = title_at {
+    if let Some(head) = title_at {
+        // The words that qualify the title after its head are no name: "Chief Executive
+        // Sarah O'Neill", "Chief Operating Officer Jo Lee" (a title word further right
+        // would have been the head).
+        let mut h = head;
+        while h + 1 < b && super::roles::is_title_modifier(toks[h + 1].lower()) && toks[h + 2].cap {
+            h += 1;
+        }
         // Honorifics ("Dr.", "Mr.") carry no role; a title with words before it is a role
         // chain ("Turkish Foreign Minister").
-        let mut title_start = h;
+        let mut title_start = head;
         while title_start > a
             && toks[title_start - 1].has(TITLE)
             && !toks[title_start - 1].possessive
@@ -494,8 +501,8 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
         let mut c = person(prose, toks, h + 1, b);
         c.person_evidence = true;
         c.weak = false;
-        c.gender = c.gender.or_else(|| gender_of_word(toks[h].lower()));
-        if !toks[h].has(HONORIFIC) {
+        c.gender = c.gender.or_else(|| gender_of_word(toks[head].lower()));
+        if !toks[head].has(HONORIFIC) {
             c.roles.push(Role {
                 text: role_text,
                 source: super::roles::RoleSource::Title,

@@ -429,6 +429,20 @@ fn abbreviations_keep_their_capitals_in_the_canonical_name() {
 }
 
 #[test]
+fn a_titles_qualifying_words_after_its_head_are_no_name() {
+    let text = "Chief Executive Sarah O'Neill said sales fell. Chief Operating Officer Jo Lee \
+                agreed, and Chief Justice John Roberts wrote the opinion.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    for (name, role) in [
+        ("Sarah O'Neill", "Chief Executive"),
+        ("Jo Lee", "Chief Operating Officer"),
+        ("John Roberts", "Chief Justice"),
+    ] {
+        assert_eq!(entity(&a, name).role.as_deref(), Some(role), "{name}");
+    }
+}
+
+#[test]
 fn a_datelines_state_or_country_is_a_place_of_its_own() {
     let text = "COLUMBUS, Ohio (AP) — A storm knocked out power across Ohio on Tuesday.\n";
     let a = analyze(text, Format::Plain, &Config::default());
