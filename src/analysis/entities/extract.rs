@@ -683,6 +683,7 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
                 }
             }
         }
+        NameClass::Unknown if works_at(toks, a) => c.kind = Some(EntityKind::Organization),
         NameClass::Unknown | NameClass::Gazetteer => {}
     }
     // Evidence from the surroundings.
@@ -893,6 +894,25 @@ fn dateline_candidate(span: Span, text: String, words: Vec<Span>) -> Candidate {
         shared_surname: None,
         doc: DocFacts::default(),
     }
+}
+
+/// Whether the name at `a` is where someone works: "analysts at Jefferies", "a trader at
+/// Barclays said". Who speaks there is the analyst, not the firm.
+fn works_at(toks: &[Token], a: usize) -> bool {
+    let (Some(at), Some(who)) = (a.checked_sub(1), a.checked_sub(2)) else {
+        return false;
+    };
+    let (at, who) = (&toks[at], &toks[who]);
+    at.word
+        && at.lower() == "at"
+        && who.word
+        && who.sentence == toks[a].sentence
+        && is_role_noun_lower(who.lower(), who.flags)
+        // Those who live somewhere, rather than work there.
+        && !matches!(
+            who.lower().trim_end_matches('s'),
+            "resident" | "tenant" | "neighbor" | "neighbour"
+        )
 }
 
 /// "Ana and José Martínez": the first name shares the surname that follows.
