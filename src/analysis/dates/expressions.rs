@@ -228,9 +228,10 @@ fn lowercase_starter(word: &str) -> bool {
 }
 
 /// Whether any matcher can succeed at a word: it must be (possessive aside, ASCII case
-/// ignored) a month or weekday name or a weekday's abbreviation, a relative day ("today"), a modifier ("last", "next",
-/// "this", "coming", "past"), "the", a count ("a", "three", "twenty-four"), or start with
-/// "mid-". Capitalized words are mostly names, and this spares the matchers them.
+/// ignored) a month or weekday name or a weekday's abbreviation, a relative day ("today"),
+/// a modifier ("last", "next", "this", "coming", "past"), "the", a count ("a", "three",
+/// "twenty-four"), or start with "mid-". Capitalized words are mostly names, and this
+/// spares the matchers them.
 fn may_match_word(word: &str) -> bool {
     use crate::analysis::words;
     if word.starts_with("mid-") || word.starts_with("Mid-") {

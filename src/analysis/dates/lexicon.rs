@@ -38,8 +38,8 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     words::weekday(word)
 }
 
-/// The abbreviations of weekday names, each with the form of the other days it goes with:
-/// three letters ("Tue", "Thu") or the longer newspaper forms ("Tues", "Thurs").
+/// The abbreviations of weekday names: three letters ("Tue", "Thu"), and the longer forms
+/// some newspapers use ("Tues", "Thurs").
 const WEEKDAY_ABBREVIATIONS: [(&str, Weekday); 10] = [
     ("Mon", Weekday::Mon),
     ("Tue", Weekday::Tue),

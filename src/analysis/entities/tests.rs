@@ -444,9 +444,8 @@ fn a_titles_qualifying_words_after_its_head_are_no_name() {
 
 #[test]
 fn where_someone_works_is_an_organization_not_the_speaker() {
-    let text =
-        "Markets\n\nAnalysts at Jefferies said the plan was overdue. A trader at Barclays said \
-                prices rose. Residents at Elm Ridge said the water was off.\n";
+    let text = "Markets\n\nAnalysts at Jefferies said the plan was overdue. A trader at \
+                Barclays said prices rose. Residents at Elm Ridge said the water was off.\n";
     let a = analyze(text, Format::Plain, &Config::default());
     for firm in ["Jefferies", "Barclays"] {
         assert_eq!(entity(&a, firm).kind, EntityKind::Organization, "{firm}");
