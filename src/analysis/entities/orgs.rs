@@ -67,6 +67,10 @@ fn derive_demonym(word: &str) -> bool {
             candidate.clear();
             candidate.push_str(stem);
             candidate.push_str(ending);
+            // Mal-i, Hawai-i, Missour-i: the place's own name, not an adjective of it.
+            if candidate == w {
+                continue;
+            }
             if let Some((place, gazetteer::Spelling::Current)) = gazetteer::lookup(&candidate) {
                 if matches!(
                     place.kind,
@@ -221,6 +225,15 @@ mod tests {
         }
         for w in ["Rudskoi", "Brian", "Martin", "Christian"] {
             assert!(!is_demonym(w) || w == "Christian", "{w}");
+        }
+        // Places whose names end as adjectives do (-i) are not adjectives of themselves.
+        for w in [
+            "Mali", "Malawi", "Haiti", "Fiji", "Brunei", "Hawaii", "Missouri",
+        ] {
+            assert!(!is_demonym(w), "{w}");
+        }
+        for w in ["Israeli", "Kuwaiti", "Pakistani", "Haitian", "Malian"] {
+            assert!(is_demonym(w), "{w}");
         }
     }
 

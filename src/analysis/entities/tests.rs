@@ -454,6 +454,15 @@ fn where_someone_works_is_an_organization_not_the_speaker() {
 }
 
 #[test]
+fn places_named_like_adjectives_are_places() {
+    let text = "Flooding hit Missouri and Hawaii on Tuesday, and aid reached Mali and Haiti.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    for name in ["Missouri", "Hawaii", "Mali", "Haiti"] {
+        assert_eq!(entity(&a, name).kind, EntityKind::Place, "{name}");
+    }
+}
+
+#[test]
 fn a_datelines_state_or_country_is_a_place_of_its_own() {
     let text = "COLUMBUS, Ohio (AP) — A storm knocked out power across Ohio on Tuesday.\n";
     let a = analyze(text, Format::Plain, &Config::default());
