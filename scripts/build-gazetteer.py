@@ -46,6 +46,9 @@ COUNTRY_ALIASES = {
     "United Arab Emirates": ["UAE", "U.A.E."],
     "Vatican": ["Vatican City", "Holy See"],
     "Palestinian Territory": ["Palestine"],
+    "Bosnia and Herzegovina": ["Bosnia", "Bosnia-Herzegovina"],
+    "Trinidad and Tobago": ["Trinidad"],
+    "Antigua and Barbuda": ["Antigua"],
 }
 
 

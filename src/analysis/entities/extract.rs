@@ -311,6 +311,11 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
                 j = next + 1;
                 continue;
             }
+            // "Bosnia and Herzegovina", "Isle of Man": a place the gazetteer knows whole.
+            if let Some(end) = place_across(scan, i, next) {
+                j = end;
+                continue;
+            }
             if is_connector(lower) && lower != "the" && lower != "and" {
                 let prev = &toks[j];
                 let licensed = prev.has(ORG_HEAD)
@@ -344,6 +349,47 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
         i = j + 1;
     }
     out
+}
+
+/// The last word of a place the gazetteer knows that runs from the capitalized `toks[first]`
+/// across the connector at `at` ("and", "of", "the") to a later capitalized word, when that
+/// place is one name: "Trinidad and Tobago", "Sao Tome and Principe", "Isle of Man". Two
+/// countries joined by "and" stay two ("Serbia and Montenegro" held talks), even where the
+/// gazetteer keeps the union of both under that name.
+fn place_across(scan: &Scan, first: usize, at: usize) -> Option<usize> {
+    /// The longest joined name the gazetteer holds runs over this many words.
+    const MAX_WORDS: usize = 7;
+    let toks = scan.toks;
+    if !matches!(toks[at].lower(), "and" | "of" | "the") {
+        return None;
+    }
+    let sentence = toks[first].sentence;
+    let mut found = None;
+    for end in at + 1..(first + MAX_WORDS).min(toks.len()) {
+        let t = &toks[end];
+        if !t.word || t.sentence != sentence {
+            break;
+        }
+        if !t.cap {
+            if is_connector(t.lower()) {
+                continue;
+            }
+            break;
+        }
+        let name = text_span(scan.prose, toks, first, end);
+        if gazetteer::lookup(&name).is_some() {
+            let country = |a: usize, b: usize| {
+                gazetteer::lookup(&text_span(scan.prose, toks, a, b)).is_some_and(|(p, s)| {
+                    p.kind == gazetteer::PlaceKind::Country && s == gazetteer::Spelling::Current
+                })
+            };
+            let union = toks[at].lower() == "and" && country(first, at - 1) && country(at + 1, end);
+            if !union {
+                found = Some(end);
+            }
+        }
+    }
+    found
 }
 
 /// Word pairs an "and" joins inside the names of institutions ("Food and Drug
@@ -645,9 +691,14 @@ pub fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
 fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candidate>) {
     let (prose, toks) = (scan.prose, scan.toks);
     // Nationality adjectives are not names, and lead organization names only
-    // ("Canadian Medical Association Journal").
+    // ("Canadian Medical Association Journal") and place names the gazetteer knows whole
+    // ("Saudi Arabia", "Dominican Republic", "French Polynesia").
     let last_org = (a..=b).rev().find(|&k| toks[k].has(ORG_HEAD));
-    while a <= b && is_demonym(toks[a].text) && last_org.is_none_or(|o| o < a) {
+    while a <= b
+        && is_demonym(toks[a].text)
+        && last_org.is_none_or(|o| o < a)
+        && (a == b || gazetteer::lookup(&text_span(prose, toks, a, b)).is_none())
+    {
         a += 1;
     }
     while b > a && !toks[b].cap && !toks[b].text.ends_with('.') {

@@ -463,6 +463,26 @@ fn places_named_like_adjectives_are_places() {
 }
 
 #[test]
+fn a_place_named_with_a_nationality_or_a_connector_is_one_place() {
+    let text = "Saudi Arabia said on Tuesday that flights to the Dominican Republic, \
+                Trinidad and Tobago and the Isle of Man would resume. Officials in Bosnia \
+                said the vote was fair. Serbia and Montenegro held talks.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    for name in [
+        "Saudi Arabia",
+        "Dominican Republic",
+        "Trinidad and Tobago",
+        "Isle of Man",
+        "Bosnia",
+        "Serbia",
+        "Montenegro",
+    ] {
+        assert_eq!(entity(&a, name).kind, EntityKind::Place, "{name}");
+    }
+    assert_eq!(a.entities.len(), 7, "{:?}", a.entities);
+}
+
+#[test]
 fn a_datelines_state_or_country_is_a_place_of_its_own() {
     let text = "COLUMBUS, Ohio (AP) — A storm knocked out power across Ohio on Tuesday.\n";
     let a = analyze(text, Format::Plain, &Config::default());
