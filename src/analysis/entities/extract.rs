@@ -352,15 +352,16 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
 }
 
 /// The last word of a place the gazetteer knows that runs from the capitalized `toks[first]`
-/// across the connector at `at` ("and", "of", "the") to a later capitalized word, when that
-/// place is one name: "Trinidad and Tobago", "Sao Tome and Principe", "Isle of Man". Two
-/// countries joined by "and" stay two ("Serbia and Montenegro" held talks), even where the
-/// gazetteer keeps the union of both under that name.
+/// across the lowercase link word at `at` ([`links_a_place`]) to a later capitalized word,
+/// when that place is one name: "Trinidad and Tobago", "Isle of Man", "Dar es Salaam",
+/// "Newcastle upon Tyne", "Jerez de la Frontera". Two countries joined by "and" stay two
+/// ("Serbia and Montenegro" held talks), even where the gazetteer keeps the union of both
+/// under that name.
 fn place_across(scan: &Scan, first: usize, at: usize) -> Option<usize> {
     /// The longest joined name the gazetteer holds runs over this many words.
     const MAX_WORDS: usize = 7;
     let toks = scan.toks;
-    if !matches!(toks[at].lower(), "and" | "of" | "the") {
+    if !links_a_place(&toks[at]) {
         return None;
     }
     let sentence = toks[first].sentence;
@@ -371,7 +372,7 @@ fn place_across(scan: &Scan, first: usize, at: usize) -> Option<usize> {
             break;
         }
         if !t.cap {
-            if is_connector(t.lower()) {
+            if links_a_place(t) {
                 continue;
             }
             break;
@@ -390,6 +391,17 @@ fn place_across(scan: &Scan, first: usize, at: usize) -> Option<usize> {
         }
     }
     found
+}
+
+/// A lowercase word that joins the capitalized words of a place's name: connectors and name
+/// particles ("of", "and", "de la", "del") and the particles of place names alone ("Dar es
+/// Salaam", "Frankfurt am Main", "Newcastle upon Tyne").
+fn links_a_place(t: &Token) -> bool {
+    t.has(PARTICLE)
+        || matches!(
+            t.lower(),
+            "and" | "of" | "the" | "es" | "ez" | "am" | "an" | "upon" | "under" | "sur"
+        )
 }
 
 /// Word pairs an "and" joins inside the names of institutions ("Food and Drug
@@ -477,8 +489,13 @@ fn is_name_word(t: &Token) -> bool {
 fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candidate>) {
     let (prose, toks) = (scan.prose, scan.toks);
     // Leading function words ("The Riverton", "In Kyiv"), unless the whole is a place
-    // ("New York"). A capital "The" mid-sentence opens a publication's name ("The Lancet").
-    let publication = toks[a].word && !toks[a].weak && toks[a].text == "The" && a < b;
+    // ("New York"). A capital "The" mid-sentence opens a publication's name ("The Lancet"),
+    // or a place's ("The Hague").
+    let publication = toks[a].word
+        && !toks[a].weak
+        && toks[a].text == "The"
+        && a < b
+        && gazetteer::lookup(prose.get(toks[a].start..toks[b].end).unwrap_or("")).is_none();
     while a <= b {
         let t = &toks[a];
         if a < b {
@@ -869,7 +886,8 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     if toks[a].weak && c.words.len() == 1 && c.kind.is_some() && is_function_word(&c.text) {
         return;
     }
-    if toks[a].weak && c.words.len() >= 2 && toks[a].has(FUNCTION) {
+    // "The Town Council" opening a sentence; not "The Hague".
+    if toks[a].weak && c.words.len() >= 2 && toks[a].has(FUNCTION) && !in_gazetteer {
         return;
     }
     out.push(c);

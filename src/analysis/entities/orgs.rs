@@ -169,8 +169,9 @@ fn classify<W: NameWord>(
             NameClass::NotAName
         };
     }
-    let org_first = words[0].has(ORG_OPENER);
     let head_at = words.iter().position(|w| w.has(ORG_HEAD));
+    // "The Associated Press" is an organization, "The Hague" a place.
+    let org_first = words[0].has(ORG_OPENER) && (place.is_none() || head_at.is_some());
     if last.has(PLACE_HEAD)
         && words.len() >= 2
         && head_at.is_none_or(|h| h == words.len() - 1)

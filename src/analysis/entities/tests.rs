@@ -466,11 +466,14 @@ fn places_named_like_adjectives_are_places() {
 fn a_place_named_with_a_nationality_or_a_connector_is_one_place() {
     let text = "Saudi Arabia said on Tuesday that flights to the Dominican Republic, \
                 Trinidad and Tobago and the Isle of Man would resume. Officials in Bosnia \
-                said the vote was fair. Serbia and Montenegro held talks.\n";
+                said the vote was fair. Serbia and Montenegro held talks in The Hague and \
+                Dar es Salaam.\n";
     let a = analyze(text, Format::Plain, &Config::default());
     for name in [
         "Saudi Arabia",
         "Dominican Republic",
+        "The Hague",
+        "Dar es Salaam",
         "Trinidad and Tobago",
         "Isle of Man",
         "Bosnia",
@@ -479,7 +482,7 @@ fn a_place_named_with_a_nationality_or_a_connector_is_one_place() {
     ] {
         assert_eq!(entity(&a, name).kind, EntityKind::Place, "{name}");
     }
-    assert_eq!(a.entities.len(), 7, "{:?}", a.entities);
+    assert_eq!(a.entities.len(), 9, "{:?}", a.entities);
 }
 
 #[test]
