@@ -895,17 +895,29 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
 
 /// The dateline's place (`MOSCOW, October 13.`), standing in this paragraph at `place`.
 /// In `COLUMBUS, Ohio (AP)` it is the city: a state or country the gazetteer knows after
-/// its comma is a place of its own, read as any other name (`ST. LOUIS, Mo.` and
-/// `WASHINGTON, D.C.` stay whole).
+/// its comma is a place of its own, read as any other name; a state abbreviated in the
+/// AP's way (`ST. LOUIS, Mo.`) only says which St. Louis. `WASHINGTON, D.C.` stays whole.
 fn dateline_place(toks: &[Token], place: Span, text: String, out: &mut Vec<Candidate>) {
-    let city_end = text
-        .find(',')
-        .filter(|&at| gazetteer::lookup(text[at + 1..].trim()).is_some());
-    let (place, text) = match city_end {
-        Some(at) => (place.start..place.start + at, text[..at].to_string()),
-        None => (place, text),
+    let qualifier = |at: usize| {
+        let rest = text[at + 1..].trim();
+        if gazetteer::lookup(rest).is_some() {
+            Some(false)
+        } else {
+            gazetteer::ap_state(rest).map(|_| true)
+        }
     };
-    out.retain(|c| !(c.span.start < place.end && place.start < c.span.end));
+    let (city, text, abbreviated) = match text.find(',').and_then(|at| Some((at, qualifier(at)?))) {
+        Some((at, abbreviated)) => (
+            place.start..place.start + at,
+            text[..at].to_string(),
+            abbreviated,
+        ),
+        None => (place.clone(), text, false),
+    };
+    // An abbreviation is no name of its own: nothing is read in it.
+    let taken = if abbreviated { place } else { city.clone() };
+    let place = city;
+    out.retain(|c| !(c.span.start < taken.end && taken.start < c.span.end));
     let words = toks
         .iter()
         .filter(|t| t.word && t.start >= place.start && t.end <= place.end)

@@ -123,6 +123,62 @@ pub fn lookup(name: &str) -> Option<(Place, Spelling)> {
     gazetteer.by_name.get(&key(name)).copied()
 }
 
+/// The states as the AP abbreviates them in datelines (`ST. LOUIS, Mo.`), with the state
+/// each stands for. Not spellings of the state (`Mo.` beside `Missouri` is house style, not
+/// a variant), so kept apart from the gazetteer's names.
+const AP_STATES: &[(&str, &str)] = &[
+    ("Ala.", "Alabama"),
+    ("Ariz.", "Arizona"),
+    ("Ark.", "Arkansas"),
+    ("Calif.", "California"),
+    ("Colo.", "Colorado"),
+    ("Conn.", "Connecticut"),
+    ("Del.", "Delaware"),
+    ("Fla.", "Florida"),
+    ("Ga.", "Georgia"),
+    ("Ill.", "Illinois"),
+    ("Ind.", "Indiana"),
+    ("Kan.", "Kansas"),
+    ("Ky.", "Kentucky"),
+    ("La.", "Louisiana"),
+    ("Md.", "Maryland"),
+    ("Mass.", "Massachusetts"),
+    ("Mich.", "Michigan"),
+    ("Minn.", "Minnesota"),
+    ("Miss.", "Mississippi"),
+    ("Mo.", "Missouri"),
+    ("Mont.", "Montana"),
+    ("Neb.", "Nebraska"),
+    ("Nev.", "Nevada"),
+    ("N.H.", "New Hampshire"),
+    ("N.J.", "New Jersey"),
+    ("N.M.", "New Mexico"),
+    ("N.Y.", "New York"),
+    ("N.C.", "North Carolina"),
+    ("N.D.", "North Dakota"),
+    ("Okla.", "Oklahoma"),
+    ("Ore.", "Oregon"),
+    ("Pa.", "Pennsylvania"),
+    ("R.I.", "Rhode Island"),
+    ("S.C.", "South Carolina"),
+    ("S.D.", "South Dakota"),
+    ("Tenn.", "Tennessee"),
+    ("Vt.", "Vermont"),
+    ("Va.", "Virginia"),
+    ("Wash.", "Washington"),
+    ("W.Va.", "West Virginia"),
+    ("Wis.", "Wisconsin"),
+    ("Wyo.", "Wyoming"),
+];
+
+/// The state an AP dateline abbreviation stands for (`Mo.` → Missouri), any case.
+pub fn ap_state(abbreviation: &str) -> Option<&'static str> {
+    AP_STATES
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(abbreviation))
+        .map(|&(_, state)| state)
+}
+
 /// Names up to this many bytes are looked up without allocating.
 const STACK_KEY: usize = 64;
 
@@ -158,5 +214,8 @@ mod tests {
         assert!(alternate_spellings("Kiev", "Kyiv"));
         assert!(!alternate_spellings("US", "United States"));
         assert!(!alternate_spellings("Kyiv", "KYIV"));
+        assert_eq!(ap_state("Mo."), Some("Missouri"));
+        assert_eq!(ap_state("N.M."), Some("New Mexico"));
+        assert_eq!(ap_state("Mo"), None);
     }
 }

@@ -314,7 +314,10 @@ fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            if w.contains('.') || (one_word && letters <= 3) {
+            // Initials keep their capitals (U.S., D.C.); a word shortened by a final period
+            // is a word (ST. → St., MT. → Mt.).
+            let initials = w.trim_end_matches('.').contains('.') || letters <= 1;
+            if (w.contains('.') && initials) || (one_word && letters <= 3) {
                 return w.to_string();
             }
             let lower = w.to_lowercase();

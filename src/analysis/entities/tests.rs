@@ -486,6 +486,18 @@ fn a_place_named_with_a_nationality_or_a_connector_is_one_place() {
 }
 
 #[test]
+fn a_datelines_city_is_read_apart_from_its_abbreviated_state() {
+    let text = "ST. LOUIS, Mo. (AP) — Buses in St. Louis will run all night, officials said.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Mo")), "{names:?}");
+    assert_eq!(entity(&a, "St. Louis").mentions.len(), 2);
+    let text = "ST. PAUL, Minn. — Buses will run all night, officials said.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    assert_eq!(entity(&a, "St. Paul").kind, EntityKind::Place);
+}
+
+#[test]
 fn a_datelines_state_or_country_is_a_place_of_its_own() {
     let text = "COLUMBUS, Ohio (AP) — A storm knocked out power across Ohio on Tuesday.\n";
     let a = analyze(text, Format::Plain, &Config::default());
