@@ -258,11 +258,58 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
                     RoleSource::Before
                 },
             });
-        } else if let Some(role) = capitalized_title_before(prose, toks, first) {
+        } else if let Some(role) = capitalized_title_before(prose, toks, first)
+            .or_else(|| role_of_a_name_before(prose, toks, first))
+        {
             roles.push(role);
         }
     }
     roles
+}
+
+/// A role over a named place or body in apposition before the name: "The governor of
+/// Missouri, Mike Parson," / "the chief executive of Barclays, Jes Staley,". The words
+/// before the role noun are kept only while they qualify it ("the former mayor of").
+fn role_of_a_name_before(prose: &str, toks: &[Token], first: usize) -> Option<Role> {
+    /// At most this many words name the place or body.
+    const MAX_NAME: usize = 5;
+    let sentence = toks[first].sentence;
+    let in_sentence = |t: &Token| t.word && t.sentence == sentence;
+    let mut k = first.checked_sub(2)?;
+    let mut named = 0;
+    while in_sentence(&toks[k]) && toks[k].cap && named < MAX_NAME {
+        k = k.checked_sub(1)?;
+        named += 1;
+    }
+    if in_sentence(&toks[k]) && toks[k].lower() == "the" && named > 0 {
+        k = k.checked_sub(1)?;
+    }
+    let head_at = k.checked_sub(1)?;
+    let head = &toks[head_at];
+    if named == 0
+        || toks[k].lower() != "of"
+        || !in_sentence(head)
+        || head.cap && !head.weak
+        || !is_singular_role_noun_lower(head.lower(), head.flags)
+    {
+        return None;
+    }
+    let mut s = head_at;
+    while s > 0
+        && in_sentence(&toks[s - 1])
+        && head_at - s < 3
+        && (is_title_modifier(toks[s - 1].lower())
+            || matches!(
+                toks[s - 1].lower(),
+                "former" | "acting" | "interim" | "then" | "chief" | "general"
+            ))
+    {
+        s -= 1;
+    }
+    Some(Role {
+        text: text_of(prose, toks, s, first - 2),
+        source: RoleSource::Before,
+    })
 }
 
 /// A capitalized title in apposition before the name: "the Minister of the Federal Capital

@@ -486,6 +486,22 @@ fn a_place_named_with_a_nationality_or_a_connector_is_one_place() {
 }
 
 #[test]
+fn a_role_over_a_named_place_before_the_name_makes_a_person() {
+    let text = "The governor of Missouri, Mike Parson, signed the bill. Officials said the \
+                former chief executive of Barclays, Jes Staley, would appeal.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let parson = entity(&a, "Mike Parson");
+    assert_eq!(parson.kind, EntityKind::Person);
+    assert_eq!(parson.role.as_deref(), Some("governor of Missouri"));
+    let staley = entity(&a, "Jes Staley");
+    assert_eq!(
+        staley.role.as_deref(),
+        Some("former chief executive of Barclays")
+    );
+    assert_eq!(entity(&a, "Missouri").kind, EntityKind::Place);
+}
+
+#[test]
 fn a_datelines_city_is_read_apart_from_its_abbreviated_state() {
     let text = "ST. LOUIS, Mo. (AP) — Buses in St. Louis will run all night, officials said.\n";
     let a = analyze(text, Format::Plain, &Config::default());
