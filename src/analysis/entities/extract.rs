@@ -863,6 +863,7 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
                     | "via"
                     | "through"
             )
+            && !(toks[p - 1].lower() == "to" && p >= 2 && to_a_person(toks[p - 2].lower()))
         {
             c.place_evidence = true;
         }
@@ -891,6 +892,28 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         return;
     }
     out.push(c);
+}
+
+/// Words after which a "to" leads to a person or a body, not a place: "according to Maria
+/// Lopez", "spoke to Kevin Tran".
+fn to_a_person(lower: &str) -> bool {
+    matches!(
+        lower,
+        "according"
+            | "thanks"
+            | "spoke"
+            | "speaking"
+            | "talked"
+            | "talking"
+            | "wrote"
+            | "writing"
+            | "replied"
+            | "responded"
+            | "apologized"
+            | "apologised"
+            | "listened"
+            | "married"
+    )
 }
 
 /// The dateline's place (`MOSCOW, October 13.`), standing in this paragraph at `place`.

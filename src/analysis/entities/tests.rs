@@ -486,6 +486,20 @@ fn a_place_named_with_a_nationality_or_a_connector_is_one_place() {
 }
 
 #[test]
+fn what_is_according_to_someone_is_no_place() {
+    let text = "According to Maria Lopez, the plan failed. Officials spoke to Kevin Tran. \
+                Flights to Harare resumed.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let places: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(places, ["Harare"]);
+}
+
+#[test]
 fn a_role_over_a_named_place_before_the_name_makes_a_person() {
     let text = "The governor of Missouri, Mike Parson, signed the bill. Officials said the \
                 former chief executive of Barclays, Jes Staley, would appeal.\n";
