@@ -937,16 +937,15 @@ fn dateline_place(toks: &[Token], place: Span, text: String, out: &mut Vec<Candi
         ),
         None => (place.clone(), text, false),
     };
-    // An abbreviation is no name of its own: nothing is read in it.
-    let taken = if abbreviated { place } else { city.clone() };
-    let place = city;
-    out.retain(|c| !(c.span.start < taken.end && taken.start < c.span.end));
+    // An abbreviated state is no name of its own: nothing is read in it.
+    let cleared = if abbreviated { &place } else { &city };
+    out.retain(|c| !(c.span.start < cleared.end && cleared.start < c.span.end));
     let words = toks
         .iter()
-        .filter(|t| t.word && t.start >= place.start && t.end <= place.end)
+        .filter(|t| t.word && t.start >= city.start && t.end <= city.end)
         .map(|t| t.span())
         .collect();
-    out.push(dateline_candidate(place, text, words));
+    out.push(dateline_candidate(city, text, words));
 }
 
 /// Without a dateline from the draft model: an all-capitals run opening a body paragraph
