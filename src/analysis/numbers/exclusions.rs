@@ -395,6 +395,9 @@ fn age(s: &Sent, c: &CoreView, kind: ClaimKind, j: usize) -> bool {
     {
         return true;
     }
+    if predicate_age(s, c, &before, &before2) {
+        return true;
+    }
     // "Canadians over 65", "children under 5": an age bound with nothing counted after it.
     if matches!(
         before.as_ref(),
@@ -408,4 +411,66 @@ fn age(s: &Sent, c: &CoreView, kind: ClaimKind, j: usize) -> bool {
         }
     }
     false
+}
+
+/// An age said of a person: "She was 91.", "the victim was 17 and", "Smith is 52",
+/// "Jones, who turned 40 last month,", "died at 85". The figure stands alone (nothing
+/// counted after it) and its subject is a person: a personal pronoun, `who`, a name or a
+/// word for a person ("The death toll was 12." stays a claim).
+fn predicate_age(s: &Sent, c: &CoreView, before: &str, before2: &str) -> bool {
+    let after = s.text(c.last + 1).ascii_lower();
+    let alone = c.last + 1 >= s.hi
+        || matches!(
+            after.as_ref(),
+            "," | "." | ";" | ")" | ":" | "—" | "–" | "and" | "when" | "but"
+        );
+    let Some(subject) = s.back(c.first, 2) else {
+        return false;
+    };
+    match before {
+        "was" | "is" => alone && is_person(s, subject),
+        "turned" | "turns" | "turning" => {
+            (alone || matches!(after.as_ref(), "last" | "this" | "in" | "on"))
+                && is_person(s, subject)
+        }
+        // "died at 85", "retired at 65": only a person dies or retires at a bare number.
+        "at" => {
+            (alone || matches!(after.as_ref(), "after" | "in" | "of" | "from" | "on"))
+                && matches!(
+                    before2,
+                    "died" | "dies" | "dead" | "dying" | "retired" | "retires" | "retiring"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Word `i` names or stands for a person: `he`, `she`, `who`, a capitalized word (not a
+/// month or weekday), or a word for a person (`victim`, `mother`, `singer`, `boy`).
+fn is_person(s: &Sent, i: usize) -> bool {
+    let word = s.text(i);
+    let lower = word.ascii_lower();
+    if matches!(lower.as_ref(), "he" | "she" | "who" | "i") {
+        return true;
+    }
+    if s.capitalized(i) {
+        return !lx::month(word)
+            && !lx::weekday(word)
+            && !crate::analysis::entities::lexicon::is_function_word(&lower);
+    }
+    matches!(
+        lower.as_ref(),
+        "man"
+            | "woman"
+            | "boy"
+            | "girl"
+            | "child"
+            | "teenager"
+            | "teen"
+            | "baby"
+            | "person"
+            | "suspect"
+            | "toddler"
+            | "infant"
+    ) || crate::analysis::entities::lexicon::is_role_noun(&lower)
 }

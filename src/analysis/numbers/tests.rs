@@ -235,6 +235,28 @@ fn ages_are_not_claims() {
 }
 
 #[test]
+fn an_age_said_of_a_person_is_not_a_claim() {
+    none_of(&[
+        "The singer died Tuesday at her home. She was 91.",
+        "The former mayor, who was 78, died in a crash.",
+        "Jones, who turned 40 last month, retired.",
+        "He died at 85 after a long illness.",
+        "The victim was 17 and a student.",
+        "Smith is 52 and lives in Ohio.",
+    ]);
+    // The same shapes with a subject that is no person are claims.
+    for text in [
+        "The death toll was 12.",
+        "The total was 40 and rising.",
+        "It was 90 when the gauge broke.",
+        "The turnout was 45, officials feared.",
+        "The score turned 21 in the third quarter.",
+    ] {
+        assert_eq!(unsupported(text).len(), 1, "{text}");
+    }
+}
+
+#[test]
 fn ordinals_are_not_claims() {
     none_of(&[
         "It was the first increase.",
