@@ -92,6 +92,14 @@ pub fn hyphen_pair(a: &str, b: &str) -> Pair {
     }
 }
 
+/// A win-loss record in brackets after a name, `Romano (1-4)`, `Bassitt (8-6, 3.88 ERA)`:
+/// a tally like a score, which reads as a range only because the first figure is smaller.
+pub fn record_after_name(s: &Sent, first: usize, last: usize) -> bool {
+    s.is_back(first, 1, "(")
+        && s.back(first, 2).is_some_and(|p| s.capitalized(p))
+        && matches!(s.text(last + 1), ")" | ",")
+}
+
 /// "half of", "by half", "Half wore…", "half the city": a fraction; not "the second half",
 /// "half-brother", "half an hour".
 pub fn half_is_fraction(s: &Sent, i: usize) -> bool {

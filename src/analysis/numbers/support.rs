@@ -33,7 +33,7 @@ const SPEECH_PATTERN: &str = r"(?-u:\b)(
             complained|complains|briefed|quoted|
             pointed\s+out|points\s+out|pointing\s+out|
             cited|cites|citing|
-            forecast\s+that|calculated|calculates|tallied|counted
+            forecast\s+that|forecasts|expects|anticipates|calculated|calculates|tallied|counted
         )(?-u:\b)";
 
 const SOURCE_PATTERN: &str = r"

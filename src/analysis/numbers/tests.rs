@@ -235,6 +235,15 @@ fn ages_are_not_claims() {
 }
 
 #[test]
+fn a_record_in_brackets_after_a_name_is_a_tally() {
+    none_of(&[
+        "Jose Leclerc (3-2) pitched a scoreless ninth. Romano (1-4) took the loss.",
+        "Chris Bassitt (8-6) starts Sunday.",
+    ]);
+    assert_eq!(claims_of("Prices rose (1-4 cents) overnight."), ["1-4 cents"]);
+}
+
+#[test]
 fn an_age_said_of_a_person_is_not_a_claim() {
     none_of(&[
         "The singer died Tuesday at her home. She was 91.",
@@ -337,6 +346,8 @@ fn a_source_in_the_sentence_supports_the_claim() {
         "The general has pointed out that eight more communities had signed.",
         "Costs rose [40 percent](https://example.org/report).",
         "Costs rose 40 percent.[^1]",
+        "The company now expects revenue of $22.5 billion for the year.",
+        "The bank forecasts growth of 2.1% next year.",
     ] {
         assert_eq!(unsupported(text), Vec::<String>::new(), "{text:?}");
         let a = analyze(text);
@@ -364,6 +375,11 @@ fn claims_without_a_source_are_reported_with_what_is_missing() {
     assert_eq!(
         unsupported("Power outages cost local businesses an estimated $4 million a day."),
         ["an estimated $4 million a day"]
+    );
+    // Expected by whom: the passive names no one.
+    assert_eq!(
+        unsupported("Revenue is expected to reach $5 billion."),
+        ["$5 billion"]
     );
 }
 
