@@ -504,8 +504,16 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
                 break;
             }
         }
+        // A compass word opens a company's name when the name ends as one does ("Western
+        // Digital Corp", "Southern Company"), and nothing else ("Western officials").
+        let compass_of_org = a < b
+            && toks[b].has(ORG_HEAD)
+            && matches!(
+                t.lower(),
+                "western" | "eastern" | "northern" | "southern" | "central"
+            );
         if (t.has(FUNCTION) && (t.weak || matches!(t.lower(), "the" | "a" | "an")))
-            || t.has(NOT_NAME)
+            || (t.has(NOT_NAME) && !compass_of_org)
             || (a < b && is_connector(t.lower()))
         {
             a += 1;

@@ -30,7 +30,7 @@ const FUNCTION_WORDS: &str =
      mr mrs ms dr oh ok okay well yes hi hello dear thanks thank sorry regrettably \
      unfortunately fortunately officially overall together altogether rather quite very \
      too enough almost nearly roughly about approximately some whatever whoever whichever \
-     above-mentioned following including excluding besides except given regarding \
+     above-mentioned following including excluding besides except given regarding born \
      instead otherwise elsewhere everywhere somewhere anywhere nowhere north south east west";
 
 /// Weekdays, months and other calendar words: capitalized, never entities.

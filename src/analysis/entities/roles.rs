@@ -239,6 +239,11 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
             while s > 0 && same(s - 1) && toks[s - 1].word && first - 2 - (s - 1) < 6 {
                 s -= 1;
             }
+            // The role starts after the clause that leads to it: "she is survived by a son,
+            // Daniel," is a son; "and a sister, Helen Kowalski," a sister.
+            if let Some(k) = (s..first - 2).rev().find(|&k| leads_to_role(&toks[k])) {
+                s = k + 1;
+            }
             // "the residence of the minister": the role is what stands after an "of" that
             // follows no role noun.
             if let Some(of) = (s + 1..first - 2)
@@ -265,6 +270,39 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
         }
     }
     roles
+}
+
+/// A word that ends the clause before an appositive role: a conjunction, pronoun, verb or
+/// preposition among the function words (not an article, a possessive, `of` or `for`, or
+/// a word that qualifies the role: "the first", "her only", "his own").
+fn leads_to_role(t: &Token) -> bool {
+    t.word
+        && t.has(FUNCTION)
+        && !matches!(
+            t.lower(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "of"
+                | "for"
+                | "first"
+                | "second"
+                | "third"
+                | "last"
+                | "new"
+                | "old"
+                | "only"
+                | "own"
+                | "other"
+                | "another"
+        )
 }
 
 /// A role over a named place or body in apposition before the name: "The governor of

@@ -516,6 +516,34 @@ fn a_role_over_a_named_place_before_the_name_makes_a_person() {
 }
 
 #[test]
+fn an_appositive_role_starts_after_the_clause_that_leads_to_it() {
+    let text = "In addition to her daughter, she is survived by a son, Daniel Ellison, of \
+                Columbus; and a sister, Helen Kowalski of Toledo. Her only brother, Tom \
+                Kowalski, died in 2011.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    assert_eq!(entity(&a, "Daniel Ellison").role.as_deref(), Some("son"));
+    assert_eq!(entity(&a, "Helen Kowalski").role.as_deref(), Some("sister"));
+    assert_eq!(
+        entity(&a, "Tom Kowalski").role.as_deref(),
+        Some("only brother")
+    );
+}
+
+#[test]
+fn a_compass_word_opens_a_company_name_and_born_opens_no_name() {
+    let text = "Shares of rival Western Digital Corp fell. Western officials were calm. \
+                Born Margaret Anne Kowalski in Toledo, she studied law.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    assert_eq!(
+        entity(&a, "Western Digital Corp").kind,
+        EntityKind::Organization
+    );
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("Born")), "{names:?}");
+    assert!(!names.contains(&"Western"), "{names:?}");
+}
+
+#[test]
 fn a_datelines_city_is_read_apart_from_its_abbreviated_state() {
     let text = "ST. LOUIS, Mo. (AP) — Buses in St. Louis will run all night, officials said.\n";
     let a = analyze(text, Format::Plain, &Config::default());

@@ -240,7 +240,10 @@ fn a_record_in_brackets_after_a_name_is_a_tally() {
         "Jose Leclerc (3-2) pitched a scoreless ninth. Romano (1-4) took the loss.",
         "Chris Bassitt (8-6) starts Sunday.",
     ]);
-    assert_eq!(claims_of("Prices rose (1-4 cents) overnight."), ["1-4 cents"]);
+    assert_eq!(
+        claims_of("Prices rose (1-4 cents) overnight."),
+        ["1-4 cents"]
+    );
 }
 
 #[test]
