@@ -796,6 +796,13 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         Vec::new()
     };
     let age = has_age(toks, b);
+    // "Marcus Semien opened the inning": a common given name and a surname.
+    let given_name = (2..=4).contains(&(b - a + 1))
+        && toks[a].has(GIVEN_NAME)
+        && !toks[a].all_caps
+        && toks[a + 1..=b]
+            .iter()
+            .all(|t| t.cap && !t.has(FUNCTION | ORG_HEAD | PLACE_HEAD | ORG_TRAILER | TITLE));
     let plural_common = a == b && is_role_noun_lower(toks[a].lower(), toks[a].flags);
     // A place the gazetteer knows speaks only by metonymy ("Russia said"): it is a person
     // only with an age or a role, and a country never.
@@ -808,7 +815,7 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
                 && place.is_some_and(|(p, _)| p.kind == gazetteer::PlaceKind::City)
         }
         _ => {
-            let local = speech_after || speech_before || age || role_evidence;
+            let local = speech_after || speech_before || age || role_evidence || given_name;
             if !local && c.kind.is_none() && !plural_common && !after_article {
                 // Only a speaker overlapping it would make it a person.
                 scan.sensitive.push(c.span.clone());

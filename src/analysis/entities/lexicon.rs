@@ -231,6 +231,10 @@ pub const PLACE_OPENER: Flags = 1 << 12;
 pub const PARTICLE: Flags = 1 << 13;
 pub const SUFFIX: Flags = 1 << 14;
 pub const DEMONYM: Flags = 1 << 15;
+pub const GIVEN_NAME: Flags = 1 << 16;
+
+/// Common given names (data/given-names.txt, which says what is left out and why).
+const GIVEN_NAMES: &str = include_str!("../../../data/given-names.txt");
 
 /// Every list in one table: a word is looked up once for all of them.
 static LEXICON: LazyLock<HashMap<&'static str, Flags>> = LazyLock::new(|| {
@@ -252,8 +256,10 @@ static LEXICON: LazyLock<HashMap<&'static str, Flags>> = LazyLock::new(|| {
         (PARTICLES, PARTICLE),
         (SUFFIXES, SUFFIX),
         (DEMONYMS, DEMONYM),
+        (GIVEN_NAMES, GIVEN_NAME),
     ] {
-        for w in words.split_whitespace() {
+        let listed = words.lines().filter(|line| !line.starts_with('#'));
+        for w in listed.flat_map(str::split_whitespace) {
             *map.entry(w).or_default() |= flag;
         }
     }

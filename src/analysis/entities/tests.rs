@@ -530,6 +530,22 @@ fn an_appositive_role_starts_after_the_clause_that_leads_to_it() {
 }
 
 #[test]
+fn a_common_given_name_before_a_surname_makes_a_person() {
+    let text = "Marcus Semien opened the inning. Toronto's Vladimir Guerrero Jr. had three \
+                hits. Jose Leclerc pitched a scoreless ninth. Traffic on Paul Revere Road \
+                was closed, officials at Henry Ford Health said.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    for name in ["Marcus Semien", "Vladimir Guerrero Jr.", "Jose Leclerc"] {
+        assert_eq!(entity(&a, name).kind, EntityKind::Person, "{name}");
+    }
+    assert_eq!(entity(&a, "Paul Revere Road").kind, EntityKind::Place);
+    assert_eq!(
+        entity(&a, "Henry Ford Health").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
 fn a_compass_word_opens_a_company_name_and_born_opens_no_name() {
     let text = "Shares of rival Western Digital Corp fell. Western officials were calm. \
                 Born Margaret Anne Kowalski in Toledo, she studied law.\n";
