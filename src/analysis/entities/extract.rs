@@ -480,6 +480,18 @@ fn is_title_case_heading(toks: &[Token]) -> bool {
     words >= 4 && sign
 }
 
+/// A lawmaker's party and state after the name, as American papers write it: "Chuck
+/// Schumer, D-N.Y.,", "Ted Cruz, R-Texas,", "Bernie Sanders, I-Vt.": no name of its own.
+fn is_party_label(toks: &[Token], a: usize) -> bool {
+    let text = toks[a].text.as_bytes();
+    a > 0
+        && toks[a - 1].is(",")
+        && text.len() >= 3
+        && matches!(text[0], b'D' | b'R' | b'I')
+        && text[1] == b'-'
+        && text[2].is_ascii_uppercase()
+}
+
 fn is_name_word(t: &Token) -> bool {
     t.word
         && (t.cap || (t.has(PARTICLE) && t.text == t.lower()))
@@ -488,6 +500,9 @@ fn is_name_word(t: &Token) -> bool {
 
 fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candidate>) {
     let (prose, toks) = (scan.prose, scan.toks);
+    if is_party_label(toks, a) {
+        return;
+    }
     // Leading function words ("The Riverton", "In Kyiv"), unless the whole is a place
     // ("New York"). A capital "The" mid-sentence opens a publication's name ("The Lancet"),
     // or a place's ("The Hague").

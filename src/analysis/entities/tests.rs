@@ -546,6 +546,22 @@ fn a_common_given_name_before_a_surname_makes_a_person() {
 }
 
 #[test]
+fn a_lawmakers_party_and_state_are_no_name() {
+    let text = "Senate Majority Leader Chuck Schumer, D-N.Y., spoke. Sen. Ted Cruz, R-Texas, \
+                and Sen. Bernie Sanders, I-Vt., objected.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("D-")
+            || n.starts_with("R-")
+            || n.starts_with("I-")
+            || *n == "Texas"),
+        "{names:?}"
+    );
+    assert_eq!(entity(&a, "Chuck Schumer").kind, EntityKind::Person);
+}
+
+#[test]
 fn a_compass_word_opens_a_company_name_and_born_opens_no_name() {
     let text = "Shares of rival Western Digital Corp fell. Western officials were calm. \
                 Born Margaret Anne Kowalski in Toledo, she studied law.\n";
