@@ -912,7 +912,9 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         }
     }
     // A capital that only opens a sentence needs evidence beyond itself.
-    let in_gazetteer = c.kind == Some(EntityKind::Place) && place.is_some();
+    let in_gazetteer = c.kind == Some(EntityKind::Place)
+        && place.is_some()
+        && !(toks[a].weak && gazetteer::is_common_word(&c.text));
     c.weak = toks[a].weak && c.words.len() == 1 && !in_gazetteer && !c.person_evidence;
     if toks[a].weak && c.words.len() == 1 && c.kind.is_some() && is_function_word(&c.text) {
         return;

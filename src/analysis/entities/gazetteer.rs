@@ -100,6 +100,29 @@ fn load() -> Gazetteer {
     Gazetteer { by_name, longest }
 }
 
+/// Cities whose name is also a common English word: opening a sentence or a headline ("Man
+/// charged in fire", "Nice try", "Reading the report"), the capital is no evidence of the
+/// city. Elsewhere ("in Reading", "Mobile, Ala.") they are places like any other.
+pub fn is_common_word(name: &str) -> bool {
+    matches!(
+        name,
+        "Man"
+            | "Male"
+            | "Mobile"
+            | "Reading"
+            | "Nice"
+            | "Split"
+            | "Orange"
+            | "Surprise"
+            | "Tours"
+            | "Van"
+            | "Independence"
+            | "Bath"
+            | "Batman"
+            | "Derby"
+    )
+}
+
 /// The place a spelling names, case and accents aside ("KYIV", "Kiev", "U.S.").
 pub fn lookup(name: &str) -> Option<(Place, Spelling)> {
     let gazetteer = &*GAZETTEER;

@@ -546,6 +546,17 @@ fn a_common_given_name_before_a_surname_makes_a_person() {
 }
 
 #[test]
+fn a_city_named_like_a_common_word_needs_more_than_an_opening_capital() {
+    let text = "Man charged in warehouse fire\n\nReading the report, officials in Mobile \
+                said a man from Reading was held.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Man"), "{names:?}");
+    assert_eq!(entity(&a, "Reading").mentions.len(), 1);
+    assert_eq!(entity(&a, "Mobile").kind, EntityKind::Place);
+}
+
+#[test]
 fn a_lawmakers_party_and_state_are_no_name() {
     let text = "Senate Majority Leader Chuck Schumer, D-N.Y., spoke. Sen. Ted Cruz, R-Texas, \
                 and Sen. Bernie Sanders, I-Vt., objected.\n";
