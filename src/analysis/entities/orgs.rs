@@ -4,6 +4,7 @@
 use super::gazetteer;
 use super::lexicon::*;
 use super::tokens::Token;
+use std::collections::HashSet;
 use std::sync::{LazyLock, RwLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +128,21 @@ pub fn classify_tokens(
     )
 }
 
+/// Organizations the news names without a word that shows what they are
+/// (data/organizations.txt).
+static KNOWN_ORGANIZATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/organizations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
+
+/// One of the well-known organizations, written as the list writes it.
+pub fn is_known_organization(name: &str) -> bool {
+    KNOWN_ORGANIZATIONS.contains(name)
+}
+
 /// `next` is the word after the name, as written and in lowercase; `place` the gazetteer's
 /// entry for `text`.
 fn classify<W: NameWord>(
@@ -139,6 +155,11 @@ fn classify<W: NameWord>(
     let Some(last) = words.last() else {
         return NameClass::NotAName;
     };
+    if is_known_organization(text)
+        && place.is_none_or(|(p, _)| p.kind == gazetteer::PlaceKind::City)
+    {
+        return NameClass::Org;
+    }
     if let Some((next, n)) = next {
         if next.starts_with(char::is_lowercase) {
             if let Some(include) = place_trailer(n) {

@@ -565,6 +565,17 @@ fn a_city_named_like_a_common_word_needs_more_than_an_opening_capital() {
 }
 
 #[test]
+fn well_known_organizations_need_no_cue_word() {
+    let text = "Headline\n\nIsrael and Hamas agreed to extend the truce, Reuters reported. \
+                Aid entered Gaza on Monday, the United Nations said.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    for name in ["Hamas", "Reuters", "United Nations"] {
+        assert_eq!(entity(&a, name).kind, EntityKind::Organization, "{name}");
+    }
+    assert_eq!(entity(&a, "Israel").kind, EntityKind::Place);
+}
+
+#[test]
 fn a_lawmakers_party_and_state_are_no_name() {
     let text = "Senate Majority Leader Chuck Schumer, D-N.Y., spoke. Sen. Ted Cruz, R-Texas, \
                 and Sen. Bernie Sanders, I-Vt., objected.\n";
