@@ -171,11 +171,32 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
     if let Some(m) = possessive_utterance(t, floor, qpos) {
         return Some(m);
     }
+    // `Asked again, the mayor smiled: "…"`.
+    if let Some(m) = reaction_lead(t, floor, qpos) {
+        return Some(m);
+    }
     // `Kowalczyk thanked the jurors, calling the trial "…"`.
     let j = participle?;
     speakers::clause_subject(t, floor, j).map(|found| Match {
         speaker: found,
         cue: t[j].span.clone(),
+    })
+}
+
+/// `The mayor smiled: "…"`, `Pruitt shrugged: "…"`: a speaker and one past-tense verb of
+/// manner, then a colon, introduce the quote as a speech verb would.
+fn reaction_lead(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
+    if qpos < floor + 3 || !t[qpos - 1].is_punct(':') {
+        return None;
+    }
+    let verb = &t[qpos - 2];
+    if !verb.is_word() || verb.capital || !verb.lower().ends_with("ed") {
+        return None;
+    }
+    let found = speakers::subject_of_verb(t, qpos - 2, floor)?;
+    Some(Match {
+        speaker: found,
+        cue: verb.span.clone(),
     })
 }
 

@@ -82,6 +82,14 @@ fn speaker_before_colon() {
 }
 
 #[test]
+fn a_verb_of_manner_before_a_colon_introduces_the_quote() {
+    let t = "Asked whether she would support it, the mayor smiled: \"Ask me in January.\"";
+    assert_eq!(speaker(t, "Ask me").as_deref(), Some("the mayor"));
+    let t = "Pruitt shrugged: \"We will see.\"";
+    assert_eq!(speaker(t, "We will").as_deref(), Some("Pruitt"));
+}
+
+#[test]
 fn told_with_object_before_the_quote() {
     let t = "Prosecutor Dana Whitcomb told jurors \"the records speak for themselves.\"";
     assert_eq!(speaker(t, "records").as_deref(), Some("Dana Whitcomb"));
