@@ -895,7 +895,16 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
             )
             && !(toks[p - 1].lower() == "to" && p >= 2 && to_a_person(toks[p - 2].lower()))
         {
-            c.place_evidence = true;
+            // "published Monday in JAMA Neurology": where a study appears is a journal.
+            let published = toks[p - 1].lower() == "in"
+                && toks[p.saturating_sub(5)..p - 1]
+                    .iter()
+                    .any(|t| t.word && t.lower() == "published");
+            if published {
+                c.kind = Some(EntityKind::Organization);
+            } else {
+                c.place_evidence = true;
+            }
         }
         if after_article
             && c.words.len() <= 3

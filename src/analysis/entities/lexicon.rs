@@ -151,7 +151,7 @@ const ORG_HEADS: &str =
      agency association service services party office council commission committee court \
      bank journal electric inc. inc corp. corp co. ltd. ltd llc plc group company \
      corporation foundation fund trust authority board police army navy guard force \
-     forces museum hospital clinic times post news press herald tribune gazette \
+     forces museum hospital clinic times post news press herald tribune gazette centers centres \
      federation union organization organisation exchange club league society center \
      centre bureau administration government parliament senate congress assembly staff \
      network airlines airways motors energy system systems technologies holdings partners \

@@ -576,6 +576,20 @@ fn well_known_organizations_need_no_cue_word() {
 }
 
 #[test]
+fn a_journal_a_study_is_published_in_and_the_centers_for_disease_control() {
+    let text = "Headline\n\nThe study was published Monday in JAMA Neurology. Nearly 10% of \
+                Americans have dementia, the Centers for Disease Control and Prevention \
+                estimates.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    for name in [
+        "JAMA Neurology",
+        "Centers for Disease Control and Prevention",
+    ] {
+        assert_eq!(entity(&a, name).kind, EntityKind::Organization, "{name}");
+    }
+}
+
+#[test]
 fn a_lawmakers_party_and_state_are_no_name() {
     let text = "Senate Majority Leader Chuck Schumer, D-N.Y., spoke. Sen. Ted Cruz, R-Texas, \
                 and Sen. Bernie Sanders, I-Vt., objected.\n";

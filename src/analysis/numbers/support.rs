@@ -47,8 +47,9 @@ const SOURCE_PATTERN: &str = r"
                concluded|concludes|list|lists|listed|say|says|said)(?-u:\b)
         |(?-u:\b)(?:study|survey|report|analysis|review|research|researchers|audit|investigation|
             inquiry|poll|census|probe|scientists|investigators|authors|it|they)
-            (?:\s+[A-Za-z0-9'’-]+){0,2}?\s+(?:found|finds|concluded|concludes|estimated|estimates|
-            calculated|measured|counted|recorded|documented)(?-u:\b)
+            (?:\s*,[^,.;\x22\x{201C}\x{201D}]{1,80},)?(?:\s+[A-Za-z0-9'’-]+){0,2}?\s+(?:found|finds|concluded|concludes|estimated|estimates|
+            calculated|measured|counted|recorded|documented|tracked|followed|surveyed|analyzed|
+            analysed|examined|studied|interviewed|enrolled)(?-u:\b)
         |(?-u:\b)published(?-u:\b)(?:\s+[A-Za-z0-9'’-]+){0,4}?\s+(?:in|by)(?-u:\b)
         |(?-u:\b)in\s+an?\s+(?:[A-Za-z0-9'’-]+\s+){0,2}?(?:statement|email|e-mail|report|filing|letter|
             interview|post|release|study|survey|paper|memo|analysis|briefing|bulletin|
