@@ -103,7 +103,10 @@ const ROLE_NOUNS: &str =
      girlfriend boyfriend friend colleague classmate partner boss employee employer \
      staffer aide assistant intern apprentice master harbourmaster harbormaster \
      shopkeeper storekeeper owner operator proprietor manager supervisor foreman \
-     coroner examiner pathologist";
+     coroner examiner pathologist athlete teammate rookie pitcher starter reliever closer \
+     catcher infielder outfielder shortstop batter hitter slugger quarterback linebacker \
+     receiver tailback cornerback midfielder defender goalkeeper goalie striker \
+     winger centre-back fullback umpire referee skipper jockey trainer";
 
 /// Family relations: a role of last resort ("Her brother, José Martínez, a fisherman").
 const KINSHIP: &str =

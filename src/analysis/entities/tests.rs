@@ -745,3 +745,23 @@ fn an_organization_named_again_without_its_nationality_is_the_same_one() {
         assert_eq!(entity(&a, name).mentions.len(), 1, "{name}");
     }
 }
+
+#[test]
+fn a_team_and_a_position_before_a_name_are_a_role() {
+    let text = format!(
+        "{H}Texas starter Nathan Eovaldi allowed two runs. Blue Jays closer Jordan Romano \
+         earned the save, and Toronto shortstop Bo Bichette had three hits."
+    );
+    let a = analyze(&text, Format::Plain, &Config::default());
+    for (name, role) in [
+        ("Nathan Eovaldi", "Texas starter"),
+        ("Jordan Romano", "Blue Jays closer"),
+        ("Bo Bichette", "Toronto shortstop"),
+    ] {
+        let e = entity(&a, name);
+        assert_eq!(
+            (e.kind, e.role.as_deref()),
+            (EntityKind::Person, Some(role))
+        );
+    }
+}

@@ -100,6 +100,29 @@ pub fn record_after_name(s: &Sent, first: usize, last: usize) -> bool {
         && matches!(s.text(last + 1), ")" | ",")
 }
 
+/// A ball-strike count, `a 1-2 pitch`, `on a 3-2 count`, `a 0-2 slider`: where the at-bat
+/// stood, not a range.
+pub fn ball_strike_count(s: &Sent, first: usize, last: usize) -> bool {
+    let small = |i: usize, most: u8| {
+        let t = s.text(i);
+        t.len() == 1 && t.as_bytes()[0].is_ascii_digit() && t.as_bytes()[0] - b'0' <= most
+    };
+    small(first, 3)
+        && small(last, 2)
+        && matches!(
+            s.text(last + 1).ascii_lower().as_ref(),
+            "pitch"
+                | "count"
+                | "fastball"
+                | "slider"
+                | "curveball"
+                | "changeup"
+                | "cutter"
+                | "sinker"
+                | "splitter"
+        )
+}
+
 /// "half of", "by half", "Half wore…", "half the city": a fraction; not "the second half",
 /// "half-brother", "half an hour".
 pub fn half_is_fraction(s: &Sent, i: usize) -> bool {

@@ -133,7 +133,11 @@ fn numeric(s: &Sent, i: usize) -> Step {
         }
         let (a, b) = (text, s.text(i + 2));
         match ex::hyphen_pair(a, b) {
-            ex::Pair::Range if ex::record_after_name(s, i, i + 2) => return Step::Skip(chain),
+            ex::Pair::Range
+                if ex::record_after_name(s, i, i + 2) || ex::ball_strike_count(s, i, i + 2) =>
+            {
+                return Step::Skip(chain)
+            }
             ex::Pair::Range => {
                 core.last = i + 2;
                 core.range = true;

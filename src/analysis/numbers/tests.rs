@@ -247,6 +247,18 @@ fn a_record_in_brackets_after_a_name_is_a_tally() {
 }
 
 #[test]
+fn a_ball_strike_count_is_not_a_range() {
+    none_of(&[
+        "Bichette lined a 1-2 pitch into left field.",
+        "He walked on a 3-2 count and struck out on a 0-2 slider.",
+    ]);
+    assert_eq!(
+        claims_of("Bids ran 1-2 points above the offer."),
+        ["1-2 points"]
+    );
+}
+
+#[test]
 fn an_age_said_of_a_person_is_not_a_claim() {
     none_of(&[
         "The singer died Tuesday at her home. She was 91.",
