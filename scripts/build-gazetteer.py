@@ -9,7 +9,10 @@ Reproduce with:
     /tmp/gaz-venv/bin/python scripts/build-gazetteer.py > data/gazetteer.tsv
 
 Kept: every country, every continent, every US state (the package's only first-level
-regions), and every city with at least 100,000 people or that is a national capital.
+regions), the regions below that the news names often (the nations of the UK, Canada's
+provinces, Australia's states, and the states, provinces and disputed territories of other
+large countries, listed by hand), and every city with at least 100,000 people or that is a
+national capital.
 Alternate names are kept only when written in Latin script, capitalized like a name, not a
 code (IEV, ALP), not an accent-only copy of the name (copydesk folds accents itself), not
 shared with another kept place (so "Berea" cannot tie two cities together), and, for cities
@@ -53,6 +56,52 @@ COUNTRY_ALIASES = {
     "Trinidad and Tobago": ["Trinidad"],
     "Antigua and Barbuda": ["Antigua"],
 }
+
+
+# First-level regions and territories the news names often, which the package lacks. Left
+# out: names that are also given names or common words (Victoria, Brittany, Burgundy, Hesse).
+REGIONS = [
+    # United Kingdom
+    "England", "Scotland", "Wales", "Northern Ireland",
+    # Canada
+    "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland and Labrador",
+    "Nova Scotia", "Ontario", "Prince Edward Island", "Quebec", "Saskatchewan",
+    "Northwest Territories", "Nunavut", "Yukon",
+    # Australia
+    "New South Wales", "Queensland", "South Australia", "Tasmania", "Western Australia",
+    "Northern Territory", "Australian Capital Territory",
+    # Germany
+    "Bavaria", "Saxony", "Lower Saxony", "Thuringia", "North Rhine-Westphalia",
+    "Baden-Württemberg", "Schleswig-Holstein", "Mecklenburg-Vorpommern", "Saxony-Anhalt",
+    "Rhineland-Palatinate", "Saarland",
+    # Spain, Italy, France
+    "Catalonia", "Andalusia", "Basque Country", "Galicia", "Canary Islands",
+    "Balearic Islands", "Navarre", "Asturias", "Lombardy", "Sicily", "Sardinia", "Tuscany",
+    "Piedmont", "Veneto", "Campania", "Calabria", "Apulia", "Liguria", "Umbria", "Normandy",
+    "Provence", "Corsica", "Alsace",
+    # China, Japan
+    "Xinjiang", "Tibet", "Guangdong", "Sichuan", "Hubei", "Yunnan", "Fujian", "Zhejiang",
+    "Jiangsu", "Shandong", "Henan", "Hebei", "Hunan", "Inner Mongolia", "Guangxi", "Gansu",
+    "Shaanxi", "Heilongjiang", "Liaoning", "Anhui", "Jiangxi", "Guizhou", "Hainan", "Qinghai",
+    "Hokkaido", "Okinawa",
+    # India, Pakistan
+    "Kashmir", "Jammu and Kashmir", "Punjab", "Uttar Pradesh", "Maharashtra", "West Bengal",
+    "Tamil Nadu", "Karnataka", "Kerala", "Gujarat", "Rajasthan", "Bihar", "Assam",
+    "Madhya Pradesh", "Andhra Pradesh", "Telangana", "Odisha", "Manipur", "Sindh",
+    "Balochistan", "Khyber Pakhtunkhwa",
+    # Russia, Ukraine, the Caucasus
+    "Crimea", "Chechnya", "Dagestan", "Siberia", "Tatarstan", "Kamchatka", "Sakhalin",
+    "Donbas", "Abkhazia", "South Ossetia", "Nagorno-Karabakh",
+    # The Middle East and Africa
+    "West Bank", "Gaza Strip", "Golan Heights", "Sinai", "Kurdistan", "Darfur", "Tigray",
+    "Amhara", "Oromia",
+    # Southeast Asia
+    "Aceh", "Bali", "Sumatra", "Borneo", "Mindanao", "Luzon",
+    # Mexico, Brazil
+    "Sinaloa", "Jalisco", "Michoacán", "Chiapas", "Sonora", "Baja California", "Tamaulipas",
+    "Guerrero", "Yucatán", "Nuevo León", "Coahuila", "Quintana Roo", "Rio Grande do Sul",
+    "Minas Gerais", "Bahia", "Pernambuco", "Amazonas",
+]
 
 
 ALIAS_CODES = {a for alts in COUNTRY_ALIASES.values() for a in alts if a.replace(".", "").isupper()}
@@ -100,6 +149,8 @@ def main() -> None:
         places.append(("country", c["name"], [], True))
     for s in gc.get_us_states().values():
         places.append(("region", s["name"], [], True))
+    for name in REGIONS:
+        places.append(("region", name, [], True))
     for c in gc.get_continents().values():
         alts = [a for a in c.get("alternateNames", []) if isinstance(a, str)]
         places.append(("continent", c["name"], alts, True))

@@ -35,6 +35,8 @@ const REGULAR: &[&str] = &[
     "agree",
     "allege",
     "announce",
+    "apologise",
+    "apologize",
     "answer",
     "argue",
     "ask",
@@ -151,6 +153,8 @@ const REGULAR: &[&str] = &[
 
 /// Lemmas that only cue a quotation that follows them.
 const BEFORE_QUOTE_ONLY: &[&str] = &[
+    "apologise",
+    "apologize",
     "call",
     "describe",
     "cite",

@@ -95,7 +95,7 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
             break;
         }
         if according_to(t, j) {
-            return speakers::noun_phrase_after(t, j + 2, end).map(|found| Match {
+            return source_after_according_to(t, j, end).map(|found| Match {
                 speaker: found,
                 cue: t[j].span.start..t[j + 1].span.end,
             });
@@ -107,6 +107,12 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
             continue;
         }
         if let Some(found) = speakers::subject_of_verb(t, j, qpos + 1) {
+            let found = match found.kind {
+                SpeakerKind::Descriptor => {
+                    speakers::name_before_open_appositive(t, i, j).unwrap_or(found)
+                }
+                _ => found,
+            };
             return Some(Match {
                 speaker: found,
                 cue: t[j].span.clone(),
@@ -127,7 +133,7 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
     let mut participle = None;
     for j in (floor..qpos).rev() {
         if according_to(t, j) {
-            if let Some(found) = speakers::noun_phrase_after(t, j + 2, qpos) {
+            if let Some(found) = source_after_according_to(t, j, qpos) {
                 return Some(Match {
                     speaker: found,
                     cue: t[j].span.start..t[j + 1].span.end,
@@ -229,7 +235,7 @@ pub fn indirect_speaker(
     let t = &toks.tokens;
     for j in sent.clone() {
         if according_to(t, j) {
-            if let Some(found) = speakers::noun_phrase_after(t, j + 2, sent.end) {
+            if let Some(found) = source_after_according_to(t, j, sent.end) {
                 return Some(Match {
                     speaker: found,
                     cue: t[j].span.start..t[j + 1].span.end,
@@ -386,11 +392,44 @@ pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
 
 /// `Smith's reply: "…"`, `the mayor's message was blunt: "…"`, `in the words of one
 /// resident, "…"`: the possessor of an utterance noun is the speaker.
+/// The possessor of the word at `j` without its `'s` (`Smith's` → `Smith`), with the
+/// name words before it back to `floor`.
+fn possessor(t: &[Token], floor: usize, j: usize) -> Option<Found> {
+    let w = &t[j];
+    let cut = w.span.end - "'s".len() - usize::from(w.lower.ends_with("’s")) * 2;
+    let mut stripped = w.clone();
+    stripped.span.end = cut;
+    stripped.lower = Cow::Owned(
+        stripped
+            .lower
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string(),
+    );
+    stripped.cue = cues::lookup(&stripped.lower);
+    let mut window: Vec<Token> = t[floor..j].to_vec();
+    window.push(stripped);
+    speakers::noun_phrase_before(&window, window.len() - 1, 0)
+}
+
+/// Who `according to` at token `j` names: `according to the report`, and the author of
+/// an utterance, `according to Wilson's statement` (Wilson).
+fn source_after_according_to(t: &[Token], j: usize, end: usize) -> Option<Found> {
+    speakers::noun_phrase_after(t, j + 2, end).or_else(|| {
+        let noun = t.get(j + 3).filter(|_| j + 3 < end)?;
+        let w = &t[j + 2];
+        let possessive = w.lower.ends_with("'s") || w.lower.ends_with("’s");
+        (possessive && w.capital && cues::UTTERANCE_NOUNS_SET.contains(noun.lower()))
+            .then(|| possessor(t, j + 2, j + 2))
+            .flatten()
+    })
+}
+
 fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
     for j in floor..qpos {
         let w = &t[j];
         if w.lower == "words" && t.get(j + 1).is_some_and(|n| n.lower == "of") {
-            if let Some(found) = speakers::noun_phrase_after(t, j + 2, qpos) {
+            if let Some(found) = source_after_according_to(t, j, qpos) {
                 return Some(Match {
                     speaker: found,
                     cue: w.span.start..t[j + 1].span.end,
@@ -417,21 +456,7 @@ fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match>
                 kind: SpeakerKind::Pronoun,
             })
         } else {
-            // The possessor without its `'s`: `Smith's` → `Smith`.
-            let cut = w.span.end - "'s".len() - usize::from(w.lower.ends_with("’s")) * 2;
-            let mut stripped = t[j].clone();
-            stripped.span.end = cut;
-            stripped.lower = Cow::Owned(
-                stripped
-                    .lower
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .to_string(),
-            );
-            stripped.cue = cues::lookup(&stripped.lower);
-            let mut window: Vec<Token> = t[floor..j].to_vec();
-            window.push(stripped);
-            speakers::noun_phrase_before(&window, window.len() - 1, 0)
+            possessor(t, floor, j)
         };
         if let Some(found) = found {
             return Some(Match {

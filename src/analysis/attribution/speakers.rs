@@ -534,6 +534,28 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
         while start > floor && is_name_word(&tokens[start - 1]) && !is_pronoun(&tokens[start - 1]) {
             start -= 1;
         }
+        // `Sen. Rand Paul of Kentucky said`: the person, not the place they represent;
+        // `the Bank of England said`: the whole name.
+        if start >= floor + 2
+            && tokens[start - 1].lower == "of"
+            && tokens[start - 2].capital
+            && is_place(&tokens[start..=last])
+        {
+            let mut first = start - 2;
+            while first > floor && is_name_word(&tokens[first - 1]) {
+                first -= 1;
+            }
+            let before = &tokens[first..start - 1];
+            let head = &tokens[start - 2];
+            let person = before.iter().filter(|t| t.capital).count() >= 2
+                && lexicon::token_flags(head.lower()) & lexicon::ORG_HEAD == 0;
+            if person {
+                if let Some(found) = noun_phrase_before(tokens, start - 2, floor) {
+                    return Some(found);
+                }
+            }
+            return name_of_run(tokens, first..last + 1);
+        }
         // A lone capitalized group noun at the start of a sentence: `Police said`.
         if start == last && GROUPS_SET.contains(t.lower()) {
             return Some(Found {
@@ -593,6 +615,29 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
         return noun_phrase_before(tokens, start - 2, floor);
     }
     None
+}
+
+use crate::analysis::entities::lexicon;
+
+/// Whether the capitalized words are a place the gazetteer knows ("South Dakota").
+fn is_place(run: &[Token]) -> bool {
+    let words: Vec<&str> = run.iter().map(Token::lower).collect();
+    crate::analysis::entities::gazetteer::lookup(&words.join(" ")).is_some()
+}
+
+/// `"…," Gary Woodall, a meteorologist at the weather service said`: an appositive whose
+/// closing comma is missing. The name that opens the clause at `first` speaks, not the
+/// last noun before the verb at `verb`.
+pub fn name_before_open_appositive(tokens: &[Token], first: usize, verb: usize) -> Option<Found> {
+    let comma = (first..verb).find(|&k| tokens[k].is_punct(','))?;
+    let opens_appositive = tokens
+        .get(comma + 1)
+        .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the"));
+    if !opens_appositive || comma == first || (comma + 1..verb).any(|k| !tokens[k].is_word()) {
+        return None;
+    }
+    let name = noun_phrase_before(tokens, comma - 1, first)?;
+    (name.kind == SpeakerKind::Name && name.span.start == tokens[first].span.start).then_some(name)
 }
 
 /// The noun phrase starting at token `first`, ending before `end`: `said Rui Costa, 71`,

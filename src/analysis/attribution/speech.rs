@@ -243,7 +243,10 @@ pub fn is_short_term(inner: &str) -> bool {
             clause = is_clause_starter(w);
         }
     }
-    count > 0 && !clause
+    // `voted "no"`, `a "yes" vote`: one lowercase word with no punctuation is a term even
+    // when it could open a clause (`"No," she said` keeps its comma).
+    let bare_word = count == 1 && inner.trim().chars().all(|c| c.is_lowercase());
+    count > 0 && (!clause || bare_word)
 }
 
 /// `raw` lowercased, with `’` read as `'`, is `norm`: without allocating when `raw` is
@@ -478,6 +481,8 @@ mod tests {
     fn short_terms_are_short_and_not_clauses() {
         assert!(is_short_term("managed retreat"));
         assert!(is_short_term(" ‘humanitarian pauses,’ "));
+        assert!(is_short_term("no"));
+        assert!(!is_short_term("No,"));
         assert!(!is_short_term("We’re ready"));
         assert!(!is_short_term("I'm ready"));
         assert!(!is_short_term("one two three four"));

@@ -618,3 +618,37 @@ fn odd_inputs_do_not_panic() {
         assert_eq!(a.attributions.len(), a.draft.quotes.len());
     }
 }
+
+#[test]
+fn the_person_speaks_not_the_place_they_represent() {
+    let t = "\"It is a bad bill,\" Sen. Rand Paul of Kentucky said. \"We got the job done,\" \
+             Senate Majority Leader John Thune of South Dakota said afterward.";
+    assert_eq!(speaker(t, "bad bill").as_deref(), Some("Rand Paul"));
+    assert_eq!(speaker(t, "job done").as_deref(), Some("John Thune"));
+    // An organization named with "of" stays whole.
+    let t = "\"Rates will hold,\" the Bank of England said.";
+    assert_eq!(speaker(t, "Rates").as_deref(), Some("Bank of England"));
+}
+
+#[test]
+fn an_appositive_missing_its_closing_comma_leaves_the_name_speaking() {
+    let t = "\"We know it was a tornado,\" Gary Woodall, a meteorologist at the National \
+             Weather Service office said Monday.";
+    assert_eq!(speaker(t, "tornado").as_deref(), Some("Gary Woodall"));
+    // A comma that ends a clause before the name opens no appositive.
+    let t = "\"We know it was a tornado,\" Woodall said, the agency reported.";
+    assert_eq!(speaker(t, "tornado").as_deref(), Some("Woodall"));
+}
+
+#[test]
+fn according_to_a_persons_statement_names_the_person() {
+    let t = "\"McGirt will remain in custody,\" according to Wilson's statement.";
+    assert_eq!(speaker(t, "custody").as_deref(), Some("Wilson"));
+}
+
+#[test]
+fn a_bare_yes_or_no_is_a_term_and_an_apology_is_speech() {
+    assert!(flagged("Three members voted \"no\" with Democrats.").is_empty());
+    let t = "Pugh, who resigned last May, apologized \"to the citizens and to everyone.\"";
+    assert_eq!(speaker(t, "citizens").as_deref(), Some("Pugh"));
+}

@@ -190,6 +190,17 @@ fn classify<W: NameWord>(
             NameClass::NotAName
         };
     }
+    // A place the gazetteer knows whole, though a word of it heads organizations: "West
+    // Bank", "Council Bluffs", "Union City".
+    let known_place = place.is_some_and(|(p, spelling)| {
+        spelling == gazetteer::Spelling::Current
+            && (p.kind != gazetteer::PlaceKind::City || !last.has(ORG_HEAD))
+    });
+    if words.len() >= 2 && known_place {
+        return NameClass::Place {
+            include_trailer: false,
+        };
+    }
     let head_at = words.iter().position(|w| w.has(ORG_HEAD));
     // "The Associated Press" is an organization, "The Hague" a place.
     let org_first = words[0].has(ORG_OPENER) && (place.is_none() || head_at.is_some());

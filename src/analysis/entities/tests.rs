@@ -765,3 +765,15 @@ fn a_team_and_a_position_before_a_name_are_a_role() {
         );
     }
 }
+
+#[test]
+fn regions_the_news_names_are_places() {
+    let text = format!(
+        "{H}Officials in Scotland and the West Bank met envoys from Quebec, Bavaria and \
+         Kashmir."
+    );
+    let a = analyze(&text, Format::Plain, &Config::default());
+    for name in ["Scotland", "West Bank", "Quebec", "Bavaria", "Kashmir"] {
+        assert_eq!(entity(&a, name).kind, EntityKind::Place, "{name}");
+    }
+}
