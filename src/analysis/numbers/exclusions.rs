@@ -303,8 +303,26 @@ pub fn excluded(s: &Sent, c: &CoreView, kind: ClaimKind, j: usize, unit: Option<
         {
             return true;
         }
+        if unit.is_some_and(is_clock_unit) && game_clock(s, c.first, j) {
+            return true;
+        }
     }
     false
+}
+
+fn is_clock_unit(unit: &str) -> bool {
+    let u = unit.ascii_lower();
+    matches!(u.as_ref(), "second" | "seconds" | "minute" | "minutes")
+}
+
+/// The clock of a game: "with 3.6 seconds left", "with 1:30 to play", "10 seconds
+/// remaining", "in the opening 45 minutes". It says when, not how much.
+fn game_clock(s: &Sent, first: usize, j: usize) -> bool {
+    let after = s.text(j).ascii_lower();
+    let left = matches!(after.as_ref(), "left" | "remaining")
+        || after == "to" && matches!(s.text(j + 1).ascii_lower().as_ref(), "play" | "go");
+    let before = s.text_back(first, 1).ascii_lower();
+    left || matches!(before.as_ref(), "opening" | "closing" | "final")
 }
 
 fn is_clock_time(s: &Sent, j: usize) -> bool {

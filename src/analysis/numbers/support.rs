@@ -33,7 +33,9 @@ const SPEECH_PATTERN: &str = r"(?-u:\b)(
             complained|complains|briefed|quoted|
             pointed\s+out|points\s+out|pointing\s+out|
             cited|cites|citing|
-            forecast\s+that|forecasts|expects|anticipates|calculated|calculates|tallied|counted
+            forecast\s+that|forecasts|forecasting|expects|expected|anticipates|projected|projects|
+            projecting|predicting|calculated|calculates|tallied|counted|
+            called\s+for|calls\s+for|calling\s+for
         )(?-u:\b)";
 
 const SOURCE_PATTERN: &str = r"
@@ -43,11 +45,11 @@ const SOURCE_PATTERN: &str = r"
             reports?|logs|minutes|accounts|records|papers|files|audit|review|findings)
             (?:\s+[A-Za-z0-9'’-]+){0,2}?\s+
             (?:show|shows|showed|shown|showing|indicate|indicates|indicated|suggest|suggests|
-               suggested|reveal|reveals|revealed|put|puts|found|find|finds|estimated|estimate|
+               suggested|reveal|reveals|revealed|put|puts|found|find|finds|finding|estimated|estimate|
                concluded|concludes|list|lists|listed|say|says|said)(?-u:\b)
         |(?-u:\b)(?:study|survey|report|analysis|review|research|researchers|audit|investigation|
             inquiry|poll|census|probe|scientists|investigators|authors|it|they)
-            (?:\s*,[^,.;\x22\x{201C}\x{201D}]{1,80},)?(?:\s+[A-Za-z0-9'’-]+){0,2}?\s+(?:found|finds|concluded|concludes|estimated|estimates|
+            (?:\s*,[^,.;\x22\x{201C}\x{201D}]{1,80},)?(?:\s+[A-Za-z0-9'’-]+(?:,\d{3})*){0,5}?\s+(?:found|finds|concluded|concludes|estimated|estimates|
             calculated|measured|counted|recorded|documented|tracked|followed|surveyed|analyzed|
             analysed|examined|studied|interviewed|enrolled)(?-u:\b)
         |(?-u:\b)published(?-u:\b)(?:\s+[A-Za-z0-9'’-]+){0,4}?\s+(?:in|by)(?-u:\b)
@@ -87,7 +89,7 @@ pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<
     };
     // One pass finds the earliest cue of either kind; documents and studies are told
     // apart from speech verbs on the short match.
-    if let Some(m) = CUE.find(prose) {
+    if let Some(m) = CUE.find_iter(prose).find(|m| !names_no_source(prose, m)) {
         let found = m.as_str();
         let cue = if SOURCE.is_match(found) {
             let text = if found.ascii_lower().starts_with("according") {
@@ -195,6 +197,58 @@ fn find_word_form(lower: &str, verb: &str) -> Option<(usize, usize)> {
         from = at + verb.len();
     }
     None
+}
+
+/// A cue word that names no source where it stands: an expectation no one is said to hold
+/// ("is expected to reach", "a projected $5 billion deficit", "rose more than expected"),
+/// or "added" with a quantity for its object ("scored 36 points and added 12 rebounds").
+fn names_no_source(prose: &str, m: &regex::Match) -> bool {
+    let word = m.as_str().ascii_lower();
+    if matches!(word.as_ref(), "added" | "adds") {
+        let next = prose[m.end()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .ascii_lower();
+        return next.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            || matches!(
+                next.as_ref(),
+                "another" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+            );
+    }
+    if !matches!(word.as_ref(), "expected" | "projected") {
+        return false;
+    }
+    let before = prose[..m.start()].trim_end();
+    let previous = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()
+        .unwrap_or("")
+        .ascii_lower();
+    matches!(
+        previous.as_ref(),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "it's"
+            | "than"
+            | "as"
+            | "a"
+            | "an"
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "not"
+            | "widely"
+            | "now"
+            | "also"
+    )
 }
 
 /// "an estimated $4 million" names no one; "analysts estimate that…" and "estimated by
@@ -357,6 +411,29 @@ mod tests {
         assert!(cue("The results, published Wednesday in the Journal, suggest a drop.").is_some());
         assert!(cue("Analysts at the school estimate that the war cost $80 billion.").is_some());
         assert!(cue("See the [report](https://example.org) for 40%.").is_some());
+        assert!(cue("The study of over 150,000 former smokers found a lower risk.").is_some());
+        assert!(cue("The office published an analysis finding the debt would rise.").is_some());
+    }
+
+    #[test]
+    fn an_expectation_names_its_holder_or_no_one() {
+        for sourced in [
+            "Analysts polled by Reuters expected revenue of $49.4 billion.",
+            "The company is forecasting revenue of $49 billion.",
+            "It had projected sales to be up 2 per cent, predicting a drop of 2 per cent.",
+            "Prosecutors had called for a sentence of 57 months.",
+        ] {
+            assert!(cue(sourced).is_some(), "{sourced}");
+        }
+        for unsourced in [
+            "Revenue is expected to reach $5 billion.",
+            "Sales rose 4% more than expected.",
+            "The projected $2 billion deficit remains.",
+            "The freshman scored 36 points and added 12 rebounds.",
+        ] {
+            assert_eq!(cue(unsourced), None, "{unsourced}");
+        }
+        assert!(cue("The deficit will grow, the mayor added.").is_some());
     }
 
     #[test]

@@ -247,6 +247,17 @@ fn a_record_in_brackets_after_a_name_is_a_tally() {
 }
 
 #[test]
+fn the_clock_of_a_game_is_not_a_claim() {
+    none_of(&[
+        "Leach was fouled with 3.6 seconds left.",
+        "He missed a free throw with 1.3 seconds to play.",
+        "The game was tied with less than 10 seconds remaining.",
+        "David opened the scoring in the opening 45 minutes.",
+    ]);
+    assert_eq!(claims_of("The meeting lasted 45 minutes."), ["45 minutes"]);
+}
+
+#[test]
 fn a_ball_strike_count_is_not_a_range() {
     none_of(&[
         "Bichette lined a 1-2 pitch into left field.",
