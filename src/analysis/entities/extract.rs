@@ -1117,6 +1117,102 @@ pub fn strong_surfaces<'p>(cands: &[Cand<'p>], prose: &'p str) -> super::lexicon
     set
 }
 
+/// "Thom Tillis voted against the bill. … Tillis said": a name of two or three words whose
+/// last word stands alone elsewhere in the story is a person named in full, then by
+/// surname, as news style does. Not when the name opens with a place ("Bristol Rovers" …
+/// "Rovers"), nor when something says it is a place or an organization.
+pub fn pair_full_names_with_surnames(cands: &mut [Cand], prose: &str) {
+    // Words that stand alone somewhere as something other than a surname: "in Southend",
+    // "the Tigers".
+    let mut not_surnames: super::lexicon::HashSet<&str> = Default::default();
+    let mut bare: super::lexicon::HashSet<&str> = Default::default();
+    for c in cands.iter().filter(|c| c.c.words.len() == 1) {
+        let before = prose[..c.span.start.min(prose.len())].trim_end();
+        let after_article = before
+            .rsplit(|ch: char| !ch.is_alphabetic())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let surname = !c.place_evidence
+            && !after_article
+            && match c.kind {
+                None => true,
+                Some(EntityKind::Place) => c.doc.parts.is_some(),
+                _ => false,
+            };
+        if surname {
+            bare.insert(c.c.text.as_str());
+        } else {
+            not_surnames.insert(c.c.text.as_str());
+        }
+    }
+    bare.retain(|w| !not_surnames.contains(w));
+    if bare.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let full_name = c.kind.is_none()
+            && !c.person_evidence
+            && !c.place_evidence
+            && (2..=3).contains(&c.c.words.len())
+            && c.doc.parts.is_some();
+        if !full_name {
+            continue;
+        }
+        let (Some(first), Some(last)) = (
+            prose.get(c.base + c.c.words[0].start..c.base + c.c.words[0].end),
+            c.last_word(prose),
+        ) else {
+            continue;
+        };
+        if gazetteer::lookup(first).is_some() && is_team_name(last) || is_participle(first) {
+            continue;
+        }
+        if bare.contains(last) {
+            c.person_evidence = true;
+        }
+    }
+}
+
+/// "Struggling Southend", "Battered Ukraine", "Newly Elected …": a participle or an adverb
+/// opening a sentence, not a given name (short names keep theirs: "Ted", "Fred").
+fn is_participle(word: &str) -> bool {
+    word.len() > 5 && (word.ends_with("ing") || word.ends_with("ed") || word.ends_with("ly"))
+}
+
+/// The last word of a team named for its city: "Bristol Rovers", "Miami Heat", "Leeds
+/// United" (a person named for a city keeps a surname: "George Leach", "Florence Pugh").
+fn is_team_name(last: &str) -> bool {
+    last.ends_with('s')
+        || matches!(
+            last,
+            "United"
+                | "City"
+                | "Heat"
+                | "Magic"
+                | "Thunder"
+                | "Jazz"
+                | "Wild"
+                | "Lightning"
+                | "Fire"
+                | "Galaxy"
+                | "Union"
+                | "Crew"
+                | "Dynamo"
+                | "Revolution"
+                | "Storm"
+                | "Sky"
+                | "Fever"
+                | "Liberty"
+                | "Lynx"
+                | "Dream"
+                | "Athletic"
+                | "Albion"
+                | "Town"
+                | "County"
+                | "Wanderers"
+        )
+}
+
 /// Resolves the candidates that needed evidence (sentence-initial capitals): kept when the
 /// same word is a name elsewhere, or a close spelling of a person's name, dropped otherwise.
 pub fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {

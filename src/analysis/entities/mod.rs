@@ -161,6 +161,7 @@ pub fn extract(
                 .map(|c| extract::Cand::new(c, base)),
         );
     }
+    extract::pair_full_names_with_surnames(&mut cands, prose);
     extract::settle_weak(&mut cands, prose);
     let mut groups = coref::group(&cands, prose);
     let links = coref::resolve_speakers(draft, &mut groups, &cands, attributions);

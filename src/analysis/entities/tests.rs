@@ -777,3 +777,28 @@ fn regions_the_news_names_are_places() {
         assert_eq!(entity(&a, name).kind, EntityKind::Place, "{name}");
     }
 }
+
+#[test]
+fn a_full_name_then_the_surname_alone_is_a_person() {
+    let text = format!(
+        "{H}Thom Tillis of North Carolina voted against the bill. Tillis and Collins \
+         opposed the cuts. He was fouled by George Leach late. Leach, who scored 26, \
+         was upset.\n\nStruggling Southend led early. Southend faded. The Coffs Tigers won \
+         again, and the Tigers celebrated."
+    );
+    let a = analyze(&text, Format::Plain, &Config::default());
+    for name in ["Thom Tillis", "George Leach"] {
+        let e = entity(&a, name);
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+        assert_eq!(e.mentions.len(), 2, "{name}");
+    }
+    assert!(
+        a.entities.iter().all(|e| e.kind != EntityKind::Person
+            || !e.name.contains("Southend") && !e.name.contains("Tigers")),
+        "{:?}",
+        a.entities
+            .iter()
+            .map(|e| (&e.name, e.kind))
+            .collect::<Vec<_>>()
+    );
+}
