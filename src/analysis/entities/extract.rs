@@ -760,7 +760,14 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         && toks[a - 1].sentence == toks[a].sentence
         && matches!(toks[a - 1].lower(), "the" | "a" | "an");
     let mut place = gazetteer::lookup(&c.text);
-    let class = classify_tokens(&c.text, &toks[a..=b], next, toks[a].all_caps, place);
+    // "Macy's said", "McDonald's reported": a company named with a possessive.
+    let known_org = super::orgs::is_known_organization(&c.text)
+        || toks[b].possessive && super::orgs::is_known_organization(&format!("{}'s", c.text));
+    let class = if known_org {
+        NameClass::Org
+    } else {
+        classify_tokens(&c.text, &toks[a..=b], next, toks[a].all_caps, place)
+    };
     match class {
         NameClass::NotAName => return,
         NameClass::Org => c.kind = Some(EntityKind::Organization),
@@ -924,7 +931,8 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     let in_gazetteer = c.kind == Some(EntityKind::Place)
         && place.is_some()
         && !(toks[a].weak && gazetteer::is_common_word(&c.text));
-    c.weak = toks[a].weak && c.words.len() == 1 && !in_gazetteer && !c.person_evidence;
+    c.weak =
+        toks[a].weak && c.words.len() == 1 && !in_gazetteer && !c.person_evidence && !known_org;
     if toks[a].weak && c.words.len() == 1 && c.kind.is_some() && is_function_word(&c.text) {
         return;
     }

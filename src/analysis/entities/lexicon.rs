@@ -41,12 +41,13 @@ const CALENDAR: &str =
      ramadan eid hanukkah thanksgiving halloween";
 
 /// Capitalized words that are not names: pronoun I, compass adjectives, generic words that
-/// appear capitalized in headlines and labels.
+/// appear capitalized in headlines and labels, time zones, common technical acronyms.
 const NOT_NAMES: &str =
     "i western eastern northern southern northwestern northeastern southwestern \
      southeastern central internet web god ok tv am pm ad bc ceo cfo coo gdp covid covid-19 \
      pdf faq q a ii iii iv vi vii viii ix xi xii note update editor editors correction \
-     photo video read more advertisement related all news";
+     photo video read more advertisement related all news et est edt ct cst cdt mt mst mdt \
+     pt pst pdt gmt utc bst cet cest ai dna hiv gps suv atm";
 
 /// Titles and honorifics that stand before a name ("Mayor Elena Vasquez"). Lowercase, with
 /// the abbreviation's period where it has one.

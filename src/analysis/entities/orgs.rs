@@ -181,7 +181,8 @@ fn classify<W: NameWord>(
                 include_trailer: false,
             };
         }
-        if is_not_name(text) || is_calendar(text) {
+        // Codes and ratings with a figure: "EF-1", "EF2", "F-16", "COVID-19".
+        if is_not_name(text) || is_calendar(text) || text.contains(|c: char| c.is_ascii_digit()) {
             return NameClass::NotAName;
         }
         return if (2..=5).contains(&letters) {

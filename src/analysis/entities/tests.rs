@@ -802,3 +802,24 @@ fn a_full_name_then_the_surname_alone_is_a_person() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn codes_time_zones_and_possessive_company_names() {
+    let text = format!(
+        "{H}The tornado was rated EF-1, and an EF2 hit at 9 a.m. ET. Macy's said its profit \
+         slumped. Hamas said the talks failed."
+    );
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let names: Vec<(&str, EntityKind)> = a
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Macy", EntityKind::Organization),
+            ("Hamas", EntityKind::Organization)
+        ]
+    );
+}
