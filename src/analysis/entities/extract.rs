@@ -573,6 +573,12 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
         while h + 1 < b && super::roles::is_title_modifier(toks[h + 1].lower()) && toks[h + 2].cap {
             h += 1;
         }
+        // "Director of Public Safety Alvin Henderson": the title runs on to a given name.
+        if b - h >= 3 && !toks[h + 1].has(GIVEN_NAME) {
+            if let Some(g) = (h + 2..b).find(|&g| toks[g].has(GIVEN_NAME)) {
+                h = g - 1;
+            }
+        }
         // Honorifics ("Dr.", "Mr.") carry no role; a title with words before it is a role
         // chain ("Turkish Foreign Minister").
         let mut title_start = head;
@@ -768,6 +774,21 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     } else {
         classify_tokens(&c.text, &toks[a..=b], next, toks[a].all_caps, place)
     };
+    // "coach Adam Woods", "Tiger Woods", "Grant Hill": a place word that is also a surname,
+    // after a role noun or a given name, ends a person's name.
+    let surname_head = matches!(class, NameClass::Place { .. })
+        && place.is_none()
+        && a < b
+        && (a > 0
+            && toks[a - 1].word
+            && !toks[a - 1].cap
+            && is_singular_role_noun_lower(toks[a - 1].lower(), toks[a - 1].flags)
+            || toks[a].has(GIVEN_NAME) && is_surname_like_place_word(toks[b].lower()));
+    let class = if surname_head {
+        NameClass::Unknown
+    } else {
+        class
+    };
     match class {
         NameClass::NotAName => return,
         NameClass::Org => c.kind = Some(EntityKind::Organization),
@@ -941,6 +962,14 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         return;
     }
     out.push(c);
+}
+
+/// Place words that are common surnames too ("Woods", "Hill", "Brooks").
+fn is_surname_like_place_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "woods" | "hill" | "hills" | "fields" | "brooks" | "banks" | "rivers" | "wells" | "park"
+    )
 }
 
 /// Words after which a "to" leads to a person or a body, not a place: "according to Maria

@@ -356,12 +356,30 @@ pub fn is_role_noun(word: &str) -> bool {
 /// A role noun naming one person ("spokesman", not "dockworkers").
 pub fn is_singular_role_noun(word: &str) -> bool {
     let w = lowercase(word);
-    in_list(ROLE_NOUN, &w) || w.ends_with("spokesman") || w.ends_with("spokeswoman")
+    in_list(ROLE_NOUN, &w)
+        || w.ends_with("spokesman")
+        || w.ends_with("spokeswoman")
+        || is_ist_agent(&w)
+}
+/// A person named by a practice in -ist: "publicist", "columnist", "dentist" (not
+/// "persist", "checklist").
+fn is_ist_agent(lower: &str) -> bool {
+    lower.len() >= 7
+        && lower.ends_with("ist")
+        && !matches!(lower, "persist" | "consist" | "subsist")
+        && !(lower.ends_with("list")
+            && matches!(
+                &lower[..lower.len() - 4],
+                "check" | "play" | "short" | "wish" | "black" | "white" | "watch" | "wait" | "hit"
+            ))
 }
 /// [`is_singular_role_noun`] of a word already in lowercase, with its flags.
 pub fn is_singular_role_noun_lower(lower: &str, flags: Flags) -> bool {
     if lower.is_ascii() {
-        flags & ROLE_NOUN != 0 || lower.ends_with("spokesman") || lower.ends_with("spokeswoman")
+        flags & ROLE_NOUN != 0
+            || lower.ends_with("spokesman")
+            || lower.ends_with("spokeswoman")
+            || is_ist_agent(lower)
     } else {
         is_singular_role_noun(lower)
     }

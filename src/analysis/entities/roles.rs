@@ -6,7 +6,7 @@
 
 use super::lexicon::{
     gender_of_word, is_function_word, is_kinship, is_role_noun_lower, is_singular_role_noun,
-    is_singular_role_noun_lower, is_title_head, Gender, FUNCTION, KIN,
+    is_singular_role_noun_lower, is_title_head, Gender, FUNCTION, KIN, TITLE,
 };
 use super::tokens::Token;
 
@@ -97,7 +97,16 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
             if i > start && matches!(lower, "who" | "which" | "that" | "whose" | "said") {
                 break;
             }
+            // "said Tara Hrbacek, board member.": a role without an article.
+            let bare_role = i == start
+                && !t.cap
+                && (1..=2).any(|k| {
+                    toks.get(start + k).is_some_and(|n| {
+                        n.word && !n.cap && is_singular_role_noun_lower(n.lower(), n.flags)
+                    })
+                });
             if i == start
+                && !bare_role
                 && !matches!(
                     lower,
                     "the"
@@ -118,7 +127,8 @@ pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> V
             {
                 break;
             }
-            if !t.cap && is_singular_role_noun_lower(lower, t.flags) {
+            // "the US Attorney for the District of Maryland": a capitalized title heads too.
+            if (!t.cap || t.has(TITLE)) && is_singular_role_noun_lower(lower, t.flags) {
                 head = true;
             }
             end = Some(i);

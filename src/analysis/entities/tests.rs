@@ -823,3 +823,31 @@ fn codes_time_zones_and_possessive_company_names() {
         ]
     );
 }
+
+#[test]
+fn roles_with_capitalized_titles_bare_nouns_and_long_titles() {
+    let text = format!(
+        "{H}Robert Hur, the US Attorney for the District of Maryland, said the case was \
+         closed.\n\n\"We will rebuild,\" said Tara Hrbacek, board member.\n\n\"She was \
+         kind,\" publicist Harlan Boll said.\n\nLions assistant coach Adam Woods asked his \
+         players to stay calm.\n\n\"It was over quickly,\" Okaloosa County Director of \
+         Public Safety Alvin Henderson said."
+    );
+    let a = analyze(&text, Format::Plain, &Config::default());
+    for (name, role) in [
+        ("Robert Hur", "US Attorney for the District of Maryland"),
+        ("Tara Hrbacek", "board member"),
+        ("Harlan Boll", "publicist"),
+        ("Adam Woods", "Lions assistant coach"),
+        (
+            "Alvin Henderson",
+            "Okaloosa County Director of Public Safety",
+        ),
+    ] {
+        let e = entity(&a, name);
+        assert_eq!(
+            (e.kind, e.role.as_deref()),
+            (EntityKind::Person, Some(role))
+        );
+    }
+}
