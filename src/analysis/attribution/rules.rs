@@ -92,6 +92,16 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
     let limit = end.min(i + 25);
     for j in i..limit {
         if t[j].quote().is_some() {
+            // `than the "Gilligan's Island" character, Boll said`: a quoted name after an
+            // article is part of the sentence, not the next quote.
+            let named = j > i
+                && matches!(
+                    t[j - 1].lower(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                );
+            if named {
+                continue;
+            }
             break;
         }
         if according_to(t, j) {
@@ -108,6 +118,25 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
         }
         if let Some(found) = speakers::subject_of_verb(t, j, qpos + 1) {
             let found = match found.kind {
+                // `"…" that together predict a drop, Dr. Michael Miller, a cardiologist,
+                // told the AP`: a relative clause on the quote is no speaker.
+                SpeakerKind::Descriptor
+                    if found.span.start == t[i].span.start
+                        && matches!(t[i].lower(), "that" | "which") =>
+                {
+                    let speaks = |k: usize| {
+                        (k + 1..end)
+                            .any(|m| cue_of(&t[m], extra).is_some_and(|c| c.form == Form::Finite))
+                    };
+                    let name = (j + 1..end)
+                        .filter(|&k| t[k].capital && t[k - 1].is_punct(',') && speaks(k))
+                        .find_map(|k| speakers::noun_phrase_after(t, k, end))
+                        .filter(|f| f.kind == SpeakerKind::Name);
+                    match name {
+                        Some(name) => name,
+                        None => continue,
+                    }
+                }
                 SpeakerKind::Descriptor => {
                     speakers::name_before_open_appositive(t, i, j).unwrap_or(found)
                 }

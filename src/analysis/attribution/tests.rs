@@ -652,3 +652,18 @@ fn a_bare_yes_or_no_is_a_term_and_an_apology_is_speech() {
     let t = "Pugh, who resigned last May, apologized \"to the citizens and to everyone.\"";
     assert_eq!(speaker(t, "citizens").as_deref(), Some("Pugh"));
 }
+
+#[test]
+fn a_relative_clause_on_the_quote_is_no_speaker() {
+    let t = "\"These are impressive results\" that together predict a 15% to 20% reduction in \
+             risk of heart attacks and strokes, Dr. Michael Miller, preventive cardiology chief \
+             at the University of Maryland Medical Center, told the AP.";
+    assert_eq!(speaker(t, "impressive").as_deref(), Some("Michael Miller"));
+}
+
+#[test]
+fn a_quoted_name_after_an_article_does_not_end_the_search_for_the_speaker() {
+    let t = "\"There is so much more to Dawn Wells\" than the \"Gilligan's Island\" character \
+             that brought her fame, Boll said in a statement.";
+    assert_eq!(speaker(t, "so much more").as_deref(), Some("Boll"));
+}
