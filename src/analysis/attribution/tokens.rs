@@ -113,6 +113,7 @@ fn is_listed_abbreviation(lower: &str) -> bool {
             | "rep"
             | "reps"
             | "sen"
+            | "sens"
             | "gov"
             | "prof"
             | "rev"

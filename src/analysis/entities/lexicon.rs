@@ -66,12 +66,14 @@ const TITLE_HEADS: &str =
      coach attorney prosecutor head spokesman spokeswoman spokesperson treasurer \
      comptroller controller auditor clerk warden dean provost rector principal trustee \
      delegate envoy consul diplomat deputy leader ceo counsel chief-of-staff premier lord lady \
-     dame sir baron baroness duke duchess earl count countess magistrate registrar";
+     dame sir baron baroness duke duchess earl count countess magistrate registrar \
+     sens. reps. commissioners councilmembers councilmen councilwomen";
 
-/// Honorifics: they make a name a person's but are not a role.
+/// Honorifics: they make a name a person's but are not a role. Plural titles before a
+/// list ("Sens. Rand Paul, Thom Tillis and Susan Collins") are not one person's role either.
 const HONORIFICS: &str =
     "mr. mrs. ms. miss mx. dr. prof. rev. sir dame lord lady fr. sister brother father \
-     mother";
+     mother sens. reps. commissioners councilmembers councilmen councilwomen";
 
 /// Nouns that name what a person is or does ("a spokesman", "the council's treasurer").
 const ROLE_NOUNS: &str =

@@ -851,3 +851,18 @@ fn roles_with_capitalized_titles_bare_nouns_and_long_titles() {
         );
     }
 }
+
+#[test]
+fn a_plural_title_before_a_list_makes_people_without_a_role() {
+    let text = format!(
+        "{H}Republican Sens. Rand Paul of Kentucky and Susan Collins of Maine voted no.\n\n\
+         Austin Shaver said the plan works. Commissioners Shaver and Bob Franke voted for it."
+    );
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let paul = entity(&a, "Rand Paul");
+    assert_eq!(
+        (paul.kind, paul.role.as_deref()),
+        (EntityKind::Person, None)
+    );
+    assert_eq!(entity(&a, "Austin Shaver").mentions.len(), 2);
+}

@@ -8,12 +8,12 @@ use crate::draft::Span;
 
 /// Abbreviations whose period belongs to the word, not to the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "sen", "rep", "gov", "gen", "lt", "col", "capt",
-    "cpt", "sgt", "cmdr", "adm", "maj", "cpl", "pvt", "insp", "det", "supt", "fr", "jr", "sr",
-    "st", "mt", "ft", "inc", "corp", "co", "ltd", "dept", "no", "vs", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "etc", "approx", "est", "univ",
-    "assn", "bros",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
+    "col", "capt", "cpt", "sgt", "cmdr", "adm", "maj", "cpl", "pvt", "insp", "det", "supt", "fr",
+    "jr", "sr", "st", "mt", "ft", "inc", "corp", "co", "ltd", "dept", "no", "vs", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "etc", "approx",
+    "est", "univ", "assn", "bros",
 ];
 
 /// Arabic article prefixes that stand before a capitalized name (al-Nusra, el-Sisi).
