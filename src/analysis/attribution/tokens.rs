@@ -113,7 +113,6 @@ fn is_listed_abbreviation(lower: &str) -> bool {
             | "rep"
             | "reps"
             | "sen"
-            | "sens"
             | "gov"
             | "prof"
             | "rev"

@@ -864,5 +864,8 @@ fn a_plural_title_before_a_list_makes_people_without_a_role() {
         (paul.kind, paul.role.as_deref()),
         (EntityKind::Person, None)
     );
-    assert_eq!(entity(&a, "Austin Shaver").mentions.len(), 2);
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| !e.name.starts_with("Commissioners")));
 }
