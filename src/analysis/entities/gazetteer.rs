@@ -1,5 +1,6 @@
-//! The built-in gazetteer: countries, US states, continents and the world's cities of
-//! 100,000 people or more (and capitals), with their alternate and older spellings.
+//! The built-in gazetteer: countries, US states and other regions the news names often,
+//! continents and the world's cities of 100,000 people or more (and capitals), with their
+//! alternate and older spellings.
 //!
 //! Built from GeoNames data (CC BY 4.0) by `scripts/build-gazetteer.py`; embedded, and
 //! parsed once on first use.
