@@ -10,6 +10,7 @@
 use super::tokens::{Kind, Token};
 use super::wordset::WordSet;
 use super::SpeakerKind;
+use crate::analysis::entities::{gazetteer, lexicon};
 use crate::draft::Span;
 
 /// A speaker found in the tokens (span into the draft).
@@ -617,12 +618,10 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
     None
 }
 
-use crate::analysis::entities::lexicon;
-
 /// Whether the capitalized words are a place the gazetteer knows ("South Dakota").
 fn is_place(run: &[Token]) -> bool {
     let words: Vec<&str> = run.iter().map(Token::lower).collect();
-    crate::analysis::entities::gazetteer::lookup(&words.join(" ")).is_some()
+    gazetteer::lookup(&words.join(" ")).is_some()
 }
 
 /// `"…," Gary Woodall, a meteorologist at the weather service said`: an appositive whose

@@ -774,8 +774,8 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     } else {
         classify_tokens(&c.text, &toks[a..=b], next, toks[a].all_caps, place)
     };
-    // "coach Adam Woods", "Tiger Woods", "Grant Hill": a place word that is also a surname,
-    // after a role noun or a given name, ends a person's name.
+    // "coach Adam Woods", "Eric Banks": a place word that is also a surname, after a role
+    // noun or a given name, ends a person's name.
     let surname_head = matches!(class, NameClass::Place { .. })
         && place.is_none()
         && a < b
@@ -1164,7 +1164,7 @@ pub fn pair_full_names_with_surnames(cands: &mut [Cand], prose: &str) {
     let mut not_surnames: super::lexicon::HashSet<&str> = Default::default();
     let mut bare: super::lexicon::HashSet<&str> = Default::default();
     for c in cands.iter().filter(|c| c.c.words.len() == 1) {
-        let before = prose[..c.span.start.min(prose.len())].trim_end();
+        let before = prose.get(..c.span.start).unwrap_or("").trim_end();
         let after_article = before
             .rsplit(|ch: char| !ch.is_alphabetic())
             .next()
