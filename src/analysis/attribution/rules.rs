@@ -186,6 +186,18 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
             }
         }
     }
+    // `lauded by John Updike as "…"`, `described by police as "…"`: a passive verb's agent.
+    if qpos >= floor + 4 && t[qpos - 1].lower == "as" {
+        let by = (floor + 1..qpos - 1).rev().find(|&k| t[k].lower == "by");
+        if let Some(by) = by.filter(|&by| t[by - 1].is_word() && t[by - 1].lower.ends_with("ed")) {
+            if let Some(found) = speakers::noun_phrase_after(t, by + 1, qpos - 1) {
+                return Some(Match {
+                    speaker: found,
+                    cue: t[by - 1].span.start..t[by].span.end,
+                });
+            }
+        }
+    }
     // `From the mayor: "…"`.
     if t.get(floor).is_some_and(|w| w.lower == "from")
         && qpos > floor + 1

@@ -667,3 +667,11 @@ fn a_quoted_name_after_an_article_does_not_end_the_search_for_the_speaker() {
              that brought her fame, Boll said in a statement.";
     assert_eq!(speaker(t, "so much more").as_deref(), Some("Boll"));
 }
+
+#[test]
+fn a_passive_verbs_agent_speaks_the_quote_after_as() {
+    let t = "The park was lauded by John Updike as \"a compromise between order and chance.\"";
+    assert_eq!(speaker(t, "compromise").as_deref(), Some("John Updike"));
+    let t = "The plan was described by police as \"a last resort.\"";
+    assert_eq!(speaker(t, "last resort").as_deref(), Some("police"));
+}
