@@ -315,7 +315,7 @@ fn is_clock_unit(unit: &str) -> bool {
     matches!(u.as_ref(), "second" | "seconds" | "minute" | "minutes")
 }
 
-/// The clock of a game: "with 3.6 seconds left", "with 1:30 to play", "10 seconds
+/// The clock of a game: "with 3.6 seconds left", "with 30 seconds to play", "10 seconds
 /// remaining", "in the opening 45 minutes". It says when, not how much.
 fn game_clock(s: &Sent, first: usize, j: usize) -> bool {
     let after = s.text(j).ascii_lower();
