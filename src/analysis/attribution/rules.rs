@@ -124,15 +124,7 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
                     if found.span.start == t[i].span.start
                         && matches!(t[i].lower(), "that" | "which") =>
                 {
-                    let speaks = |k: usize| {
-                        (k + 1..end)
-                            .any(|m| cue_of(&t[m], extra).is_some_and(|c| c.form == Form::Finite))
-                    };
-                    let name = (j + 1..end)
-                        .filter(|&k| t[k].capital && t[k - 1].is_punct(',') && speaks(k))
-                        .find_map(|k| speakers::noun_phrase_after(t, k, end))
-                        .filter(|f| f.kind == SpeakerKind::Name);
-                    match name {
+                    match name_after_relative_clause(t, j, end, extra) {
                         Some(name) => name,
                         None => continue,
                     }
@@ -150,6 +142,24 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
     }
     // `"…," was Smith's reply.`
     possessive_utterance(t, qpos + 1, end)
+}
+
+/// The name set off by commas after a relative clause that ends at the cue word `j`, with
+/// its own speech verb later in the sentence (before `end`): `"…" that together predict a
+/// drop, Dr. Michael Miller, a cardiologist, told the AP`.
+fn name_after_relative_clause(
+    t: &[Token],
+    j: usize,
+    end: usize,
+    extra: &[String],
+) -> Option<Found> {
+    let speaks = |k: usize| {
+        (k + 1..end).any(|m| cue_of(&t[m], extra).is_some_and(|c| c.form == Form::Finite))
+    };
+    (j + 1..end)
+        .filter(|&k| t[k].capital && t[k - 1].is_punct(',') && speaks(k))
+        .find_map(|k| speakers::noun_phrase_after(t, k, end))
+        .filter(|f| f.kind == SpeakerKind::Name)
 }
 
 /// Attribution before the quote (token `qpos`) in the sentence starting at token `start`.
@@ -186,17 +196,9 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
             }
         }
     }
-    // `lauded by John Updike as "…"`, `described by police as "…"`: a passive verb's agent.
-    if qpos >= floor + 4 && t[qpos - 1].lower == "as" {
-        let by = (floor + 1..qpos - 1).rev().find(|&k| t[k].lower == "by");
-        if let Some(by) = by.filter(|&by| t[by - 1].is_word() && t[by - 1].lower.ends_with("ed")) {
-            if let Some(found) = speakers::noun_phrase_after(t, by + 1, qpos - 1) {
-                return Some(Match {
-                    speaker: found,
-                    cue: t[by - 1].span.start..t[by].span.end,
-                });
-            }
-        }
+    // `lauded by John Updike as "…"`.
+    if let Some(m) = passive_agent(t, floor, qpos) {
+        return Some(m);
     }
     // `From the mayor: "…"`.
     if t.get(floor).is_some_and(|w| w.lower == "from")
@@ -227,6 +229,24 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
     speakers::clause_subject(t, floor, j).map(|found| Match {
         speaker: found,
         cue: t[j].span.clone(),
+    })
+}
+
+/// `lauded by John Updike as "…"`, `described by police as "…"`: the agent of a passive
+/// verb speaks the quote that follows its "as".
+fn passive_agent(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
+    if qpos < floor + 4 || t[qpos - 1].lower != "as" {
+        return None;
+    }
+    let by = (floor + 1..qpos - 1).rev().find(|&k| t[k].lower == "by")?;
+    let verb = &t[by - 1];
+    if !verb.is_word() || !verb.lower.ends_with("ed") {
+        return None;
+    }
+    let found = speakers::noun_phrase_after(t, by + 1, qpos - 1)?;
+    Some(Match {
+        speaker: found,
+        cue: verb.span.start..t[by].span.end,
     })
 }
 
@@ -433,6 +453,11 @@ pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
 
 /// `Smith's reply: "…"`, `the mayor's message was blunt: "…"`, `in the words of one
 /// resident, "…"`: the possessor of an utterance noun is the speaker.
+/// `Smith's`, `Smith’s` (not the plural `officials'`): the forms [`possessor`] cuts.
+fn ends_in_apostrophe_s(w: &Token) -> bool {
+    w.lower.ends_with("'s") || w.lower.ends_with("’s")
+}
+
 /// The possessor of the word at `j` without its `'s` (`Smith's` → `Smith`), with the
 /// name words before it back to `floor`.
 fn possessor(t: &[Token], floor: usize, j: usize) -> Option<Found> {
@@ -459,8 +484,7 @@ fn source_after_according_to(t: &[Token], j: usize, end: usize) -> Option<Found>
     speakers::noun_phrase_after(t, j + 2, end).or_else(|| {
         let noun = t.get(j + 3).filter(|_| j + 3 < end)?;
         let w = &t[j + 2];
-        let possessive = w.lower.ends_with("'s") || w.lower.ends_with("’s");
-        (possessive && w.capital && cues::UTTERANCE_NOUNS_SET.contains(noun.lower()))
+        (ends_in_apostrophe_s(w) && w.capital && cues::UTTERANCE_NOUNS_SET.contains(noun.lower()))
             .then(|| possessor(t, j + 2, j + 2))
             .flatten()
     })
@@ -486,7 +510,7 @@ fn possessive_utterance(t: &[Token], floor: usize, qpos: usize) -> Option<Match>
         if !w.is_word() {
             continue;
         }
-        let possessive = w.lower.ends_with("'s") || w.lower.ends_with("’s");
+        let possessive = ends_in_apostrophe_s(w);
         let pronoun = matches!(w.lower(), "his" | "her" | "their");
         if !possessive && !pronoun {
             continue;

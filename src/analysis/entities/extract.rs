@@ -767,13 +767,16 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         && matches!(toks[a - 1].lower(), "the" | "a" | "an");
     let mut place = gazetteer::lookup(&c.text);
     // "Macy's said", "McDonald's reported": a company named with a possessive.
-    let known_org = super::orgs::is_known_organization(&c.text)
-        || toks[b].possessive && super::orgs::is_known_organization(&format!("{}'s", c.text));
-    let class = if known_org {
+    let possessive_org =
+        toks[b].possessive && super::orgs::is_known_organization(&format!("{}'s", c.text));
+    let class = if possessive_org {
         NameClass::Org
     } else {
         classify_tokens(&c.text, &toks[a..=b], next, toks[a].all_caps, place)
     };
+    // A well-known organization needs no evidence beyond its name, even opening a sentence.
+    let known_org =
+        possessive_org || class == NameClass::Org && super::orgs::is_known_organization(&c.text);
     // "coach Adam Woods", "Eric Banks": a place word that is also a surname, after a role
     // noun or a given name, ends a person's name.
     let surname_head = matches!(class, NameClass::Place { .. })

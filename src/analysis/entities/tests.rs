@@ -753,15 +753,23 @@ fn a_team_and_a_position_before_a_name_are_a_role() {
          earned the save, and Toronto shortstop Bo Bichette had three hits."
     );
     let a = analyze(&text, Format::Plain, &Config::default());
-    for (name, role) in [
-        ("Nathan Eovaldi", "Texas starter"),
-        ("Jordan Romano", "Blue Jays closer"),
-        ("Bo Bichette", "Toronto shortstop"),
-    ] {
-        let e = entity(&a, name);
+    assert_people_with_roles(
+        &a,
+        &[
+            ("Nathan Eovaldi", "Texas starter"),
+            ("Jordan Romano", "Blue Jays closer"),
+            ("Bo Bichette", "Toronto shortstop"),
+        ],
+    );
+}
+
+fn assert_people_with_roles(a: &crate::analysis::Analysis, expected: &[(&str, &str)]) {
+    for &(name, role) in expected {
+        let e = entity(a, name);
         assert_eq!(
             (e.kind, e.role.as_deref()),
-            (EntityKind::Person, Some(role))
+            (EntityKind::Person, Some(role)),
+            "{name}"
         );
     }
 }
@@ -834,22 +842,19 @@ fn roles_with_capitalized_titles_bare_nouns_and_long_titles() {
          Public Safety Alvin Henderson said."
     );
     let a = analyze(&text, Format::Plain, &Config::default());
-    for (name, role) in [
-        ("Robert Hur", "US Attorney for the District of Maryland"),
-        ("Tara Hrbacek", "board member"),
-        ("Harlan Boll", "publicist"),
-        ("Adam Woods", "Lions assistant coach"),
-        (
-            "Alvin Henderson",
-            "Okaloosa County Director of Public Safety",
-        ),
-    ] {
-        let e = entity(&a, name);
-        assert_eq!(
-            (e.kind, e.role.as_deref()),
-            (EntityKind::Person, Some(role))
-        );
-    }
+    assert_people_with_roles(
+        &a,
+        &[
+            ("Robert Hur", "US Attorney for the District of Maryland"),
+            ("Tara Hrbacek", "board member"),
+            ("Harlan Boll", "publicist"),
+            ("Adam Woods", "Lions assistant coach"),
+            (
+                "Alvin Henderson",
+                "Okaloosa County Director of Public Safety",
+            ),
+        ],
+    );
 }
 
 #[test]
