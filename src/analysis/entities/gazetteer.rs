@@ -5,22 +5,34 @@
 //! Built from GeoNames data (CC BY 4.0) by `scripts/build-gazetteer.py`; embedded, and
 //! parsed once on first use.
 
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
-use super::lexicon::HashMap;
+use hashbrown::HashTable;
 
 use super::variants::fold;
 
 /// Gazetteer keys are case-insensitive but keep accents: "Bush" is not the Egyptian town
 /// "Būsh". Countries and regions are also found without their accents.
 fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_key(&mut out, s);
+    out
+}
+
+/// Appends [`key`]`(s)` to `out`.
+fn push_key(out: &mut String, s: &str) {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
     }
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
+    out.extend(
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '’' { '\'' } else { c }),
+    );
 }
 
 const DATA: &str = include_str!("../../../data/gazetteer.tsv");
@@ -51,17 +63,92 @@ pub enum Spelling {
     Short,
 }
 
+/// Every spelling's key in one string and a hash table of indices into the entries: built
+/// as the first draft is read, in a few milliseconds and a few hundred pages of memory (a
+/// map of 30,000 owned strings took three times as long, most of it in allocations and in
+/// first writes to fresh pages).
 struct Gazetteer {
-    /// Folded spelling → (place, how the spelling stands to it).
-    by_name: HashMap<String, (Place, Spelling)>,
+    /// The keys, one after another.
+    keys: String,
+    entries: Vec<Entry>,
+    /// Indices into `entries`, by the hash of their key.
+    table: HashTable<u32>,
     /// The longest key, in bytes.
     longest: usize,
+}
+
+struct Entry {
+    /// Where its key stands in `Gazetteer::keys`.
+    key: (u32, u32),
+    place: Place,
+    spelling: Spelling,
+}
+
+impl Gazetteer {
+    fn key_of(&self, entry: &Entry) -> &str {
+        let (start, end) = entry.key;
+        self.keys.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    fn find(&self, key: &str) -> Option<&Entry> {
+        let i = self.table.find(hash(key), |&i| {
+            self.key_of(&self.entries[i as usize]) == key
+        })?;
+        self.entries.get(*i as usize)
+    }
+
+    /// Enters the key just appended to `keys` (from byte `start` on) for `place`: a current
+    /// name always wins over another place's alternate of the same spelling, among current
+    /// names the first (countries before cities) wins, and among the others the first.
+    fn enter(&mut self, start: usize, place: Place, spelling: Spelling) {
+        let key = &self.keys[start..];
+        let h = hash(key);
+        let (keys, entries) = (&self.keys, &mut self.entries);
+        let same = |i: &u32| {
+            let (a, b) = entries[*i as usize].key;
+            keys.get(a as usize..b as usize) == Some(key)
+        };
+        match self.table.find(h, same).copied() {
+            Some(i) => {
+                let entry = &mut self.entries[i as usize];
+                if spelling == Spelling::Current && entry.spelling != Spelling::Current {
+                    entry.place = place;
+                    entry.spelling = Spelling::Current;
+                }
+                // The key is known: its new copy is not kept.
+                self.keys.truncate(start);
+            }
+            None => {
+                self.longest = self.longest.max(self.keys.len() - start);
+                let i = self.entries.len() as u32;
+                self.entries.push(Entry {
+                    key: (start as u32, self.keys.len() as u32),
+                    place,
+                    spelling,
+                });
+                let (keys, entries) = (&self.keys, &self.entries);
+                self.table.insert_unique(h, i, |&i| {
+                    let (a, b) = entries[i as usize].key;
+                    hash(&keys[a as usize..b as usize])
+                });
+            }
+        }
+    }
+}
+
+fn hash(key: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(key)
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
 
 fn load() -> Gazetteer {
-    let mut by_name = HashMap::with_capacity_and_hasher(60_000, Default::default());
+    let mut gazetteer = Gazetteer {
+        keys: String::with_capacity(DATA.len()),
+        entries: Vec::with_capacity(32_000),
+        table: HashTable::with_capacity(32_000),
+        longest: 0,
+    };
     for line in DATA.lines() {
         let mut cols = line.split('\t');
         let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {
@@ -74,31 +161,29 @@ fn load() -> Gazetteer {
             _ => PlaceKind::City,
         };
         let place = Place { kind, name };
-        // A current name always wins over another place's alternate of the same spelling;
-        // among current names the first (countries before cities) wins.
-        let mut keys = vec![key(name)];
-        if kind != PlaceKind::City && fold(name) != key(name) {
-            keys.push(fold(name));
-        }
-        for k in keys {
-            match by_name.get(&k) {
-                Some((_, Spelling::Current)) => {}
-                _ => {
-                    by_name.insert(k, (place, Spelling::Current));
-                }
-            }
+        let start = gazetteer.keys.len();
+        push_key(&mut gazetteer.keys, name);
+        let folded = (kind != PlaceKind::City)
+            .then(|| fold(name))
+            .filter(|f| *f != gazetteer.keys[start..]);
+        gazetteer.enter(start, place, Spelling::Current);
+        if let Some(folded) = folded {
+            let start = gazetteer.keys.len();
+            gazetteer.keys.push_str(&folded);
+            gazetteer.enter(start, place, Spelling::Current);
         }
         for (col, spelling) in [
             (cols.next(), Spelling::Alternate),
             (cols.next(), Spelling::Short),
         ] {
             for alt in col.unwrap_or("").split('|').filter(|a| !a.is_empty()) {
-                by_name.entry(key(alt)).or_insert((place, spelling));
+                let start = gazetteer.keys.len();
+                push_key(&mut gazetteer.keys, alt);
+                gazetteer.enter(start, place, spelling);
             }
         }
     }
-    let longest = by_name.keys().map(String::len).max().unwrap_or(0);
-    Gazetteer { by_name, longest }
+    gazetteer
 }
 
 /// Cities whose name is also a common English word: opening a sentence or a headline ("Man
@@ -141,10 +226,11 @@ pub fn lookup(name: &str) -> Option<(Place, Spelling)> {
             buf.make_ascii_lowercase();
             return std::str::from_utf8(buf)
                 .ok()
-                .and_then(|k| gazetteer.by_name.get(k).copied());
+                .and_then(|k| gazetteer.find(k))
+                .map(|e| (e.place, e.spelling));
         }
     }
-    gazetteer.by_name.get(&key(name)).copied()
+    gazetteer.find(&key(name)).map(|e| (e.place, e.spelling))
 }
 
 /// The states as the AP abbreviates them in datelines (`ST. LOUIS, Mo.`), with the state
