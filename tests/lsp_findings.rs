@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{apply, file_uri, offset, position, range, LspClient};
+use common::{apply, file_uri, initialize_params, offset, position, range, LspClient};
 use serde_json::{json, Value};
 
 /// A heading with Cyrillic and an emoji (so that UTF-16 columns differ from bytes), a
@@ -134,4 +134,34 @@ fn suppressing_a_finding_through_its_code_action_removes_it() {
         let (_, _) = apply(&text, &action["edit"], &uri, 1, enc);
     }
     assert!(client.shutdown().success());
+}
+
+/// A client that does not say it shows a diagnostic's related locations or documentation
+/// link is not sent them; the rest of each diagnostic is the same.
+#[test]
+fn optional_parts_of_a_diagnostic_follow_the_client_capabilities() {
+    let text = "Rudskoi said the troops had left. Later Rudskoy said more.\n";
+    let uri = file_uri("variants.md");
+    let mut diagnostics = Vec::new();
+    for declared in [true, false] {
+        let mut params = initialize_params(false, None, Value::Null);
+        if !declared {
+            params["capabilities"]["textDocument"] = json!({});
+        }
+        let mut client = LspClient::start_params(params);
+        client.open(&uri, "markdown", text, 1);
+        diagnostics.push(client.diagnostics(&uri, 1));
+        assert!(client.shutdown().success());
+    }
+    let (whole, bare) = (&diagnostics[0], &diagnostics[1]);
+    let variant = &with_code(whole, "name-variant")[0];
+    assert!(variant["relatedInformation"][0]["location"]["range"].is_object());
+    assert!(variant["codeDescription"]["href"].is_string());
+    assert_eq!(whole.len(), bare.len());
+    for (w, b) in whole.iter().zip(bare) {
+        assert!(b.get("relatedInformation").is_none() && b.get("codeDescription").is_none());
+        for key in ["range", "severity", "code", "source", "message"] {
+            assert_eq!(w[key], b[key], "{key}");
+        }
+    }
 }

@@ -124,7 +124,16 @@ pub fn code_actions(
             continue;
         }
         let lines = lines.get_or_insert_with(|| LineIndex::new(&analyzed.analysis.draft.text));
-        let diagnostic = convert::diagnostic(uri, lines, finding, enc, &mut others);
+        // Whole: the client matches an action's diagnostics to the ones it holds by their
+        // range, code and message.
+        let diagnostic = convert::diagnostic(
+            uri,
+            lines,
+            finding,
+            enc,
+            &mut others,
+            convert::DiagnosticSupport::ALL,
+        );
         for (i, fix) in finding.fixes.iter().enumerate() {
             let action = fix_action(uri, analyzed, &diagnostic, fix, i == 0, enc);
             actions.push(CodeActionOrCommand::CodeAction(action));

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 use tower_lsp_server::ls_types::notification::Notification;
 use tower_lsp_server::ls_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Hover,
-    HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, Range, Uri,
+    ClientCapabilities, CodeDescription, Diagnostic, DiagnosticRelatedInformation,
+    DiagnosticSeverity, Hover, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString,
+    Range, Uri,
 };
 
 pub const SOURCE: &str = "copydesk";
@@ -59,17 +60,49 @@ impl<'a> OtherDrafts<'a> {
     }
 }
 
-/// One finding as a diagnostic of the document `uri`, whose lines are `lines`.
+/// The optional parts of a diagnostic the client said it accepts
+/// (`textDocument.publishDiagnostics` in its capabilities). A client that does not show
+/// them is not sent them: for a long draft they are half of the message it must read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiagnosticSupport {
+    /// The other places a finding points to (the other spellings of a name).
+    pub related_information: bool,
+    /// The link to the check's documentation.
+    pub code_description: bool,
+}
+
+impl DiagnosticSupport {
+    pub const ALL: DiagnosticSupport = DiagnosticSupport {
+        related_information: true,
+        code_description: true,
+    };
+
+    pub fn of(capabilities: &ClientCapabilities) -> DiagnosticSupport {
+        let publish = capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.publish_diagnostics.as_ref());
+        DiagnosticSupport {
+            related_information: publish.and_then(|p| p.related_information) == Some(true),
+            code_description: publish.and_then(|p| p.code_description_support) == Some(true),
+        }
+    }
+}
+
+/// One finding as a diagnostic of the document `uri`, whose lines are `lines`, with the
+/// optional parts `support` allows.
 pub fn diagnostic(
     uri: &Uri,
     lines: &LineIndex<'_>,
     finding: &Finding,
     enc: Encoding,
     others: &mut OtherDrafts<'_>,
+    support: DiagnosticSupport,
 ) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()
+        .filter(|_| support.related_information)
         .filter_map(|r| {
             let location = match &r.path {
                 Some(path) => {
@@ -87,7 +120,7 @@ pub fn diagnostic(
         range: lines.range(&finding.span, enc),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.as_str().to_string())),
-        code_description: code_description(finding.code),
+        code_description: code_description(finding.code).filter(|_| support.code_description),
         source: Some(SOURCE.to_string()),
         message: finding.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
@@ -107,19 +140,20 @@ fn code_description(code: Code) -> Option<CodeDescription> {
         .map(|href| CodeDescription { href })
 }
 
-/// Every finding of an analysis as diagnostics (other drafts that findings point into are
-/// read from disk).
+/// Every finding of an analysis as diagnostics, whole (other drafts that findings point
+/// into are read from disk).
 pub fn diagnostics(uri: &Uri, analyzed: &Analyzed, enc: Encoding) -> Vec<Diagnostic> {
-    diagnostics_with(uri, analyzed, enc, None)
+    diagnostics_with(uri, analyzed, enc, None, DiagnosticSupport::ALL)
 }
 
-/// Every finding of an analysis as diagnostics; `workspace` gives the text of other drafts
-/// that findings point into.
+/// Every finding of an analysis as diagnostics with the parts `support` allows; `workspace`
+/// gives the text of other drafts that findings point into.
 pub fn diagnostics_with(
     uri: &Uri,
     analyzed: &Analyzed,
     enc: Encoding,
     workspace: Option<&Workspace>,
+    support: DiagnosticSupport,
 ) -> Vec<Diagnostic> {
     let mut others = OtherDrafts::new(workspace);
     let lines = LineIndex::new(&analyzed.analysis.draft.text);
@@ -127,7 +161,7 @@ pub fn diagnostics_with(
         .analysis
         .findings
         .iter()
-        .map(|f| diagnostic(uri, &lines, f, enc, &mut others))
+        .map(|f| diagnostic(uri, &lines, f, enc, &mut others, support))
         .collect()
 }
 

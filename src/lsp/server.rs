@@ -2,6 +2,7 @@
 //! analysis, and turns the answer back into protocol types.
 
 use super::config::{Problem, Settings};
+use super::convert::DiagnosticSupport;
 use super::documents::{Analyzed, Documents, EditProblem, Lookup, Snapshot, Stored};
 use super::positions::{self, Encoding};
 use super::scheduler::{self, AnalyzeFn, Analyzer};
@@ -69,6 +70,8 @@ pub fn warm_up() {
 #[derive(Debug)]
 struct State {
     encoding: Encoding,
+    /// What the client accepts of a diagnostic besides its essentials.
+    diagnostic_support: DiagnosticSupport,
     settings: Settings,
     config: Arc<Config>,
     /// Configuration problems found before the client could be told (during `initialize`).
@@ -83,6 +86,7 @@ impl Default for State {
     fn default() -> State {
         State {
             encoding: Encoding::Utf16,
+            diagnostic_support: DiagnosticSupport::ALL,
             settings: Settings::default(),
             config: Arc::new(Config::default()),
             pending_problems: Vec::new(),
@@ -320,10 +324,19 @@ impl Inner {
 
     /// The diagnostics of an analysis, to publish.
     fn diagnostics(&self, uri: &Uri, analyzed: &Analyzed) -> PublishDiagnosticsParams {
-        let encoding = self.state().encoding;
+        let (encoding, support) = {
+            let state = self.state();
+            (state.encoding, state.diagnostic_support)
+        };
         PublishDiagnosticsParams {
             uri: uri.clone(),
-            diagnostics: convert::diagnostics_with(uri, analyzed, encoding, Some(&self.workspace)),
+            diagnostics: convert::diagnostics_with(
+                uri,
+                analyzed,
+                encoding,
+                Some(&self.workspace),
+                support,
+            ),
             version: Some(analyzed.version),
         }
     }
@@ -698,6 +711,7 @@ impl LanguageServer for Backend {
         let mut state = self.inner.state();
         *state = State {
             encoding,
+            diagnostic_support: DiagnosticSupport::of(&params.capabilities),
             settings,
             config,
             pending_problems: problems,
