@@ -113,14 +113,11 @@ impl Server {
             next_id: 0,
         };
         let root_uri = uri(root);
-        // The client shows diagnostics whole, as VS Code does: related locations and
-        // documentation links are sent (and read).
         server.request(
             "initialize",
             json!({"processId": std::process::id(), "rootUri": root_uri,
                    "workspaceFolders": [{"uri": root_uri, "name": "bench"}],
-                   "capabilities": {"textDocument": {"publishDiagnostics": {
-                       "relatedInformation": true, "codeDescriptionSupport": true}}}}),
+                   "capabilities": {}}),
         );
         server.notify("initialized", json!({}));
         server

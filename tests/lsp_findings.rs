@@ -136,18 +136,21 @@ fn suppressing_a_finding_through_its_code_action_removes_it() {
     assert!(client.shutdown().success());
 }
 
-/// A client that does not say it shows a diagnostic's related locations or documentation
-/// link is not sent them; the rest of each diagnostic is the same.
+/// A client that says it does not take a diagnostic's related locations or documentation
+/// link is not sent them; one that says nothing gets them; the rest of each diagnostic is
+/// the same.
 #[test]
 fn optional_parts_of_a_diagnostic_follow_the_client_capabilities() {
     let text = "Rudskoi said the troops had left. Later Rudskoy said more.\n";
     let uri = file_uri("variants.md");
     let mut diagnostics = Vec::new();
-    for declared in [true, false] {
+    let refused = json!({"publishDiagnostics": {
+        "relatedInformation": false,
+        "codeDescriptionSupport": false,
+    }});
+    for text_document in [json!({}), refused] {
         let mut params = initialize_params(false, None, Value::Null);
-        if !declared {
-            params["capabilities"]["textDocument"] = json!({});
-        }
+        params["capabilities"]["textDocument"] = text_document;
         let mut client = LspClient::start_params(params);
         client.open(&uri, "markdown", text, 1);
         diagnostics.push(client.diagnostics(&uri, 1));

@@ -60,9 +60,10 @@ impl<'a> OtherDrafts<'a> {
     }
 }
 
-/// The optional parts of a diagnostic the client said it accepts
-/// (`textDocument.publishDiagnostics` in its capabilities). A client that does not show
-/// them is not sent them: for a long draft they are half of the message it must read.
+/// The optional parts of a diagnostic a client accepts. Every diagnostic has them (DESIGN.md)
+/// unless the client says it does not take them (`relatedInformation` or
+/// `codeDescriptionSupport` false under `textDocument.publishDiagnostics` in its
+/// capabilities): for a long draft they are half of the message it would read for nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DiagnosticSupport {
     /// The other places a finding points to (the other spellings of a name).
@@ -77,14 +78,16 @@ impl DiagnosticSupport {
         code_description: true,
     };
 
+    /// What `capabilities` refuse; a client that says nothing is sent everything, as the
+    /// editors that show these parts do not all declare them.
     pub fn of(capabilities: &ClientCapabilities) -> DiagnosticSupport {
         let publish = capabilities
             .text_document
             .as_ref()
             .and_then(|t| t.publish_diagnostics.as_ref());
         DiagnosticSupport {
-            related_information: publish.and_then(|p| p.related_information) == Some(true),
-            code_description: publish.and_then(|p| p.code_description_support) == Some(true),
+            related_information: publish.and_then(|p| p.related_information) != Some(false),
+            code_description: publish.and_then(|p| p.code_description_support) != Some(false),
         }
     }
 }

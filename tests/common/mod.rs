@@ -299,8 +299,7 @@ impl LspClient {
 
 /// `initialize` params: `utf8` offers the `utf-8` position encoding (the server must then
 /// use it); `root` is the workspace folder; `options` are the `initializationOptions`. The
-/// client can register file watchers (edit `capabilities.workspace` to say otherwise) and
-/// shows diagnostics whole, with related locations and documentation links, as VS Code does.
+/// client can register file watchers (edit `capabilities.workspace` to say otherwise).
 pub fn initialize_params(utf8: bool, root: Option<&std::path::Path>, options: Value) -> Value {
     let encodings = if utf8 {
         json!(["utf-16", "utf-8"])
@@ -319,10 +318,6 @@ pub fn initialize_params(utf8: bool, root: Option<&std::path::Path>, options: Va
         "capabilities": {
             "general": {"positionEncodings": encodings},
             "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
-            "textDocument": {"publishDiagnostics": {
-                "relatedInformation": true,
-                "codeDescriptionSupport": true,
-            }},
         },
     })
 }
