@@ -7,7 +7,7 @@ use super::extract::Cand;
 use super::gazetteer::{self, Spelling};
 use super::lexicon::HashMap as WordMap;
 use super::lexicon::{
-    gender_of_word, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
+    gender_of_word, is_particle, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
 };
 use super::variants::{classify, VariantKind};
 use super::{EntityKind, Mention, MentionKind};
@@ -330,6 +330,26 @@ fn find_person(
                 && !middles_conflict(&g.middles, &p.middles)
         }) {
             return Some(i);
+        }
+        // A surname with its particles ("del Pozo Cruz", "Von der Leyen" opening a
+        // sentence): the person whose full name ends so.
+        if is_particle(&given.to_lowercase()) {
+            let tail: Vec<&String> = std::iter::once(given).chain(&p.middles).collect();
+            let ends_so: Vec<usize> = people_named(&p.surname)
+                .filter(|(_, g)| {
+                    g.surname.as_deref() == Some(&p.surname)
+                        && g.given.is_some()
+                        && g.middles.len() >= tail.len()
+                        && g.middles[g.middles.len() - tail.len()..]
+                            .iter()
+                            .zip(&tail)
+                            .all(|(m, t)| m.eq_ignore_ascii_case(t))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if !ends_so.is_empty() {
+                return Some(pick_person(groups, cands, &ends_so, c));
+            }
         }
         // A bare surname seen before the full name.
         let bare: Vec<usize> = people_named(&p.surname)

@@ -299,9 +299,20 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
                 toks.get(k)
                     .is_some_and(|x| x.word && x.cap && !x.has(CALENDAR_WORD))
             };
-            if n.has(PARTICLE) && cap_after(next + 1) && toks[j].cap {
-                j = next;
-                continue;
+            // "Borja del Pozo Cruz", "Ursula von der Leyen", "Anna de la Cruz": one or two
+            // particles between capitals.
+            if n.has(PARTICLE) && toks[j].cap {
+                if cap_after(next + 1) {
+                    j = next;
+                    continue;
+                }
+                let second = toks.get(next + 1).is_some_and(|x| {
+                    x.word && !x.cap && x.has(PARTICLE) && x.sentence == t.sentence
+                });
+                if second && cap_after(next + 2) {
+                    j = next + 1;
+                    continue;
+                }
             }
             // "Food and Drug Administration": an "and" that is part of a name.
             if lower == "and"
@@ -345,10 +356,43 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
             }
             break;
         }
-        interpret_chunk(scan, i, j, &mut out);
+        interpret_chunk(scan, particles_before(toks, i, j), j, &mut out);
         i = j + 1;
     }
     out
+}
+
+/// Where a name that opens with its lowercase particles starts ("said del Pozo Cruz",
+/// "von der Leyen said", "de Blasio"): the particles before the capitalized `toks[a..=b]`,
+/// when those are all name words; else `a`. Particles that are also common English words
+/// before a capital ("do", "ten") and particles after an article or a possessive ("a van",
+/// "his van") open nothing.
+fn particles_before(toks: &[Token], a: usize, b: usize) -> usize {
+    let opens_a_name = |t: &Token| {
+        t.word
+            && !t.cap
+            && t.has(PARTICLE)
+            && t.sentence == toks[a].sentence
+            && !matches!(t.lower(), "do" | "ten" | "y" | "op" | "zu" | "af")
+    };
+    if !(a..=b).all(|k| is_name_word(&toks[k]) && toks[k].cap) {
+        return a;
+    }
+    let mut start = a;
+    while start > 0 && a - start < 2 && opens_a_name(&toks[start - 1]) {
+        start -= 1;
+    }
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your",
+    ];
+    let determined = start
+        .checked_sub(1)
+        .is_some_and(|k| toks[k].word && DETERMINERS.contains(&toks[k].lower()));
+    if determined {
+        a
+    } else {
+        start
+    }
 }
 
 /// The last word of a place the gazetteer knows that runs from the capitalized `toks[first]`
@@ -527,6 +571,15 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
                 t.lower(),
                 "western" | "eastern" | "northern" | "southern" | "central"
             );
+        // A name's own leading particles stay: "de la Cruz" (see `particles_before`), and
+        // "De la Cruz" opening a sentence.
+        let own_particle = t.has(PARTICLE)
+            && a < b
+            && (!t.cap || !toks[a + 1].cap && toks[a + 1].has(PARTICLE))
+            && toks[a + 1..=b].iter().any(|k| k.cap);
+        if own_particle {
+            break;
+        }
         if (t.has(FUNCTION) && (t.weak || matches!(t.lower(), "the" | "a" | "an")))
             || (t.has(NOT_NAME) && !compass_of_org)
             || (a < b && is_connector(t.lower()))
@@ -750,7 +803,9 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     while b > a && !toks[b].cap && !toks[b].text.ends_with('.') {
         b -= 1;
     }
-    if a > b || !toks[a].cap {
+    // A surname may open with its particles ("de Blasio"; see `particles_before`).
+    let particle_led = a < b && !toks[a].cap && toks[a].has(PARTICLE);
+    if a > b || !(toks[a].cap || particle_led) {
         return;
     }
     if a == b && (toks[a].has(NOT_NAME) || toks[a].has(TITLE) && !toks[a].all_caps) {

@@ -191,8 +191,8 @@ const PLACE_OPENERS: &str =
 
 /// Lowercase particles inside names (Omar bin Khatab, Porto Velho do Sul, van der Berg).
 const PARTICLES: &str =
-    "bin ibn bint de da do dos das del della di du van von der den la le y al el ter ten \
-     op zu af";
+    "bin ibn bint de da do dos das del della di du van von der den la le los las y al el ter \
+     ten op zu af";
 
 /// Name suffixes (Samuel K. Whitfield Jr.).
 const SUFFIXES: &str = "jr. sr. jr sr ii iii iv v";

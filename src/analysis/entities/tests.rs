@@ -874,3 +874,57 @@ fn a_plural_title_before_a_list_makes_people_without_a_role() {
         .iter()
         .all(|e| !e.name.starts_with("Commissioners")));
 }
+
+#[test]
+fn a_surname_with_particles_is_one_person_however_it_opens() {
+    let text = format!(
+        "{H}The trial was run by Marta de la Fuente, a cardiologist in Seville. \"The effect was \
+         large,\" de la Fuente said. De la Fuente added that the sample was small.\n\n\
+         Commissioner Ursula von der Leyen met the ministers. \"We are ready,\" said von der \
+         Leyen. Von der Leyen left at noon. Fuente was not there.\n\n\
+         \"I still love it,\" Van Morrison said in Belfast. He parked his van Smith had lent \
+         him."
+    );
+    let a = analyze(&text, Format::Plain, &Config::default());
+    let marta = entity(&a, "Marta de la Fuente");
+    let mentions: Vec<&str> = marta
+        .mentions
+        .iter()
+        .map(|m| &text[m.span.clone()])
+        .collect();
+    assert_eq!(
+        mentions,
+        [
+            "Marta de la Fuente",
+            "de la Fuente",
+            "De la Fuente",
+            "Fuente"
+        ]
+    );
+    let ursula = entity(&a, "Ursula von der Leyen");
+    assert_eq!(ursula.mentions.len(), 3, "{:?}", ursula.mentions);
+    for (quote, speaker) in [
+        ("The effect", "Marta de la Fuente"),
+        ("We are ready", "Ursula von der Leyen"),
+    ] {
+        let at = text.find(quote).unwrap();
+        let quote = a
+            .draft
+            .quotes
+            .iter()
+            .position(|q| q.span.contains(&at))
+            .unwrap();
+        let attribution = a.attributions.iter().find(|q| q.quote == quote).unwrap();
+        let e = attribution
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity)
+            .map(|e| a.entities[e].name.as_str());
+        assert_eq!(e, Some(speaker), "{quote}");
+    }
+    // A given name that is also a particle opens its own person; a particle after a
+    // possessive opens no name.
+    entity(&a, "Van Morrison");
+    assert!(a.entities.iter().all(|e| !e.name.contains("van Smith")));
+    assert!(variants(&text).is_empty());
+}
