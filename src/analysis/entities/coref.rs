@@ -7,7 +7,8 @@ use super::extract::Cand;
 use super::gazetteer::{self, Spelling};
 use super::lexicon::HashMap as WordMap;
 use super::lexicon::{
-    gender_of_word, is_particle, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
+    gender_of_word, has_flag, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
+    PARTICLE,
 };
 use super::variants::{classify, VariantKind};
 use super::{EntityKind, Mention, MentionKind};
@@ -333,7 +334,7 @@ fn find_person(
         }
         // A surname with its particles ("del Pozo Cruz", "Von der Leyen" opening a
         // sentence): the person whose full name ends so.
-        if is_particle(&given.to_lowercase()) {
+        if has_flag(PARTICLE, given) {
             let tail: Vec<&String> = std::iter::once(given).chain(&p.middles).collect();
             let ends_so: Vec<usize> = people_named(&p.surname)
                 .filter(|(_, g)| {

@@ -306,9 +306,9 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
                     j = next;
                     continue;
                 }
-                let second = toks.get(next + 1).is_some_and(|x| {
-                    x.word && !x.cap && x.has(PARTICLE) && x.sentence == t.sentence
-                });
+                let second = toks
+                    .get(next + 1)
+                    .is_some_and(|x| lowercase_particle(x) && x.sentence == t.sentence);
                 if second && cap_after(next + 2) {
                     j = next + 1;
                     continue;
@@ -362,6 +362,11 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
     out
 }
 
+/// A name particle written in lowercase ("de", "von"), as inside a name.
+fn lowercase_particle(t: &Token) -> bool {
+    t.word && !t.cap && t.has(PARTICLE)
+}
+
 /// Where a name that opens with its lowercase particles starts ("said del Pozo Cruz",
 /// "von der Leyen said", "de Blasio"): the particles before the capitalized `toks[a..=b]`,
 /// when those are all name words; else `a`. Particles that are also common English words
@@ -369,9 +374,7 @@ fn candidates(scan: &mut Scan) -> Vec<Candidate> {
 /// "his van") open nothing.
 fn particles_before(toks: &[Token], a: usize, b: usize) -> usize {
     let opens_a_name = |t: &Token| {
-        t.word
-            && !t.cap
-            && t.has(PARTICLE)
+        lowercase_particle(t)
             && t.sentence == toks[a].sentence
             && !matches!(t.lower(), "do" | "ten" | "y" | "op" | "zu" | "af")
     };
@@ -575,7 +578,7 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
         // "De la Cruz" opening a sentence.
         let own_particle = t.has(PARTICLE)
             && a < b
-            && (!t.cap || !toks[a + 1].cap && toks[a + 1].has(PARTICLE))
+            && (!t.cap || lowercase_particle(&toks[a + 1]))
             && toks[a + 1..=b].iter().any(|k| k.cap);
         if own_particle {
             break;
@@ -804,7 +807,7 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         b -= 1;
     }
     // A surname may open with its particles ("de Blasio"; see `particles_before`).
-    let particle_led = a < b && !toks[a].cap && toks[a].has(PARTICLE);
+    let particle_led = a < b && lowercase_particle(&toks[a]);
     if a > b || !(toks[a].cap || particle_led) {
         return;
     }
