@@ -514,7 +514,12 @@ fn appositive_subject(tokens: &[Token], comma: usize, floor: usize) -> Option<Fo
     let appositive = noun_phrase_after(tokens, open + 1, comma)
         .filter(|a| a.span.end == tokens[comma - 1].span.end || a.kind != SpeakerKind::Name);
     match (head, appositive) {
-        (Some(h), Some(a)) if h.kind != SpeakerKind::Name && a.kind == SpeakerKind::Name => Some(a),
+        (Some(h), Some(a))
+            if a.kind == SpeakerKind::Name
+                && (h.kind != SpeakerKind::Name || is_affiliation(tokens, &h, floor)) =>
+        {
+            Some(a)
+        }
         (Some(h), _) => Some(h),
         (None, Some(a)) if a.kind == SpeakerKind::Name => Some(a),
         _ => None,
@@ -534,6 +539,9 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
         let mut start = last;
         while start > floor && is_name_word(&tokens[start - 1]) && !is_pronoun(&tokens[start - 1]) {
             start -= 1;
+        }
+        if let Some(found) = person_before_affiliation(tokens, start, last, floor) {
+            return Some(found);
         }
         // `Sen. Rand Paul of Kentucky said`: the person, not the place they represent;
         // `the Bank of England said`: the whole name.
@@ -597,6 +605,9 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
             return noun_phrase_before(tokens, w - 1, floor);
         }
     }
+    if let Some(found) = person_before_affiliation(tokens, start, last, floor) {
+        return Some(found);
+    }
     let head = t.lower();
     let len = last + 1 - start;
     if found_determiner || tokens[start].capital && len > 1 {
@@ -616,6 +627,94 @@ pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option
         return noun_phrase_before(tokens, start - 2, floor);
     }
     None
+}
+
+/// A lowercase word that can stand in a role between an affiliation and a name: a title
+/// (`spokeswoman`) or a noun (`astronomer`, `victim group`), not a function word or verb.
+fn is_role_word(t: &Token) -> bool {
+    t.is_word()
+        && !t.capital
+        && !is_stop(t)
+        && !is_determiner(t)
+        && !is_pronoun(t)
+        && !t.lower.ends_with("ed")
+        && !t.lower.ends_with("ly")
+}
+
+/// Prepositions that attach a body to the person before it.
+fn is_affiliation_word(t: &Token) -> bool {
+    t.is_word() && matches!(t.lower(), "of" | "at" | "from" | "for")
+}
+
+/// Whether the phrase `found` is the object of an affiliation (`of the Labour Party`,
+/// `for the Defence of Human Rights`): it then names where a speaker works, not the speaker.
+fn is_affiliation(tokens: &[Token], found: &Found, floor: usize) -> bool {
+    let first = tokens.partition_point(|t| t.span.start < found.span.start);
+    let mut k = first;
+    while k > floor && first - k < 5 {
+        let p = &tokens[k - 1];
+        if is_affiliation_word(p) {
+            return true;
+        }
+        if !p.is_word() || p.capital || is_stop(p) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// `Peter Iseley of worldwide victim group Ending Clergy Abuse said`, `Yvette Cooper of the
+/// Labour Party added`, `Dr. Steven Wolf at Saint Francis said`, `an official from TfL
+/// stated`: the phrase `start..=last` is the body a speaker belongs to. The person named
+/// before the affiliation speaks; a description before it (`a spokesman for the
+/// ministry`) speaks with its affiliation. `the Bank of England`, `the University of
+/// Helsinki` are one name: an organization's head word is no person.
+fn person_before_affiliation(
+    tokens: &[Token],
+    start: usize,
+    last: usize,
+    floor: usize,
+) -> Option<Found> {
+    let mut k = start;
+    while k > floor && start - k < 5 {
+        let p = &tokens[k - 1];
+        if is_affiliation_word(p) {
+            break;
+        }
+        if !p.is_word() || p.capital || is_stop(p) || is_pronoun(p) {
+            return None;
+        }
+        k -= 1;
+    }
+    if k <= floor + 1 || !is_affiliation_word(&tokens[k - 1]) {
+        return None;
+    }
+    let head = noun_phrase_before(tokens, k - 2, floor)?;
+    match head.kind {
+        SpeakerKind::Name if is_person_name(tokens, &head) => Some(head),
+        SpeakerKind::Descriptor if !tokens[k - 2].capital => Some(Found {
+            span: head.span.start..tokens[last].span.end,
+            kind: SpeakerKind::Descriptor,
+        }),
+        _ => None,
+    }
+}
+
+/// A name of two or more capitalized words with no organization or place word in it and
+/// not a place the gazetteer knows: `Peter Iseley`, `Rand Paul`, not `Bank`, `West Bank`.
+fn is_person_name(tokens: &[Token], found: &Found) -> bool {
+    let first = tokens.partition_point(|t| t.span.start < found.span.start);
+    let end = tokens.partition_point(|t| t.span.start < found.span.end);
+    let run = &tokens[first..end];
+    run.len() >= 2
+        && run.iter().all(|t| t.capital || is_particle(t))
+        && run.iter().all(|t| {
+            lexicon::token_flags(t.lower())
+                & (lexicon::ORG_HEAD | lexicon::PLACE_HEAD | lexicon::ORG_TRAILER)
+                == 0
+        })
+        && !is_place(run)
 }
 
 /// Whether the capitalized words are a place the gazetteer knows ("South Dakota").
@@ -669,9 +768,10 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
         while j < end && is_name_word(&tokens[j]) && !(j > i && is_pronoun(&tokens[j])) {
             j += 1;
         }
-        // `Valley Electric spokeswoman Priya Raman`: a title between two capitalized runs.
+        // `Valley Electric spokeswoman Priya Raman`, `UCL astronomer Angelos Tsiaras`: a
+        // title or role noun between two capitalized runs; the second is the person.
         let mut k = j;
-        while k < end && tokens[k].is_word() && !tokens[k].capital && is_title(&tokens[k]) {
+        while k < end && k - j < 3 && is_role_word(&tokens[k]) {
             k += 1;
         }
         if k > j && k < end && tokens[k].capital {
@@ -679,7 +779,9 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
             while m < end && is_name_word(&tokens[m]) {
                 m += 1;
             }
-            return name_of_run(tokens, k..m);
+            if let Some(found) = name_of_run(tokens, k..m) {
+                return Some(found);
+            }
         }
         // `European regulators`: a capitalized modifier of a plural group.
         if let Some(n) = tokens

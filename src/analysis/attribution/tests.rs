@@ -675,3 +675,62 @@ fn a_passive_verbs_agent_speaks_the_quote_after_as() {
     let t = "The plan was described by police as \"a last resort.\"";
     assert_eq!(speaker(t, "last resort").as_deref(), Some("police"));
 }
+
+// The person, not the body they belong to.
+
+#[test]
+fn a_person_before_an_affiliation_speaks() {
+    for (text, who) in [
+        (
+            "Peter Iseley of worldwide victim group Ending Clergy Abuse said, \"Report it.\"",
+            "Peter Iseley",
+        ),
+        (
+            "Yvette Cooper of the Labour Party added, \"Report it.\"",
+            "Yvette Cooper",
+        ),
+        (
+            "Dr. Steven Wolf at Saint Francis said, \"Report it.\"",
+            "Steven Wolf",
+        ),
+        (
+            "\"Report it,\" said UCL astronomer Angelos Tsiaras.",
+            "Angelos Tsiaras",
+        ),
+        (
+            "The president of the League for the Defence of Human Rights, Jamel Msallem, \
+             said, \"Report it.\"",
+            "Jamel Msallem",
+        ),
+        (
+            "An official from TfL stated: \"Report it.\"",
+            "An official from TfL",
+        ),
+        (
+            "\"Report it,\" a spokesman for the ministry said.",
+            "a spokesman for the ministry",
+        ),
+        // One name: an organization's head word is no person.
+        (
+            "\"Report it,\" the Bank of England said.",
+            "Bank of England",
+        ),
+        (
+            "\"Report it,\" Sen. Rand Paul of Kentucky said.",
+            "Rand Paul",
+        ),
+    ] {
+        assert_eq!(speaker(text, "Report").as_deref(), Some(who), "{text}");
+    }
+}
+
+#[test]
+fn a_quote_attributed_before_it_ends_its_sentence() {
+    let t = "Detective Darren Gough said, \"This is a tragic incident.\" An official from the \
+             council stated: \"We are working with the police.\"";
+    assert_eq!(speaker(t, "tragic").as_deref(), Some("Darren Gough"));
+    assert_eq!(
+        speaker(t, "working").as_deref(),
+        Some("An official from the council")
+    );
+}

@@ -320,7 +320,8 @@ fn split_sentences(tokens: &[Token], quotes: &[QuoteMark]) -> Vec<std::ops::Rang
                 cursor += 1;
             }
             quotes.get(cursor).is_some_and(|m| m.ends_sentence)
-                && starts_new_sentence(tokens, i + 1)
+                && (starts_new_sentence(tokens, i + 1)
+                    || cue_before(&tokens[start..i]) && next_is_capital(tokens, i + 1))
         } else {
             false
         };
@@ -333,6 +334,17 @@ fn split_sentences(tokens: &[Token], quotes: &[QuoteMark]) -> Vec<std::ops::Rang
         sentences.push(start..tokens.len());
     }
     sentences
+}
+
+/// `Gough said, "…." An official stated: "…"`: a quote whose own sentence already has a
+/// cue before it is attributed there, so a capital word after it opens the next sentence
+/// even when a cue follows (that cue belongs to the next quote).
+fn cue_before(before: &[Token]) -> bool {
+    before.iter().any(|t| t.is_word() && t.cue.is_some())
+}
+
+fn next_is_capital(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.is_word() && t.capital)
 }
 
 /// After a quote that ends with `.`, `?` or `!`: does token `i` begin a new sentence?

@@ -586,6 +586,15 @@ pub fn resolve_speakers(
         .filter(|(s, _, _)| !inside_quote(*s))
         .map(|&(s, _, g)| (s, g))
         .collect();
+    // Organization name mentions outside quotes, in order: what `it` said refers to.
+    let mut organizations: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.kind == EntityKind::Organization && g.merged_into.is_none())
+        .flat_map(|(gi, g)| g.names.iter().map(move |&ci| (cands[ci].span.start, gi)))
+        .filter(|&(s, _)| !inside_quote(s))
+        .collect();
+    organizations.sort_unstable();
     let mut order: Vec<usize> = (0..attributions.len()).collect();
     order.sort_by_key(|&i| {
         attributions[i]
@@ -634,15 +643,25 @@ pub fn resolve_speakers(
                 let recent = recent(&timeline, &spoken, sorted, sp.span.start);
                 descriptor(groups, recent, &sp.text, sp.span.start, draft)
             }
-            SpeakerKind::Pronoun => {
-                let gender = person_pronoun(sp.text.trim());
-                recent(&timeline, &spoken, sorted, sp.span.start)
-                    .map(|(_, g)| live(groups, g))
-                    .find(|&g| match (gender, groups[g].gender) {
-                        (Some(x), Some(y)) => x == y,
-                        _ => true,
-                    })
-            }
+            SpeakerKind::Pronoun => match sp.text.trim().to_lowercase().as_str() {
+                // `The ministry … It also urged`: the organization last named.
+                "it" => {
+                    let k = organizations.partition_point(|&(o, _)| o < sp.span.start);
+                    k.checked_sub(1).map(|k| organizations[k].1)
+                }
+                // A group or the newsroom, rarely one person: left unresolved rather than
+                // given to whoever was named last.
+                "they" | "we" | "you" => None,
+                pronoun => {
+                    let gender = person_pronoun(pronoun);
+                    recent(&timeline, &spoken, sorted, sp.span.start)
+                        .map(|(_, g)| live(groups, g))
+                        .find(|&g| match (gender, groups[g].gender) {
+                            (Some(x), Some(y)) => x == y,
+                            _ => true,
+                        })
+                }
+            },
         };
         let Some(g) = resolved.map(|g| live(groups, g)) else {
             continue;

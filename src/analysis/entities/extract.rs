@@ -888,11 +888,13 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     }
     let speech_after = toks
         .get(v)
-        .is_some_and(|t| t.word && !t.cap && t.has(SPEECH_VERB));
+        .is_some_and(|t| t.word && !t.cap && t.has(SPEECH_VERB))
+        && !affiliation_object(toks, a);
     let speech_before = a > 0
         && toks[a - 1].word
         && !toks[a - 1].cap
         && toks[a - 1].has(SPEECH_VERB)
+        && !takes_object(toks[a - 1].lower())
         && toks[a - 1].sentence == toks[a].sentence;
     let roles = if c.kind.is_none() {
         roles_around(prose, toks, a, b)
@@ -1342,4 +1344,46 @@ pub fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
         }
         false
     });
+}
+
+/// Speech verbs whose next name is their object, not an inverted subject: `Stamenković told
+/// National Geographic`, `asked Smith`, `urged Congress`.
+fn takes_object(verb: &str) -> bool {
+    matches!(
+        verb,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "urged"
+            | "urges"
+            | "warned"
+            | "warns"
+            | "reminded"
+            | "assured"
+            | "thanked"
+            | "informed"
+            | "advised"
+    )
+}
+
+/// A name that is the object of `of`, `at`, `from` or `for` (after at most four lowercase
+/// words: `Peter Iseley of worldwide victim group Ending Clergy Abuse said`, `an official
+/// from TfL stated`): the body someone belongs to, not the subject of the speech verb after
+/// it.
+fn affiliation_object(toks: &[Token], a: usize) -> bool {
+    let mut k = a;
+    while k > 0 && a - k <= 4 {
+        let p = &toks[k - 1];
+        if !p.word || p.cap {
+            return false;
+        }
+        if matches!(p.lower(), "of" | "at" | "from" | "for") {
+            return k >= 2 && toks[k - 2].word;
+        }
+        k -= 1;
+    }
+    false
 }

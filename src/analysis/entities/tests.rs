@@ -450,7 +450,26 @@ fn where_someone_works_is_an_organization_not_the_speaker() {
     for firm in ["Jefferies", "Barclays"] {
         assert_eq!(entity(&a, firm).kind, EntityKind::Organization, "{firm}");
     }
-    assert_ne!(entity(&a, "Elm Ridge").kind, EntityKind::Organization);
+    // A place after `at` is no speaker either: no person, no organization.
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| e.name != "Elm Ridge" || e.kind == EntityKind::Place));
+}
+
+#[test]
+fn the_object_of_told_and_an_affiliation_are_no_speakers() {
+    let text = "Science\n\n\"It is real,\" Stamenkovic told National Geographic. An official \
+                from TfL stated that trains ran.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    for name in ["National Geographic", "TfL"] {
+        assert!(
+            a.entities
+                .iter()
+                .all(|e| e.name != name || e.kind != EntityKind::Person),
+            "{name} is no person"
+        );
+    }
 }
 
 #[test]
@@ -927,4 +946,26 @@ fn a_surname_with_particles_is_one_person_however_it_opens() {
     entity(&a, "Van Morrison");
     assert!(a.entities.iter().all(|e| !e.name.contains("van Smith")));
     assert!(variants(&text).is_empty());
+}
+
+#[test]
+fn it_said_is_the_organization_last_named_and_they_said_no_one_person() {
+    let text = "Roads\n\nMayor Ann Lee opened the road. The Emergencies Ministry warned of ice. \
+                It also urged people to \"drive slowly and keep your distance.\"\n\n\
+                Ann Lee and Tom Hart met residents. \"We want answers now,\" they said.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let quote = |needle: &str| {
+        let at = text.find(needle).unwrap();
+        a.draft
+            .quotes
+            .iter()
+            .position(|q| q.span.contains(&at))
+            .unwrap()
+    };
+    let ministry = entity(&a, "Emergencies Ministry");
+    assert!(ministry.quotes.contains(&quote("drive slowly")));
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| !e.quotes.contains(&quote("answers"))));
 }
