@@ -117,6 +117,13 @@ pub(super) fn read(draft: &Draft, p: usize, extra: &[String]) -> Local {
                     .then(|| Tokens::read(text, &lower, rel(&quote.inner), &[]))
                     .and_then(|inner| rules::inside_open_quote(&inner, extra))
             });
+            // `Trump hailed the agreements as the "dawn of a new Middle East."`: no speech
+            // verb, but the sentence's named subject is whose words they are.
+            let found = found.or_else(|| {
+                (running && !para.heading)
+                    .then(|| rules::subject_user(&toks, qpos))
+                    .flatten()
+            });
             found.map_or(Verdict::Open, Verdict::Said)
         };
         has_speech |= !matches!(verdict, Verdict::NotSpeech(_));

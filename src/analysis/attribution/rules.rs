@@ -11,6 +11,7 @@ use super::speakers::{self, Found};
 use super::tokens::{Token, Tokens};
 use super::wordset::WordSet;
 use super::SpeakerKind;
+use crate::analysis::entities::lexicon;
 use crate::draft::Span;
 use std::borrow::Cow;
 
@@ -77,6 +78,19 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
             cue: t[i].span.clone(),
         });
     }
+    // `"…", reads the report`, `reads an AEW press release`: a document's words.
+    if matches!(t[i].lower(), "reads" | "read") {
+        if let Some(found) = speakers::noun_phrase_after(t, i + 1, end) {
+            let head = t.partition_point(|x| x.span.start < found.span.end);
+            let document = (i + 1..head).any(|k| DOCUMENTS_SET.contains(t[k].lower()));
+            if document {
+                return Some(Match {
+                    speaker: found,
+                    cue: t[i].span.clone(),
+                });
+            }
+        }
+    }
     // `"…," said Rui Costa`: the verb first.
     if let Some(cue) = cue_of(&t[i], extra) {
         if cue.form == Form::Finite && !cue.before_quote_only {
@@ -116,7 +130,7 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
         if cue.form != Form::Finite || cue.before_quote_only {
             continue;
         }
-        if let Some(found) = speakers::subject_of_verb(t, j, qpos + 1) {
+        if let Some(found) = subject_or_author(t, j, qpos + 1) {
             let found = match found.kind {
                 // `"…" that together predict a drop, Dr. Michael Miller, a cardiologist,
                 // told the AP`: a relative clause on the quote is no speaker.
@@ -142,6 +156,26 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
     }
     // `"…," was Smith's reply.`
     possessive_utterance(t, qpos + 1, end)
+}
+
+/// The subject of the verb at `verb`, or, when the subject is a document or utterance of
+/// someone named (`Cornyn's statement added`, `The WHO's website said`, `PC World's recent
+/// analysis … concluded`), its author.
+fn subject_or_author(t: &[Token], verb: usize, floor: usize) -> Option<Found> {
+    let found = speakers::subject_of_verb(t, verb, floor)?;
+    if found.kind != SpeakerKind::Descriptor {
+        return Some(found);
+    }
+    let first = t.partition_point(|x| x.span.start < found.span.start);
+    let end = t.partition_point(|x| x.span.start < found.span.end);
+    let author = (first..end.min(first + 4)).find(|&k| t[k].capital && ends_in_apostrophe_s(&t[k]));
+    let head = (first..end).find(|&k| {
+        DOCUMENTS_SET.contains(t[k].lower()) || cues::UTTERANCE_NOUNS_SET.contains(t[k].lower())
+    });
+    match (author, head) {
+        (Some(a), Some(h)) if a < h => possessor(t, floor.max(first), a).or(Some(found)),
+        _ => Some(found),
+    }
 }
 
 /// The name set off by commas after a relative clause that ends at the cue word `j`, with
@@ -184,7 +218,7 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
         };
         match cue.form {
             Form::Finite => {
-                if let Some(found) = speakers::subject_of_verb(t, j, floor) {
+                if let Some(found) = subject_or_author(t, j, floor) {
                     return Some(Match {
                         speaker: found,
                         cue: t[j].span.clone(),
@@ -260,7 +294,7 @@ fn reaction_lead(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
     if !verb.is_word() || verb.capital || !verb.lower().ends_with("ed") {
         return None;
     }
-    let found = speakers::subject_of_verb(t, qpos - 2, floor)?;
+    let found = subject_or_author(t, qpos - 2, floor)?;
     Some(Match {
         speaker: found,
         cue: verb.span.clone(),
@@ -309,7 +343,7 @@ pub fn indirect_speaker(
         if cue.form != Form::Finite || cue.before_quote_only {
             continue;
         }
-        if let Some(found) = speakers::subject_of_verb(t, j, sent.start) {
+        if let Some(found) = subject_or_author(t, j, sent.start) {
             return Some(Match {
                 speaker: found,
                 cue: t[j].span.clone(),
@@ -349,6 +383,41 @@ pub fn inside_open_quote(inner: &Tokens, extra: &[String]) -> Option<Match> {
         }
     }
     None
+}
+
+/// Whose words a quote inside a running sentence with no speech verb is: the sentence's
+/// subject, when it is a name or a personal pronoun and its verb is no copula (`Hawkins
+/// attacked the "macho culture"`, `Trump hailed the agreements as the "dawn of a new
+/// Middle East."`, `It also urged people to "…"`). A description is too loose a tie (`The
+/// company's new helmet is their "…"`); a document subject has its own rule
+/// ([`document_subject`]).
+pub fn subject_user(toks: &Tokens, qpos: usize) -> Option<Match> {
+    let t = &toks.tokens;
+    let sent = toks.sentence_of(qpos);
+    // `…told Sky News any process "must be thought out": "Moves…"`: a second quote is the
+    // first one's speaker's (rule 2), not the subject's.
+    if (sent.start..qpos).any(|k| t[k].quote().is_some()) {
+        return None;
+    }
+    let found = speakers::clause_subject(t, sent.start, qpos)?;
+    let first = t.partition_point(|x| x.span.start < found.span.start);
+    // `While …`, `After the leak, …`, `Writing in …,`: a sentence-opening function word or
+    // participle is no subject.
+    let opener = &t[first];
+    if lexicon::is_function_word(opener.lower()) || opener.lower.ends_with("ing") {
+        return None;
+    }
+    let verb = t.partition_point(|x| x.span.start < found.span.end);
+    let verb = (verb..qpos).find(|&k| t[k].is_word())?;
+    let personal =
+        found.kind == SpeakerKind::Pronoun && matches!(t[verb - 1].lower(), "he" | "she" | "it");
+    if !(found.kind == SpeakerKind::Name || personal) || COPULAS_SET.contains(t[verb].lower()) {
+        return None;
+    }
+    Some(Match {
+        speaker: found,
+        cue: t[verb].span.clone(),
+    })
 }
 
 /// Documents that speak for their authors: `The lawsuit seeks "…"`, `the ruling bars "…"`.

@@ -496,6 +496,17 @@ pub fn subject_of_verb(tokens: &[Token], verb: usize, floor: usize) -> Option<Fo
     if e <= floor {
         return None;
     }
+    // `Mike Ryan of the World Health Organization (WHO) told`: an acronym in brackets.
+    if tokens[e - 1].is_punct(')') {
+        let open = (floor..e - 1)
+            .rev()
+            .take(4)
+            .find(|&k| tokens[k].is_punct('('))?;
+        e = open;
+        if e <= floor {
+            return None;
+        }
+    }
     let last = e - 1;
     if tokens[last].is_punct(',') {
         return appositive_subject(tokens, last, floor);
@@ -701,14 +712,17 @@ fn person_before_affiliation(
     }
 }
 
-/// A name of two or more capitalized words with no organization or place word in it and
-/// not a place the gazetteer knows: `Peter Iseley`, `Rand Paul`, not `Bank`, `West Bank`.
+/// A name of two or more capitalized words with no title, organization or place word in it
+/// and not a place the gazetteer knows: `Peter Iseley`, `Rand Paul`, not `Bank`, `West
+/// Bank`, `Current Director` (of National Intelligence John Ratcliffe).
 fn is_person_name(tokens: &[Token], found: &Found) -> bool {
     let first = tokens.partition_point(|t| t.span.start < found.span.start);
     let end = tokens.partition_point(|t| t.span.start < found.span.end);
     let run = &tokens[first..end];
     run.len() >= 2
-        && run.iter().all(|t| t.capital || is_particle(t))
+        && run
+            .iter()
+            .all(|t| (t.capital || is_particle(t)) && !is_title(t))
         && run.iter().all(|t| {
             lexicon::token_flags(t.lower())
                 & (lexicon::ORG_HEAD | lexicon::PLACE_HEAD | lexicon::ORG_TRAILER)
@@ -884,6 +898,25 @@ pub fn clause_subject(tokens: &[Token], sentence_start: usize, before: usize) ->
     let after = tokens.partition_point(|t| t.span.start < found.span.end);
     match tokens.get(after) {
         Some(t) if t.kind == Kind::Word && after < before => Some(found),
+        Some(t) if t.is_punct(',') => set_off_subject(tokens, found, after, before),
         _ => None,
     }
+}
+
+/// A subject followed by a phrase between commas, then its verb: `The mayor of London,
+/// Sadiq Khan, gave his condolences` (the appositive name is the subject), `Trump,
+/// responding to Pelosi's announcement, attacked` (the participle phrase is skipped).
+fn set_off_subject(tokens: &[Token], found: Found, comma: usize, before: usize) -> Option<Found> {
+    let close = (comma + 1..before.min(comma + 14)).find(|&k| !tokens[k].is_word())?;
+    if !tokens[close].is_punct(',') || !tokens.get(close + 1).is_some_and(|t| t.is_word()) {
+        return None;
+    }
+    let first = &tokens[comma + 1];
+    if found.kind == SpeakerKind::Name && !first.capital && first.lower.ends_with("ing") {
+        return Some(found);
+    }
+    let appositive = noun_phrase_after(tokens, comma + 1, close)?;
+    let whole = appositive.span.end == tokens[close - 1].span.end;
+    (found.kind == SpeakerKind::Descriptor && appositive.kind == SpeakerKind::Name && whole)
+        .then_some(appositive)
 }

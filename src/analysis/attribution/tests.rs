@@ -734,3 +734,53 @@ fn a_quote_attributed_before_it_ends_its_sentence() {
         Some("An official from the council")
     );
 }
+
+#[test]
+fn a_named_subject_speaks_the_quote_in_its_predicate() {
+    for (text, who) in [
+        (
+            "Trump hailed the agreements as the \"dawn of a new Middle East.\"",
+            Some("Trump"),
+        ),
+        (
+            "Hawkins attacked the \"macho culture\" of the military.",
+            Some("Hawkins"),
+        ),
+        (
+            "The mayor of London, Sadiq Khan, thanked \"the police and emergency staff.\"",
+            Some("Sadiq Khan"),
+        ),
+        (
+            "Trump, responding via Twitter, attacked the inquiry as \"Witch Hunt garbage.\"",
+            Some("Trump"),
+        ),
+        // No speech in a description, a copula or a sentence-opening function word.
+        (
+            "The new helmet is their \"number one requested hero helmet.\"",
+            None,
+        ),
+        (
+            "While checks continue, officials will \"streamline\" the process.",
+            None,
+        ),
+    ] {
+        let a = run(text);
+        let q = a
+            .attributions
+            .iter()
+            .find(|x| x.speaker.is_some() || x.is_speech);
+        let got = q.and_then(|q| q.speaker.as_ref()).map(|s| s.text.as_str());
+        assert_eq!(got, who, "{text}");
+    }
+}
+
+#[test]
+fn a_document_or_statement_speaks_for_its_author() {
+    let t = "\"Houston should have been selected,\" Cornyn's statement added.";
+    assert_eq!(speaker(t, "Houston").as_deref(), Some("Cornyn"));
+    let t = "\"It is likely that the outbreak caused more cases\", reads the report.";
+    assert_eq!(speaker(t, "likely").as_deref(), Some("the report"));
+    let t = "Mike Ryan of the World Health Organization (WHO) told the press: \"Surveillance \
+             will stop Ebola.\"";
+    assert_eq!(speaker(t, "Surveillance").as_deref(), Some("Mike Ryan"));
+}
