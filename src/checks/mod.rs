@@ -12,6 +12,7 @@ pub mod names;
 pub mod numbers;
 pub mod quotes;
 pub mod suppress;
+mod worth_a_source;
 
 /// Where the docs of each check live (the `codeDescription` link of a diagnostic).
 pub const DOCS_BASE: &str = "https://github.com/copydesk/copydesk/blob/main/docs/checks.md";

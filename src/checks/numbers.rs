@@ -1,8 +1,9 @@
 //! Findings of the numbers analysis: `unsupported-number` (a figure with no source) and
 //! `number-mismatch` (one quantity given two values).
 
+use super::worth_a_source;
 use super::{Code, Edit, Finding, Fix, Related};
-use crate::analysis::numbers::{mismatch, ClaimKind, NumberClaim};
+use crate::analysis::numbers::{mismatch, NumberClaim};
 use crate::draft::Draft;
 
 /// The findings about the number claims `numbers` of `draft`.
@@ -25,7 +26,11 @@ fn quoted(draft: &Draft, claim: &NumberClaim) -> String {
 fn unsupported(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
     let claims: Vec<&NumberClaim> = numbers
         .iter()
-        .filter(|c| !c.is_supported() && c.in_unattributed_quote.is_none() && !narrative_count(c))
+        .filter(|c| {
+            !c.is_supported()
+                && c.in_unattributed_quote.is_none()
+                && worth_a_source::needs_source(draft, c)
+        })
         .collect();
     let mut findings = Vec::new();
     let mut i = 0;
@@ -60,16 +65,6 @@ fn unsupported(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
-}
-
-/// A small count written out in words ("two people", "three districts"): news style spells
-/// out numbers below ten, and such counts tell the story rather than state a figure someone
-/// must vouch for. They still take part in `number-mismatch` and show on hover.
-fn narrative_count(c: &NumberClaim) -> bool {
-    c.in_words
-        && c.kind == ClaimKind::Count
-        && !c.range
-        && c.value.is_some_and(|v| v.fract() == 0.0 && v < 10.0)
 }
 
 /// A semicolon, a dash or a comma before a conjunction starts a new clause.

@@ -21,6 +21,7 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
         Some(Support::Paragraph { cue, .. }) => {
             format!("Supported: {cue} (the paragraph's reported speech continues here)")
         }
+        Some(Support::Nearby { cue, .. }) => format!("Supported: {cue} (the sentence next to it)"),
         None if claim.in_unattributed_quote.is_some() => {
             "Inside a quote with no speaker: name who says it".to_string()
         }

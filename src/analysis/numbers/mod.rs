@@ -31,6 +31,9 @@ pub enum Support {
     Sentence { cue: String, cue_span: Span },
     /// Its paragraph opens with an attribution whose reported speech continues to it.
     Paragraph { cue: String, cue_span: Span },
+    /// The sentence before or after it, in its paragraph, names a source (`According to a
+    /// 2019 poll, 57 percent oppose it. However, 72 percent support term limits.`).
+    Nearby { cue: String, cue_span: Span },
 }
 
 /// A quantity asserted about the world, and what (if anything) supports it.
@@ -86,6 +89,8 @@ pub struct LocalClaim {
     cites_after_paragraph: bool,
     /// The speech cue opening the paragraph, when its reported speech reaches the claim.
     paragraph_cue: Option<support::Cue>,
+    /// A source cue in the sentence before or after, when neither of the above holds.
+    nearby_cue: Option<support::Cue>,
 }
 
 /// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
@@ -162,6 +167,16 @@ pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
                 .cover(draft, sentences.clone(), si, config)
                 .map(|c| relative(c, base)),
         };
+        let nearby_cue = if sentence_cue.is_none() && paragraph_cue.is_none() {
+            [si.checked_sub(1), Some(si + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|n| sentences.contains(n))
+                .find_map(|n| cue_in(draft, &cue_window(draft, n, para.span.end), config))
+                .map(|c| relative(c, base))
+        } else {
+            None
+        };
         for f in found.drain(..) {
             claims.push(LocalClaim {
                 found: f,
@@ -169,6 +184,7 @@ pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
                 sentence_cue: sentence_cue.clone(),
                 cites_after_paragraph,
                 paragraph_cue: paragraph_cue.clone(),
+                nearby_cue: nearby_cue.clone(),
             });
         }
     }
@@ -257,6 +273,12 @@ pub fn claims(
                     cue: c.text.clone(),
                     cue_span: shift(&c.span, base),
                 })
+            })
+            .or_else(|| {
+                c.nearby_cue.as_ref().map(|c| Support::Nearby {
+                    cue: c.text.clone(),
+                    cue_span: shift(&c.span, base),
+                })
             });
             if source.is_some() {
                 in_unattributed_quote = None;
@@ -301,6 +323,7 @@ pub fn describe(support: &Support) -> String {
         Support::Paragraph { cue, .. } => {
             format!("{cue} (reported speech from the start of the paragraph)")
         }
+        Support::Nearby { cue, .. } => format!("{cue} (the sentence next to it)"),
     }
 }
 
