@@ -129,6 +129,7 @@ pub(super) fn attribute(draft: &Draft, locals: &[&Local]) -> Vec<Attribution> {
         follow_paragraph(draft, &paras, p, &mut out);
     }
     continue_backwards(draft, &mut out);
+    interview_turns(&paras, &mut out);
 
     // Headline quotes echoed in the body; short terms nobody said.
     let mut body: Option<Body> = None;
@@ -204,6 +205,7 @@ static EMPTY: Local = Local {
     quote_only: false,
     lead_in: None,
     credit_line: None,
+    turn: None,
 };
 
 /// The attribution of quote `q`, with the speaker's and cue's text.
@@ -302,6 +304,31 @@ fn follow_paragraph(draft: &Draft, paras: &[Para], p: usize, out: &mut [State]) 
             out[q].set(m.shifted(para.base), Rule::SameParagraph);
         } else if let Some(from) = first_attributed {
             inherit(out, q, from, Rule::SameParagraph);
+        }
+    }
+}
+
+/// Quotes still without a speaker inside an interview's answer take the speaker whose
+/// label opened the turn (the turn runs until the next label or heading), in a draft with
+/// two labelled turns or more.
+fn interview_turns(paras: &[Para], out: &mut [State]) {
+    // A transcript has turns; one labelled paragraph (`Update: …`) makes none.
+    if paras.iter().filter(|p| p.facts.turn.is_some()).count() < 2 {
+        return;
+    }
+    let mut turn: Option<Match> = None;
+    for para in paras {
+        if para.heading {
+            turn = None;
+        }
+        if let Some(m) = &para.facts.turn {
+            turn = Some(m.shifted(para.base));
+        }
+        let Some(m) = &turn else { continue };
+        for (q, _) in para.outer() {
+            if out[q].is_speech && out[q].said.is_none() {
+                out[q].set(m.clone(), Rule::Turn);
+            }
         }
     }
 }

@@ -60,6 +60,7 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
         (Some(Rule::FollowsParagraph), _) => {
             format!("continues the quote of {name}: a paragraph of quotation after theirs")
         }
+        (Some(Rule::Turn), _) => format!("in {name}'s answer in the interview"),
         (None, _) => String::new(),
     };
     if !rule.is_empty() {

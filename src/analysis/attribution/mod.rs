@@ -69,6 +69,9 @@ pub enum Rule {
     SameParagraph,
     /// A quotation-only paragraph after an attributed one, or a continued quote.
     FollowsParagraph,
+    /// A quote in an interview's answer, whose speaker's label opens the turn
+    /// (`((Aparna Garg))`, `Garg:`): the speaker quotes someone, or themselves.
+    Turn,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -57,6 +57,8 @@ pub struct Local {
     pub lead_in: Option<Match>,
     /// A short paragraph that credits the quotation before it: `— Jane Doe, mayor`.
     pub credit_line: Option<Match>,
+    /// An interview turn's label opening the paragraph: `((Aparna Garg))`, `Garg:`.
+    pub turn: Option<Match>,
 }
 
 /// Reads paragraph `p`; `extra` are the configured verbs' forms ([`super::cues::extra_forms`]).
@@ -70,9 +72,13 @@ pub(super) fn read(draft: &Draft, p: usize, extra: &[String]) -> Local {
     let base = para.span.start;
     let range = draft.quotes_in(&para.span);
     let quotes = draft.quotes.get(range).unwrap_or_default();
+    let turn = if para.heading { None } else { turn_label(text) };
     if quotes.is_empty() && !may_lead_in(text) && !first_token_is_dash(text) {
         // Nothing to attribute, and nothing the paragraphs around need.
-        return Local::default();
+        return Local {
+            turn,
+            ..Local::default()
+        };
     }
     let rel = |s: &crate::draft::Span| s.start.saturating_sub(base)..s.end.saturating_sub(base);
     let lower = text.to_ascii_lowercase();
@@ -156,6 +162,7 @@ pub(super) fn read(draft: &Draft, p: usize, extra: &[String]) -> Local {
         } else {
             lead_in(&toks, extra)
         },
+        turn,
         credit_line: (t.first().is_some_and(|t| t.is_dash()) && t.len() <= 16)
             .then(|| speakers::noun_phrase_after(t, 1, t.len()))
             .flatten()
@@ -232,4 +239,37 @@ fn first_token_is_dash(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The speaker's label that opens an interview turn: `((Aparna Garg)) We have…` (the
+/// Wikinews form), `GARG: We have…`, `Aparna Garg: We have…` — one to four capitalized
+/// words before `))` or a colon at the very start of the paragraph.
+fn turn_label(text: &str) -> Option<Match> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let (name, at, cue_len) = if let Some(inner) = rest.strip_prefix("((") {
+        let close = inner.find("))")?;
+        (&inner[..close], lead + 2, close + 4)
+    } else {
+        let colon = rest.find(':')?;
+        (&rest[..colon], lead, colon + 1)
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = (1..=4).contains(&words.len())
+        && name.len() <= 48
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !named {
+        return None;
+    }
+    let start = at + (name.len() - name.trim_start().len());
+    let name = name.trim();
+    Some(Match {
+        speaker: Found {
+            span: start..start + name.len(),
+            kind: SpeakerKind::Name,
+        },
+        cue: lead..lead + cue_len,
+    })
 }

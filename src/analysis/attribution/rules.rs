@@ -11,7 +11,6 @@ use super::speakers::{self, Found};
 use super::tokens::{Token, Tokens};
 use super::wordset::WordSet;
 use super::SpeakerKind;
-use crate::analysis::entities::lexicon;
 use crate::draft::Span;
 use std::borrow::Cow;
 
@@ -400,13 +399,6 @@ pub fn subject_user(toks: &Tokens, qpos: usize) -> Option<Match> {
         return None;
     }
     let found = speakers::clause_subject(t, sent.start, qpos)?;
-    let first = t.partition_point(|x| x.span.start < found.span.start);
-    // `While …`, `After the leak, …`, `Writing in …,`: a sentence-opening function word or
-    // participle is no subject.
-    let opener = &t[first];
-    if lexicon::is_function_word(opener.lower()) || opener.lower.ends_with("ing") {
-        return None;
-    }
     let verb = t.partition_point(|x| x.span.start < found.span.end);
     let verb = (verb..qpos).find(|&k| t[k].is_word())?;
     let personal =

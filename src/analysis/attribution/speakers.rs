@@ -379,6 +379,50 @@ const WEEKDAYS: &[&str] = &[
     "yesterday",
 ];
 
+/// Words that open a subordinate clause or a phrase before a sentence's subject.
+const SUBORDINATORS: &[&str] = &[
+    "while",
+    "after",
+    "before",
+    "when",
+    "whenever",
+    "if",
+    "although",
+    "though",
+    "because",
+    "since",
+    "as",
+    "until",
+    "unless",
+    "whereas",
+    "despite",
+    "during",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "to",
+    "about",
+    "into",
+    "over",
+    "under",
+    "without",
+    "within",
+    "through",
+    "across",
+    "upon",
+    "like",
+    "once",
+    "amid",
+    "following",
+    "according",
+];
+
+static SUBORDINATORS_SET: WordSet = WordSet::new(SUBORDINATORS);
 static PRONOUNS_SET: WordSet = WordSet::new(PRONOUNS);
 static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
 static STANDALONE_SET: WordSet = WordSet::new(STANDALONE);
@@ -404,6 +448,10 @@ fn is_group_noun(lower: &str) -> bool {
 
 fn is_pronoun(t: &Token) -> bool {
     t.is_word() && PRONOUNS_SET.contains(t.lower())
+}
+
+fn is_object_pronoun(t: &Token) -> bool {
+    t.is_word() && matches!(t.lower(), "them" | "us" | "those")
 }
 
 fn is_determiner(t: &Token) -> bool {
@@ -511,7 +559,37 @@ pub fn subject_of_verb(tokens: &[Token], verb: usize, floor: usize) -> Option<Fo
     if tokens[last].is_punct(',') {
         return appositive_subject(tokens, last, floor);
     }
-    noun_phrase_before(tokens, last, floor)
+    match tokens[last].lower() {
+        "who" if last > floor => relative_antecedent(tokens, last, floor),
+        // `One of them went on to say`, `went as far as to say`: the clause's subject.
+        "to" => clause_subject(tokens, floor, last),
+        _ => noun_phrase_before(tokens, last, floor),
+    }
+}
+
+/// `led by Mark Hay, a marine ecologist at GT, who said`: the person a relative `who` (at
+/// token `who`) hangs on, past an appositive between commas.
+fn relative_antecedent(tokens: &[Token], who: usize, floor: usize) -> Option<Found> {
+    if !tokens[who - 1].is_punct(',') {
+        return noun_phrase_before(tokens, who - 1, floor)
+            .filter(|f| f.kind != SpeakerKind::Pronoun);
+    }
+    let comma = who - 1;
+    let before = noun_phrase_before(tokens, comma.checked_sub(1)?, floor);
+    if before
+        .as_ref()
+        .is_some_and(|f| f.kind == SpeakerKind::Name && !is_affiliation(tokens, f, floor))
+    {
+        return before;
+    }
+    // An appositive (`, a marine ecologist and Regents Professor at GT,`): the name before it.
+    let open = (floor..comma)
+        .rev()
+        .take(16)
+        .find(|&k| tokens[k].is_punct(','))?;
+    noun_phrase_before(tokens, open.checked_sub(1)?, floor)
+        .filter(|f| f.kind == SpeakerKind::Name)
+        .or(before)
 }
 
 /// `A spokesman, Kevin Tran, said`: the subject with an appositive between commas. The
@@ -785,7 +863,7 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
         // `Valley Electric spokeswoman Priya Raman`, `UCL astronomer Angelos Tsiaras`: a
         // title or role noun between two capitalized runs; the second is the person.
         let mut k = j;
-        while k < end && k - j < 3 && is_role_word(&tokens[k]) {
+        while k < end && k - j < 4 && is_role_word(&tokens[k]) {
             k += 1;
         }
         if k > j && k < end && tokens[k].capital {
@@ -821,6 +899,11 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
         let mut j = i + 1;
         while j < end {
             let n = &tokens[j];
+            // `one of them`: an object pronoun ends the phrase inside it.
+            if is_object_pronoun(n) && tokens[j - 1].lower == "of" {
+                j += 1;
+                break;
+            }
             if !n.is_word() || (is_stop(n) && n.lower != "of") || is_pronoun(n) {
                 break;
             }
@@ -890,9 +973,28 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
 /// followed by a verb-like word).
 pub fn clause_subject(tokens: &[Token], sentence_start: usize, before: usize) -> Option<Found> {
     // After a dateline (`BRUSSELS, May 5 — Regulators fined…`) the clause starts at the dash.
-    let start = (sentence_start..before.min(sentence_start + 12))
+    let mut start = (sentence_start..before.min(sentence_start + 12))
         .find(|&k| tokens[k].is_dash())
         .map_or(sentence_start, |k| k + 1);
+    // `And then people started to say`: a coordinator opens the clause, not its subject.
+    while start < before
+        && tokens[start].is_word()
+        && matches!(
+            tokens[start].lower(),
+            "and" | "but" | "so" | "then" | "also" | "yet" | "or"
+        )
+    {
+        start += 1;
+    }
+    // `While …`, `After the leak, …`, `Writing in …,`: a subordinate clause or participle
+    // opens the sentence; its subject is not the main clause's.
+    let opener = tokens.get(start)?;
+    if opener.is_word()
+        && (SUBORDINATORS_SET.contains(opener.lower())
+            || opener.capital && opener.lower.ends_with("ing"))
+    {
+        return None;
+    }
     let found = noun_phrase_after(tokens, start, before)?;
     // The phrase must be followed by a word (its verb), not a comma or the quote.
     let after = tokens.partition_point(|t| t.span.start < found.span.end);

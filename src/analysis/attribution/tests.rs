@@ -784,3 +784,29 @@ fn a_document_or_statement_speaks_for_its_author() {
              will stop Ebola.\"";
     assert_eq!(speaker(t, "Surveillance").as_deref(), Some("Mike Ryan"));
 }
+
+#[test]
+fn relative_clauses_infinitives_and_possessive_credits_name_the_speaker() {
+    let t = "The research was led by Mark Hay, a marine ecologist at GT, who said \"Local \
+             management can help.\"";
+    assert_eq!(speaker(t, "Local").as_deref(), Some("Mark Hay"));
+    let t = "One of them even went as far to say, \"I am glad that they did.\"";
+    assert_eq!(speaker(t, "glad").as_deref(), Some("One of them"));
+    let t = "\"Heartbroken and numb,\" writes Huber's longtime tag team partner Erick Rowan on \
+             Instagram. \"I have lost a brother!\"";
+    assert_eq!(speaker(t, "Heartbroken").as_deref(), Some("Erick Rowan"));
+    assert_eq!(speaker(t, "brother").as_deref(), Some("Erick Rowan"));
+}
+
+#[test]
+fn a_quote_in_an_interview_answer_is_the_answering_speakers() {
+    let t = "((WN)) How did the experiment go?\n\n((Valeria Gazzola)) At first we thought \
+             \"they are gonna prefer the easy lever.\" They did not.\n\nAnd then people \
+             started to say \"well of course, you care about your kids.\"";
+    assert_eq!(speaker(t, "easy lever").as_deref(), Some("Valeria Gazzola"));
+    assert_eq!(speaker(t, "your kids").as_deref(), Some("Valeria Gazzola"));
+    assert!(flagged(t).is_empty());
+    // One labelled paragraph is no transcript: its quote stays unattributed.
+    let t = "Update: the council met again.\n\n\"We will be back.\"";
+    assert_eq!(flagged(t).len(), 1);
+}
