@@ -62,7 +62,7 @@ const OBSERVED: &[&str] = &[
 ];
 
 /// A poll or survey named in the sentence sources its figures.
-const POLL: &[&str] = &["poll", "polls", "polling", "survey", "census", "average"];
+const POLL: &[&str] = &["poll", "polls", "polling", "survey", "census"];
 
 /// Words of a vote, a count everyone can look up once it is declared.
 const ELECTION: &[&str] = &[
@@ -139,7 +139,7 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
     let sentence = sentence_text(draft, claim);
     // `She drew two percent in the Léger poll`, `in the RealClearPolitics average`: the poll
     // named in the sentence is the figure's source.
-    if has_any(POLL, &sentence) {
+    if has_any(POLL, &sentence) || named_average(draft, claim) {
         return false;
     }
     let near = near_text(draft, claim);
@@ -187,6 +187,26 @@ fn narrative_count(c: &NumberClaim) -> bool {
 
 fn has_any(words: &[&str], text: &str) -> bool {
     words.iter().any(|w| contains_word(text, w))
+}
+
+/// `in the RealClearPolitics average`, `the Johns Hopkins head-to-head average`: an average
+/// that bears its compiler's name sources its figures (an unnamed `average household` does
+/// not).
+fn named_average(draft: &Draft, claim: &NumberClaim) -> bool {
+    let Some(sentence) = draft.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let text = draft.prose.get(sentence.span.clone()).unwrap_or("");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric()) == "average"
+            && words[..i]
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, p)| !matches!(**p, "polling" | "head-to-head" | "poll"))
+                .is_some_and(|(k, p)| k > 0 && p.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// A paragraph of an interview's answer, opened by its speaker's label (`((Aparna Garg))`,
@@ -296,6 +316,10 @@ mod tests {
                 "more than 2,300 workers",
             ),
             ("About one in five adults smokes.", "About one in five"),
+            (
+                "The average household spends 31% of its income on rent.",
+                "31%",
+            ),
             ("Three people died in the fire.", "Three people"),
             (
                 "About 2.5 inches of rain fell in two hours.",
@@ -319,6 +343,7 @@ mod tests {
             "Officers found 7 rifles in the car.",
             "The Senate voted 70 to 20 to send the bill back.",
             "She drew two percent in the Léger poll.",
+            "Biden led Trump 49.0 percent to 42.2 percent in the RealClearPolitics average.",
         ] {
             assert!(
                 queried(sentence).is_empty(),
