@@ -318,7 +318,7 @@ mod tests {
             ("About one in five adults smokes.", "About one in five"),
             (
                 "The average household spends 31% of its income on rent.",
-                "31%",
+                "31% of its income",
             ),
             ("Three people died in the fire.", "Three people"),
             (
