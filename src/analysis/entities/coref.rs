@@ -232,7 +232,57 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
     }
     merge_variants(&mut groups, cands, prose);
     merge_unqualified_organizations(&mut groups, cands);
+    merge_acronyms(&mut groups, cands);
     groups
+}
+
+/// The initials of an organization's name, its small words left out: "World Health
+/// Organization" → "WHO", "National Institute of Allergy and Infectious Diseases" → "NIAID".
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "de" | "&"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// An acronym is the organization whose name it abbreviates ("WHO" after "the World Health
+/// Organization", "KCNA" after "Korean Central News Agency"), when one organization of the
+/// story has those initials. The entity keeps the name written out.
+fn merge_acronyms(groups: &mut [Group], cands: &[Cand]) {
+    let live = |g: &Group| {
+        g.kind == EntityKind::Organization && g.merged_into.is_none() && !g.names.is_empty()
+    };
+    let acronym = |g: &Group| {
+        let text = cands[g.names[0]].text.replace('.', "");
+        let letters = text.chars().count();
+        ((2..=7).contains(&letters) && text.chars().all(|c| c.is_ascii_uppercase())).then_some(text)
+    };
+    for b in 0..groups.len() {
+        if !live(&groups[b]) {
+            continue;
+        }
+        let Some(short) = acronym(&groups[b]) else {
+            continue;
+        };
+        let owners: Vec<usize> = (0..groups.len())
+            .filter(|&a| a != b && live(&groups[a]) && acronym(&groups[a]).is_none())
+            .filter(|&a| {
+                groups[a]
+                    .names
+                    .iter()
+                    .any(|&ci| cands[ci].text.contains(' ') && initials(&cands[ci].text) == short)
+            })
+            .collect();
+        let [a] = owners[..] else {
+            continue;
+        };
+        let moved = std::mem::take(&mut groups[b].names);
+        groups[a].names.extend(moved);
+        groups[a].names.sort_by_key(|&i| cands[i].span.start);
+        groups[a].last_seen = groups[a].last_seen.max(groups[b].last_seen);
+        groups[b].merged_into = Some(a);
+    }
 }
 
 /// "The Foreign Office" after "the British Foreign Office", "the Food and Drug

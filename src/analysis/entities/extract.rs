@@ -663,6 +663,11 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
             }
         }
         c.title = Some(title);
+        // The body or place the role chain opens with is named too: "NASA Administrator
+        // Charles Bolden", "New York Mayor Bill de Blasio".
+        if title_start > a && !toks[a..title_start].iter().any(|t| t.possessive) {
+            simple_name(scan, a, title_start - 1, out);
+        }
         out.push(c);
         return;
     }
@@ -835,6 +840,10 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     // A well-known organization needs no evidence beyond its name, even opening a sentence.
     let known_org =
         possessive_org || class == NameClass::Org && super::orgs::is_known_organization(&c.text);
+    if a == b && toks[a].all_caps && class == NameClass::Org && !known_org && !org_acronym(toks, a)
+    {
+        return;
+    }
     // "coach Adam Woods", "Eric Banks": a place word that is also a surname, after a role
     // noun or a given name, ends a person's name.
     let surname_head = matches!(class, NameClass::Place { .. })
@@ -1386,4 +1395,35 @@ fn affiliation_object(toks: &[Token], a: usize) -> bool {
         k -= 1;
     }
     false
+}
+
+/// Whether the acronym at `a`, which no list knows, stands where an organization does: after
+/// `the` or a preposition (`the KCNA`, `at MIT`), with a possessive or a speech verb
+/// (`KPA's`, `the DAB said`), or spelled out by a capitalized name in brackets before it
+/// (`Korean Central News Agency (KCNA)`), and not before a noun it modifies. Elsewhere
+/// capitals are a term (`the ROS levels`, `IQ scores`, `XML`) or shouting (`HUGE`).
+fn org_acronym(toks: &[Token], a: usize) -> bool {
+    let t = &toks[a];
+    if t.possessive {
+        return true;
+    }
+    let next = toks.get(a + 1).filter(|n| n.sentence == t.sentence);
+    if next.is_some_and(|n| n.word && !n.cap && n.has(SPEECH_VERB)) {
+        return true;
+    }
+    // `the ROS levels`: capitals modifying a noun name a term.
+    if next.is_some_and(|n| n.word && !n.cap && !n.has(FUNCTION)) {
+        return false;
+    }
+    let Some(prev) = a.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    if prev.word {
+        return matches!(
+            prev.lower(),
+            "the" | "at" | "of" | "from" | "by" | "for" | "with" | "joined" | "join" | "and"
+        );
+    }
+    // `… News Agency (KCNA)`: the bracket's name before it.
+    prev.is("(") && a >= 2 && toks[a - 2].word && toks[a - 2].cap && next.is_some_and(|n| n.is(")"))
 }

@@ -67,7 +67,9 @@ const TITLE_HEADS: &str =
      comptroller controller auditor clerk warden dean provost rector principal trustee \
      delegate envoy consul diplomat deputy leader ceo counsel chief-of-staff premier lord lady \
      dame sir baron baroness duke duchess earl count countess magistrate registrar \
-     sens. reps. commissioners councilmembers councilmen councilwomen";
+     sens. reps. commissioners councilmembers councilmen councilwomen administrator \
+     editor publisher founder co-founder secretary-general director-general president-elect \
+     undersecretary";
 
 /// Honorifics: they make a name a person's but are not a role. Plural titles before a
 /// list ("Sens. Rand Paul, Thom Tillis and Susan Collins") are not one person's role either.

@@ -969,3 +969,33 @@ fn it_said_is_the_organization_last_named_and_they_said_no_one_person() {
         .iter()
         .all(|e| !e.quotes.contains(&quote("answers"))));
 }
+
+#[test]
+fn an_acronym_is_the_organization_it_abbreviates_and_unknown_capitals_are_no_organization() {
+    let text = "Health\n\nThe World Health Organization (WHO) named the disease. WHO said \
+                cases rose. The ROS levels and IQ scores of patients were tested.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    let who = entity(&a, "World Health Organization");
+    assert_eq!(who.kind, EntityKind::Organization);
+    assert!(who.mentions.iter().any(|m| m.text == "WHO"));
+    assert!(
+        a.entities.iter().all(|e| e.name != "WHO"),
+        "one organization, not two"
+    );
+    for term in ["ROS", "IQ"] {
+        assert!(
+            a.entities.iter().all(|e| e.name != term),
+            "{term} is no organization"
+        );
+    }
+    assert!(a.findings.is_empty(), "{:?}", a.findings);
+}
+
+#[test]
+fn an_organization_opening_a_role_chain_is_named_too() {
+    let text = "Space\n\nNASA Administrator Charles Bolden spoke on Tuesday. Bolden left.\n";
+    let a = analyze(text, Format::Plain, &Config::default());
+    assert_eq!(entity(&a, "NASA").kind, EntityKind::Organization);
+    let bolden = entity(&a, "Charles Bolden");
+    assert_eq!(bolden.role.as_deref(), Some("NASA Administrator"));
+}
