@@ -3,12 +3,12 @@
 //! 10k words under 5 ms, 100k words under 50 ms.
 //!
 //! The `incremental` group is what the server does on a keystroke: analysis with a warm
-//! paragraph cache after a one-character edit.
+//! paragraph cache after a one-character edit, then the checks.
 //!
 //! Run: `cargo bench --bench analysis`.
 
-use copydesk::analysis::analyze_with;
 use copydesk::analysis::local::Cache;
+use copydesk::checks::check_with;
 use copydesk::config::Config;
 use copydesk::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -29,7 +29,7 @@ fn analysis(c: &mut Criterion) {
             group.sample_size(20);
         }
         group.bench_with_input(BenchmarkId::new("words", words), &draft, |b, draft| {
-            b.iter(|| copydesk::analyze(draft, Format::Markdown, &config))
+            b.iter(|| copydesk::check(draft, Format::Markdown, &config))
         });
     }
     group.finish();
@@ -46,7 +46,7 @@ fn incremental(c: &mut Criterion) {
     for words in [1_000, 10_000, 100_000] {
         let mut draft = draft_of(words);
         let mut cache = Cache::new();
-        analyze_with(&draft, Format::Markdown, &config, Some(&mut cache));
+        check_with(&draft, Format::Markdown, &config, Some(&mut cache));
         let cursor = draft[..draft.len() / 2].rfind("\n\n").unwrap_or(0);
         group.throughput(Throughput::Bytes(draft.len() as u64));
         group.bench_function(BenchmarkId::new("words", words), |b| {
@@ -56,7 +56,7 @@ fn incremental(c: &mut Criterion) {
                 } else {
                     draft.insert(cursor, 'x');
                 }
-                analyze_with(&draft, Format::Markdown, &config, Some(&mut cache))
+                check_with(&draft, Format::Markdown, &config, Some(&mut cache))
             })
         });
     }

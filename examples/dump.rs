@@ -1,5 +1,6 @@
-//! Prints the whole analysis of each draft given (Rust debug form), to compare the output of
-//! two versions of copydesk line by line: `cargo run --release --example dump -- FILE...`.
+//! Prints the whole analysis and the findings of each draft given (Rust debug form), to
+//! compare the output of two versions of copydesk line by line:
+//! `cargo run --release --example dump -- FILE...`.
 //! `bench:N` stands for the N-word draft the benchmarks use.
 
 use copydesk::config::Config;
@@ -22,6 +23,6 @@ fn main() {
             },
         };
         println!("=== {arg}");
-        println!("{:#?}", copydesk::analyze(&text, format, &config));
+        println!("{:#?}", copydesk::check(&text, format, &config));
     }
 }

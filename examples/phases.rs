@@ -78,22 +78,22 @@ fn main() {
             lap(5);
             let numbers = numbers::claims(&draft, &facts, &attributions, &config);
             lap(6);
-            let mut analysis = Analysis {
+            let analysis = Analysis {
                 draft,
                 story_date,
                 attributions,
                 entities,
                 dates,
                 numbers,
-                findings: Vec::new(),
             };
-            analysis.findings = copydesk::checks::run(&analysis, &config);
+            let findings = copydesk::checks::run(&analysis, &config);
             lap(7);
             let analyzed = Analyzed {
                 generation: 0,
                 version: 0,
                 rope: rope.clone(),
                 analysis,
+                findings,
             };
             let params = PublishDiagnosticsParams {
                 uri: uri.clone(),

@@ -2,7 +2,7 @@
 //! house style list. Shared by the CLI and the server; parsing never panics and every
 //! error names the line.
 
-use crate::checks::{Code, Severity};
+use crate::codes::{Code, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

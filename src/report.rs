@@ -6,7 +6,7 @@
 //! the column counted in Unicode scalar values.
 
 use crate::analysis::Analysis;
-use crate::checks::{Edit, Finding, Fix, Related};
+use crate::checks::{Checked, Edit, Finding, Fix, Related};
 use crate::draft::Span;
 use crate::position::{LineIndex, Position};
 use serde::Serialize;
@@ -154,12 +154,12 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// The findings of one analysed draft, as `check --format json` prints them.
-pub fn findings_file(path: &str, analysis: &Analysis) -> FileFindings {
-    let locator = Locator::new(&analysis.draft.text);
+/// The findings of one checked draft, as `check --format json` prints them.
+pub fn findings_file(path: &str, checked: &Checked) -> FileFindings {
+    let locator = Locator::new(&checked.analysis.draft.text);
     FileFindings {
         path: path.to_string(),
-        findings: analysis
+        findings: checked
             .findings
             .iter()
             .map(|f| finding(&locator, f))
@@ -281,9 +281,9 @@ mod tests {
 
     /// A draft whose second line mixes Cyrillic, emoji and a CRLF line break, with a
     /// finding on "Kiev" and its fix to "Kyiv".
-    fn analysis_with_finding() -> (Analysis, usize) {
+    fn checked_with_finding() -> (Checked, usize) {
         let text = "Headline\r\nМэр Київ 🚀 said Kiev was calm.\r\nKyiv again.\n";
-        let mut analysis = crate::analyze(text, Format::Plain, &Config::default());
+        let mut checked = crate::check(text, Format::Plain, &Config::default());
         let at = text.find("Kiev").unwrap();
         let kyiv = text.find("Kyiv").unwrap();
         let mut finding = Finding::new(Code::NameVariant, at..at + 4, "spelled Kyiv elsewhere");
@@ -299,14 +299,14 @@ mod tests {
                 new_text: "Kyiv".into(),
             }],
         });
-        analysis.findings = vec![finding];
-        (analysis, at)
+        checked.findings = vec![finding];
+        (checked, at)
     }
 
     #[test]
     fn findings_carry_lines_scalar_columns_and_byte_offsets() {
-        let (analysis, at) = analysis_with_finding();
-        let json = serde_json::to_value(findings_file("d.txt", &analysis)).unwrap();
+        let (checked, at) = checked_with_finding();
+        let json = serde_json::to_value(findings_file("d.txt", &checked)).unwrap();
         let f = &json["findings"][0];
         assert_eq!(f["code"], "name-variant");
         assert_eq!(f["severity"], "warning");
@@ -329,15 +329,13 @@ mod tests {
 
     #[test]
     fn spans_off_char_boundaries_do_not_panic() {
-        let (mut analysis, _) = analysis_with_finding();
-        let inside_k = analysis.draft.text.find('К').unwrap() + 1;
-        analysis.findings[0].span = inside_k..analysis.draft.text.len() + 10;
-        let json = serde_json::to_value(findings_file("d.txt", &analysis)).unwrap();
+        let (mut checked, _) = checked_with_finding();
+        let len = checked.analysis.draft.text.len();
+        let inside_k = checked.analysis.draft.text.find('К').unwrap() + 1;
+        checked.findings[0].span = inside_k..len + 10;
+        let json = serde_json::to_value(findings_file("d.txt", &checked)).unwrap();
         assert_eq!(json["findings"][0]["text"], "");
-        assert_eq!(
-            json["findings"][0]["end"]["offset"],
-            analysis.draft.text.len()
-        );
+        assert_eq!(json["findings"][0]["end"]["offset"], len);
     }
 
     #[test]

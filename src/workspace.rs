@@ -267,17 +267,22 @@ impl WorkspaceIndex {
         hits
     }
 
-    /// `name-variant` findings for names in `analysis` (the draft at `path`) that other
-    /// drafts of the workspace spell differently. A spelling is flagged only where more
+    /// `name-variant` findings for names in `analysis` (the draft at `path`, whose own
+    /// checks found `found`) that other drafts of the workspace spell differently. A spelling is flagged only where more
     /// drafts use the other one; an even split is reported without a fix, since only the
     /// house style list can say which is right. Names the house style list knows are left
     /// to the in-draft check, and so are mentions it already flags.
-    pub fn variants_for(&self, path: &Path, analysis: &Analysis, config: &Config) -> Vec<Finding> {
+    pub fn variants_for(
+        &self,
+        path: &Path,
+        analysis: &Analysis,
+        found: &[Finding],
+        config: &Config,
+    ) -> Vec<Finding> {
         let Some(severity) = config.severity(Code::NameVariant) else {
             return Vec::new();
         };
-        let flagged: Vec<&Span> = analysis
-            .findings
+        let flagged: Vec<&Span> = found
             .iter()
             .filter(|f| f.code == Code::NameVariant)
             .map(|f| &f.span)
@@ -525,8 +530,13 @@ mod tests {
     }
 
     fn variants(index: &WorkspaceIndex, path: &str, text: &str, config: &Config) -> Vec<Finding> {
-        let analysis = crate::analyze(text, Format::Plain, config);
-        index.variants_for(Path::new(path), &analysis, config)
+        let checked = crate::check(text, Format::Plain, config);
+        index.variants_for(
+            Path::new(path),
+            &checked.analysis,
+            &checked.findings,
+            config,
+        )
     }
 
     #[test]

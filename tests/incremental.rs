@@ -1,9 +1,11 @@
 //! Incremental analysis equals full analysis: random edit sequences over the corpus drafts,
-//! each step analysed with one long-lived paragraph cache and afresh, compared in full.
+//! each step analysed (and checked) with one long-lived paragraph cache and afresh, compared
+//! in full.
 
 use copydesk::analysis::local::Cache;
+use copydesk::checks::check_with;
 use copydesk::config::Config;
-use copydesk::{analyze, Format};
+use copydesk::{analyze, check, Format};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -105,8 +107,8 @@ fn edit(text: &mut String, rng: &mut StdRng) {
 }
 
 fn same(text: &str, format: Format, config: &Config, cache: &mut Cache) -> Result<(), String> {
-    let incremental = copydesk::analysis::analyze_with(text, format, config, Some(cache));
-    let full = analyze(text, format, config);
+    let incremental = check_with(text, format, config, Some(cache));
+    let full = check(text, format, config);
     let (a, b) = (format!("{incremental:#?}"), format!("{full:#?}"));
     if a == b {
         return Ok(());
@@ -245,16 +247,15 @@ fn a_long_draft_is_analysed_alike_on_one_core_and_on_several() {
         }
     }
     let config = Config::default();
-    let several = format!("{:?}", analyze(&text, Format::Markdown, &config));
+    let several = format!("{:?}", check(&text, Format::Markdown, &config));
     let mut cache = Cache::new();
-    let cached =
-        copydesk::analysis::analyze_with(&text, Format::Markdown, &config, Some(&mut cache));
+    let cached = check_with(&text, Format::Markdown, &config, Some(&mut cache));
     let cached = format!("{cached:?}");
     let one_thread = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
         .expect("a one-thread pool");
-    let one = one_thread.install(|| format!("{:?}", analyze(&text, Format::Markdown, &config)));
+    let one = one_thread.install(|| format!("{:?}", check(&text, Format::Markdown, &config)));
     assert!(several.len() > 1_000_000, "a long analysis");
     assert!(one == several, "one thread and several differ");
     assert!(cached == several, "with a cache and without differ");

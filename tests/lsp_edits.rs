@@ -92,7 +92,7 @@ fn analysis_of(text: &str) -> Analysis {
 
 /// What the server must publish for `text`: (code, range, message) of every finding.
 fn expected_diagnostics(text: &str, enc: Enc) -> Vec<Value> {
-    analysis_of(text)
+    copydesk::check(text, Format::Markdown, &Config::default())
         .findings
         .iter()
         .map(|f| json!([f.code.as_str(), range(text, f.span.clone(), enc), f.message]))

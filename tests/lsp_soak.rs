@@ -10,7 +10,7 @@ mod common;
 
 use common::{file_uri, position, range, Enc, LspClient};
 use copydesk::config::Config;
-use copydesk::{analyze, Format};
+use copydesk::{check, Format};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
@@ -93,7 +93,7 @@ fn random_edit(rng: &mut StdRng, text: &str, limit: usize) -> (std::ops::Range<u
 }
 
 fn expected_diagnostics(text: &str, enc: Enc) -> Vec<Value> {
-    analyze(text, Format::Markdown, &Config::default())
+    check(text, Format::Markdown, &Config::default())
         .findings
         .iter()
         .map(|f| json!([f.code.as_str(), range(text, f.span.clone(), enc), f.message]))

@@ -192,7 +192,7 @@ fn a_long_draft_of_the_workspace_opens_with_what_the_index_read_of_it() {
     let book = uri(dir.path(), "book.md");
     client.open(&book, "markdown", &open, 1);
     let diagnostics = client.diagnostics(&book, 1);
-    let expected = copydesk::analyze(
+    let expected = copydesk::check(
         &open,
         copydesk::Format::Markdown,
         &copydesk::config::Config::default(),

@@ -11,6 +11,7 @@
 //!   the offset ↔ position conversions must agree.
 
 use copydesk::analysis::hover::hover_at;
+use copydesk::checks::Finding;
 use copydesk::config::Config;
 use copydesk::lsp::documents::{Analyzed, Documents, EditProblem};
 use copydesk::lsp::positions::{self, Encoding};
@@ -71,24 +72,25 @@ pub fn analyze(data: &[u8]) -> Exercised {
 }
 
 fn analyze_one(text: &str, format: Format, config: &Config) -> Exercised {
-    let analysis = copydesk::analyze(text, format, config);
+    let checked = copydesk::check(text, format, config);
+    let analysis = &checked.analysis;
     assert_eq!(analysis.draft.text, text);
     assert_eq!(analysis.draft.prose.len(), text.len(), "the prose mask");
-    check_spans(text, &analysis);
+    check_spans(text, analysis, &checked.findings);
     assert_eq!(
-        copydesk::checks::run(&analysis, config),
-        analysis.findings,
+        copydesk::checks::run(analysis, config),
+        checked.findings,
         "the checks are a function of the analysis"
     );
 
     // The JSON reports of `check` and `entities`.
-    let findings = copydesk::report::findings_file("draft", &analysis);
-    let entities = copydesk::report::entities_report("draft", &analysis);
+    let findings = copydesk::report::findings_file("draft", &checked);
+    let entities = copydesk::report::entities_report("draft", analysis);
     serde_json::to_string(&copydesk::report::Document::new(vec![findings])).expect("json");
     serde_json::to_string(&copydesk::report::Document::new(vec![entities])).expect("json");
 
-    let offsets = probe_offsets(text, &analysis);
-    let hovers: Vec<_> = offsets.iter().map(|&at| hover_at(&analysis, at)).collect();
+    let offsets = probe_offsets(text, analysis, &checked.findings);
+    let hovers: Vec<_> = offsets.iter().map(|&at| hover_at(analysis, at)).collect();
     for card in hovers.iter().flatten() {
         assert_span(text, &card.span, "hover card");
         assert!(!card.markdown.is_empty(), "an empty hover card");
@@ -99,14 +101,15 @@ fn analyze_one(text: &str, format: Format, config: &Config) -> Exercised {
         generation: 1,
         version: 1,
         rope: Rope::from_str(text),
-        analysis,
+        analysis: checked.analysis,
+        findings: checked.findings,
     };
     let uri = uri();
     let starts = line_starts(text);
     for enc in [Encoding::Utf16, Encoding::Utf8] {
         let diagnostics = convert::diagnostics(&uri, &analyzed, enc);
-        assert_eq!(diagnostics.len(), analyzed.analysis.findings.len());
-        for (d, f) in diagnostics.iter().zip(&analyzed.analysis.findings) {
+        assert_eq!(diagnostics.len(), analyzed.findings.len());
+        for (d, f) in diagnostics.iter().zip(&analyzed.findings) {
             assert_eq!(
                 d.range,
                 expected_range(text, &starts, &f.span, enc),
@@ -143,8 +146,8 @@ fn analyze_one(text: &str, format: Format, config: &Config) -> Exercised {
         );
     }
     sheet::source_sheet("/fuzz/draft.md", &analyzed.analysis);
-    sheet::status(&analyzed.analysis, analyzed.version);
-    let findings = &analyzed.analysis.findings;
+    sheet::status(&analyzed.analysis, &analyzed.findings, analyzed.version);
+    let findings = &analyzed.findings;
     Exercised {
         compared: findings.len() + hovers.iter().flatten().count(),
         special: findings.iter().map(|f| f.fixes.len()).sum(),
@@ -153,9 +156,9 @@ fn analyze_one(text: &str, format: Format, config: &Config) -> Exercised {
 
 /// Where to ask for hover cards and actions: the ends and middle of the text and the
 /// starts of findings, mentions, quotes, dates and numbers (a bounded number of them).
-fn probe_offsets(text: &str, analysis: &Analysis) -> Vec<usize> {
+fn probe_offsets(text: &str, analysis: &Analysis, findings: &[Finding]) -> Vec<usize> {
     let mut at = vec![0, text.len(), text.len() / 2];
-    at.extend(analysis.findings.iter().map(|f| f.span.start));
+    at.extend(findings.iter().map(|f| f.span.start));
     at.extend(
         analysis
             .entities
@@ -197,8 +200,9 @@ fn assert_span(text: &str, span: &Span, what: &str) {
     );
 }
 
-/// Every span the analysis hands out lies on character boundaries of the text.
-fn check_spans(text: &str, analysis: &Analysis) {
+/// Every span the analysis and the checks hand out lies on character boundaries of the
+/// text.
+fn check_spans(text: &str, analysis: &Analysis, findings: &[Finding]) {
     let draft = &analysis.draft;
     for p in &draft.paragraphs {
         assert_span(text, &p.span, "paragraph");
@@ -234,7 +238,7 @@ fn check_spans(text: &str, analysis: &Analysis) {
         assert_span(text, &n.span, "number claim");
         assert_span(text, &n.number, "number");
     }
-    for f in &analysis.findings {
+    for f in findings {
         assert_span(text, &f.span, f.code.as_str());
         for r in f.related.iter().filter(|r| r.path.is_none()) {
             assert_span(text, &r.span, "related location");

@@ -1,8 +1,8 @@
 //! Analysis: the facts of a draft (who speaks each quote, who and where each name is, what
 //! each date and number refers to). A pure function of the text and the configuration,
-//! shared by the CLI and the server.
+//! shared by the CLI and the server. It says what is there and judges nothing: the checks
+//! (`crate::checks`) read it and make the findings.
 
-use crate::checks::{DatesAndNumbers, Finding};
 use crate::config::Config;
 use crate::draft::{Draft, Format, Span};
 use crate::parallel;
@@ -32,10 +32,9 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     pub dates: Vec<DateMention>,
     pub numbers: Vec<NumberClaim>,
-    pub findings: Vec<Finding>,
 }
 
-/// Reads a draft and runs every analysis and check on it.
+/// Reads a draft and runs every analysis on it.
 pub fn analyze(text: &str, format: Format, config: &Config) -> Analysis {
     analyze_with(text, format, config, None)
 }
@@ -53,17 +52,16 @@ pub fn analyze_with(
     let facts = local::facts(&draft, config, cache.as_deref_mut());
     let story_date = dates::story_date(&draft, config);
     let mut attributions = attribution::attribute(&draft, &facts, config);
-    // The entities on this core; the dates, the numbers and their checks, which need
-    // neither the entities nor which entity speaks each quote, beside them on another.
+    // The entities on this core; the dates and the numbers, which need neither the
+    // entities nor which entity speaks each quote, beside them on another.
     let long = draft.text.len() >= parallel::LONG_DRAFT_BYTES;
-    let ((entities, speakers), (dates, numbers, found)) = parallel::both(
+    let ((entities, speakers), (dates, numbers)) = parallel::both(
         long,
         || entities::extract(&draft, &facts, &attributions, config),
         || {
             let dates = dates::resolve(&draft, &facts, &story_date);
             let numbers = numbers::claims(&draft, &facts, &attributions, config);
-            let found = DatesAndNumbers::check(&draft, &story_date, &dates, &numbers);
-            (dates, numbers, found)
+            (dates, numbers)
         },
     );
     entities::link_speakers(&mut attributions, &speakers);
@@ -73,17 +71,14 @@ pub fn analyze_with(
     // The facts of paragraphs no cache keeps (all of them without a cache, a repeated
     // paragraph's second reading with one) are freed on another core.
     parallel::drop_aside(facts, long);
-    let mut analysis = Analysis {
+    Analysis {
         draft,
         story_date,
         attributions,
         entities,
         dates,
         numbers,
-        findings: Vec::new(),
-    };
-    analysis.findings = crate::checks::run_with(&analysis, found, config);
-    analysis
+    }
 }
 
 impl Analysis {

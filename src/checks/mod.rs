@@ -1,11 +1,14 @@
 //! Findings: what a copy editor would query, with a stable code, a severity, the evidence,
-//! related locations and fixes. Each check module turns analysis facts into findings;
-//! [`run`] collects them, applies the configured severities and sorts them.
+//! related locations and fixes. The checks read the analysis (the facts) and never the
+//! other way round: each check module turns facts into findings; [`run`] collects them,
+//! applies the configured severities and sorts them; [`check`] reads a draft and runs both.
 
-use crate::analysis::{Analysis, DateMention, NumberClaim, StoryDate};
+use crate::analysis::{local, Analysis};
 use crate::config::Config;
-use crate::draft::{Draft, Span};
-use serde::Serialize;
+use crate::draft::{Draft, Format, Span};
+use crate::parallel;
+
+pub use crate::codes::{Code, Severity, DOCS_BASE};
 
 pub mod dates;
 pub mod names;
@@ -13,94 +16,6 @@ pub mod numbers;
 pub mod quotes;
 pub mod suppress;
 mod worth_a_source;
-
-/// Where the docs of each check live (the `codeDescription` link of a diagnostic).
-pub const DOCS_BASE: &str = "https://github.com/copydesk/copydesk/blob/main/docs/checks.md";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Information,
-    Hint,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Information => "information",
-            Severity::Hint => "hint",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Severity> {
-        Some(match s {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
-            "information" | "info" => Severity::Information,
-            "hint" => Severity::Hint,
-            _ => return None,
-        })
-    }
-}
-
-/// The stable codes of the checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code {
-    UnattributedQuote,
-    UnbalancedQuote,
-    NameVariant,
-    WeekdayMismatch,
-    ImpossibleDate,
-    DateAfterDateline,
-    UnsupportedNumber,
-    NumberMismatch,
-}
-
-impl Code {
-    pub const ALL: [Code; 8] = [
-        Code::UnattributedQuote,
-        Code::UnbalancedQuote,
-        Code::NameVariant,
-        Code::WeekdayMismatch,
-        Code::ImpossibleDate,
-        Code::DateAfterDateline,
-        Code::UnsupportedNumber,
-        Code::NumberMismatch,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::UnattributedQuote => "unattributed-quote",
-            Code::UnbalancedQuote => "unbalanced-quote",
-            Code::NameVariant => "name-variant",
-            Code::WeekdayMismatch => "weekday-mismatch",
-            Code::ImpossibleDate => "impossible-date",
-            Code::DateAfterDateline => "date-after-dateline",
-            Code::UnsupportedNumber => "unsupported-number",
-            Code::NumberMismatch => "number-mismatch",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Code> {
-        Code::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Code::ImpossibleDate => Severity::Error,
-            Code::UnsupportedNumber => Severity::Information,
-            _ => Severity::Warning,
-        }
-    }
-
-    pub fn docs_url(self) -> String {
-        format!("{DOCS_BASE}#{}", self.as_str())
-    }
-}
 
 /// A location elsewhere that explains a finding (the dominant spelling, the story date…).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,46 +63,54 @@ impl Finding {
     }
 }
 
+/// A draft's analysis and the findings the checks make of it: what the command line and
+/// the server report.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub analysis: Analysis,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads a draft, analyses it and runs every check on the analysis.
+pub fn check(text: &str, format: Format, config: &Config) -> Checked {
+    check_with(text, format, config, None)
+}
+
+/// [`check`], with the analysis taking the facts of paragraphs read before from `cache`
+/// (see [`crate::analysis::analyze_with`]). The result is the same as [`check`]'s.
+pub fn check_with(
+    text: &str,
+    format: Format,
+    config: &Config,
+    cache: Option<&mut local::Cache>,
+) -> Checked {
+    let analysis = crate::analysis::analyze_with(text, format, config, cache);
+    let findings = run(&analysis, config);
+    Checked { analysis, findings }
+}
+
 /// All findings of a draft, configured severities applied, checks turned off dropped,
-/// sorted by position.
+/// sorted by position. On a long draft the dates and numbers checks, which read neither the
+/// entities nor the attributions, run on another core beside the quotes and names checks.
 pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
-    let dates_and_numbers = DatesAndNumbers::check(
-        &analysis.draft,
-        &analysis.story_date,
-        &analysis.dates,
-        &analysis.numbers,
+    let long = analysis.draft.text.len() >= parallel::LONG_DRAFT_BYTES;
+    let (mut findings, (dates, numbers)) = parallel::both(
+        long,
+        || {
+            let mut findings = quotes::check(analysis, config);
+            findings.extend(names::check(analysis, config));
+            findings
+        },
+        || {
+            let draft = &analysis.draft;
+            (
+                dates::check(draft, &analysis.story_date, &analysis.dates),
+                numbers::check(draft, &analysis.numbers),
+            )
+        },
     );
-    run_with(analysis, dates_and_numbers, config)
-}
-
-/// The findings of the dates and numbers checks, which read neither the entities nor the
-/// attributions: the analysis finds them while another core works out the entities.
-#[derive(Debug)]
-pub struct DatesAndNumbers {
-    dates: Vec<Finding>,
-    numbers: Vec<Finding>,
-}
-
-impl DatesAndNumbers {
-    pub fn check(
-        draft: &Draft,
-        story_date: &StoryDate,
-        dates: &[DateMention],
-        numbers: &[NumberClaim],
-    ) -> DatesAndNumbers {
-        DatesAndNumbers {
-            dates: dates::check(draft, story_date, dates),
-            numbers: numbers::check(draft, numbers),
-        }
-    }
-}
-
-/// [`run`], given the findings of the dates and numbers checks.
-pub fn run_with(analysis: &Analysis, found: DatesAndNumbers, config: &Config) -> Vec<Finding> {
-    let mut findings = quotes::check(analysis, config);
-    findings.extend(names::check(analysis, config));
-    findings.extend(found.dates);
-    findings.extend(found.numbers);
+    findings.extend(dates);
+    findings.extend(numbers);
     findings.retain_mut(|f| match config.severity(f.code) {
         Some(severity) => {
             f.severity = severity;
@@ -205,3 +128,6 @@ pub fn settle(draft: &Draft, findings: &mut Vec<Finding>) {
     suppress::apply(draft, findings);
     findings.sort_by_key(|f| (f.span.start, f.span.end, f.code));
 }
+
+#[cfg(test)]
+mod tests;

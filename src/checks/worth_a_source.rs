@@ -292,8 +292,8 @@ mod tests {
     /// The `unsupported-number` spans of a one-paragraph story.
     fn queried(sentence: &str) -> Vec<String> {
         let text = format!("Headline\n\n{sentence}\n");
-        let a = crate::analysis::analyze(&text, Format::Plain, &Config::default());
-        a.findings
+        let c = crate::checks::check(&text, Format::Plain, &Config::default());
+        c.findings
             .iter()
             .filter(|f| f.code == Code::UnsupportedNumber)
             .map(|f| text[f.span.clone()].to_string())

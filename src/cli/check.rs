@@ -15,16 +15,16 @@ pub fn run(input: &Input, fail_on: FailOn) -> ExitCode {
     let mut files = Vec::new();
     let mut tally = human::Tally::default();
     let mut failing = false;
-    let outcome = drafts::for_each(input, |path, analysis| {
-        failing |= analysis
+    let outcome = drafts::for_each(input, |path, checked| {
+        failing |= checked
             .findings
             .iter()
             .any(|f| fail_on.is_reached_by(f.severity));
         match input.format {
-            OutputFormat::Json => files.push(report::findings_file(path, analysis)),
+            OutputFormat::Json => files.push(report::findings_file(path, checked)),
             OutputFormat::Human => {
-                out.write(&human::findings(path, analysis, style));
-                tally.add(analysis);
+                out.write(&human::findings(path, checked, style));
+                tally.add(&checked.findings);
             }
         }
     });

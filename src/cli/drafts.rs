@@ -5,7 +5,7 @@
 use super::args::Input;
 use super::report_error;
 use super::walk::{self, io_reason};
-use crate::analysis::Analysis;
+use crate::checks::Checked;
 use crate::config::{Config, ConfigError};
 use crate::draft::Format;
 use crate::workspace::WorkspaceIndex;
@@ -22,10 +22,11 @@ pub enum Outcome {
     HadErrors,
 }
 
-/// Analyses each draft named by `input` and hands each, in order, to `each` with the path
-/// to print, once all are read (names are compared across the drafts). Returns `Err(())` when the `--config` file itself is unusable (reported on
-/// stderr): nothing is analysed then.
-pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Analysis)) -> Result<Outcome, ()> {
+/// Analyses and checks each draft named by `input` and hands each, in order, to `each` with
+/// the path to print, once all are read (names are compared across the drafts). Returns
+/// `Err(())` when the `--config` file itself is unusable (reported on stderr): nothing is
+/// analysed then.
+pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Checked)) -> Result<Outcome, ()> {
     let mut configs = Configs::new(input.config.as_deref())?;
     let mut outcome = Outcome::Complete;
     let mut analysed = Vec::new();
@@ -50,8 +51,8 @@ pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Analysis)) -> Result<
                 continue;
             }
         };
-        match analyze_guarded(&text, Format::from_path(&path), &config) {
-            Some(analysis) => analysed.push((path, analysis, config)),
+        match check_guarded(&text, Format::from_path(&path), &config) {
+            Some(checked) => analysed.push((path, checked, config)),
             None => {
                 report_error(&path, "internal error while analysing this draft");
                 outcome = Outcome::HadErrors;
@@ -59,27 +60,27 @@ pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Analysis)) -> Result<
         }
     }
     add_cross_draft_findings(&mut analysed);
-    for (path, analysis, _) in &analysed {
-        each(&path.display().to_string(), analysis);
+    for (path, checked, _) in &analysed {
+        each(&path.display().to_string(), checked);
     }
     Ok(outcome)
 }
 
 /// Names spelled one way in one draft and another way in the others: with several drafts
 /// checked together, each is also compared with the rest (see [`crate::workspace`]).
-fn add_cross_draft_findings(analysed: &mut [(PathBuf, Analysis, Rc<Config>)]) {
+fn add_cross_draft_findings(analysed: &mut [(PathBuf, Checked, Rc<Config>)]) {
     if analysed.len() < 2 {
         return;
     }
     let mut index = WorkspaceIndex::default();
-    for (path, analysis, _) in analysed.iter() {
-        index.update(path, analysis);
+    for (path, checked, _) in analysed.iter() {
+        index.update(path, &checked.analysis);
     }
-    for (path, analysis, config) in analysed.iter_mut() {
-        let extra = index.variants_for(path, analysis, config);
+    for (path, checked, config) in analysed.iter_mut() {
+        let extra = index.variants_for(path, &checked.analysis, &checked.findings, config);
         if !extra.is_empty() {
-            analysis.findings.extend(extra);
-            crate::checks::settle(&analysis.draft, &mut analysis.findings);
+            checked.findings.extend(extra);
+            crate::checks::settle(&checked.analysis.draft, &mut checked.findings);
         }
     }
 }
@@ -98,10 +99,11 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Runs the analysis, turning a panic into `None` so one bad draft cannot stop the run.
-fn analyze_guarded(text: &str, format: Format, config: &Config) -> Option<Analysis> {
+/// Runs the analysis and the checks, turning a panic into `None` so one bad draft cannot
+/// stop the run.
+fn check_guarded(text: &str, format: Format, config: &Config) -> Option<Checked> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::analyze(text, format, config)
+        crate::check(text, format, config)
     }))
     .ok()
 }

@@ -13,9 +13,12 @@ pub fn run(input: &Input) -> ExitCode {
     let mut out = Output::new();
     let style = Style { color: use_color() };
     let mut files = Vec::new();
-    let outcome = drafts::for_each(input, |path, analysis| match input.format {
-        OutputFormat::Json => files.push(report::entities_report(path, analysis)),
-        OutputFormat::Human => out.write(&human::source_sheet(path, analysis, style)),
+    let outcome = drafts::for_each(input, |path, checked| {
+        let analysis = &checked.analysis;
+        match input.format {
+            OutputFormat::Json => files.push(report::entities_report(path, analysis)),
+            OutputFormat::Human => out.write(&human::source_sheet(path, analysis, style)),
+        }
     });
     let Ok(outcome) = outcome else {
         return ExitCode::from(EXIT_ERROR);

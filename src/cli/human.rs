@@ -5,7 +5,7 @@
 
 use crate::analysis::entities::{Entity, EntityKind};
 use crate::analysis::Analysis;
-use crate::checks::{Finding, Severity};
+use crate::checks::{Checked, Finding, Severity};
 use crate::report::{speech_quotes, Locator};
 use std::fmt::Write;
 
@@ -52,10 +52,10 @@ impl Style {
 }
 
 /// Every finding of one draft, each followed by a blank line.
-pub fn findings(path: &str, analysis: &Analysis, style: Style) -> String {
-    let locator = Locator::new(&analysis.draft.text);
+pub fn findings(path: &str, checked: &Checked, style: Style) -> String {
+    let locator = Locator::new(&checked.analysis.draft.text);
     let mut out = String::new();
-    for f in &analysis.findings {
+    for f in &checked.findings {
         finding(&mut out, path, &locator, f, style);
         out.push('\n');
     }
@@ -170,9 +170,10 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn add(&mut self, analysis: &Analysis) {
+    /// Counts one file with these findings.
+    pub fn add(&mut self, findings: &[Finding]) {
         self.files += 1;
-        for f in &analysis.findings {
+        for f in findings {
             self.by_severity[f.severity as usize] += 1;
         }
     }
@@ -346,7 +347,7 @@ mod tests {
     fn carets_sit_under_the_finding_by_columns() {
         use crate::checks::{Code, Related};
         let text = "Headline\nМэр Київ 🚀 said Kiev was calm.\nKyiv again.\n";
-        let mut analysis = crate::analyze(
+        let mut checked = crate::check(
             text,
             crate::draft::Format::Plain,
             &crate::config::Config::default(),
@@ -358,8 +359,8 @@ mod tests {
             span: text.find("Kyiv").unwrap()..text.find("Kyiv").unwrap() + 4,
             path: None,
         });
-        analysis.findings = vec![f];
-        let shown = findings("d.txt", &analysis, Style { color: false });
+        checked.findings = vec![f];
+        let shown = findings("d.txt", &checked, Style { color: false });
         assert_eq!(
             shown,
             concat!(

@@ -118,7 +118,7 @@ pub fn code_actions(
     // Built once, for the first finding that touches the range.
     let mut lines = None;
     let mut others = convert::OtherDrafts::new(None);
-    for finding in &analyzed.analysis.findings {
+    for finding in &analyzed.findings {
         let touches = finding.span.start <= range.end && range.start <= finding.span.end;
         if !touches {
             continue;
@@ -157,7 +157,7 @@ mod tests {
     const TEXT: &str = "Київ 😀\r\n  Kiev was calm, Kyiv said.\r\n";
 
     fn analyzed(format: Format) -> Analyzed {
-        let mut analysis = crate::analyze(TEXT, format, &Config::default());
+        let analysis = crate::analyze(TEXT, format, &Config::default());
         let kiev = TEXT.find("Kiev").unwrap();
         let kyiv = TEXT.find("Kyiv").unwrap();
         let mut finding = Finding::new(Code::NameVariant, kiev..kiev + 4, "spelled Kyiv elsewhere");
@@ -173,12 +173,12 @@ mod tests {
                 new_text: "Kyiv".into(),
             }],
         });
-        analysis.findings = vec![finding];
         Analyzed {
             generation: 3,
             version: 9,
             rope: Rope::from_str(TEXT),
             analysis,
+            findings: vec![finding],
         }
     }
 

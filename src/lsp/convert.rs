@@ -161,7 +161,6 @@ pub fn diagnostics_with(
     let mut others = OtherDrafts::new(workspace);
     let lines = LineIndex::new(&analyzed.analysis.draft.text);
     analyzed
-        .analysis
         .findings
         .iter()
         .map(|f| diagnostic(uri, &lines, f, enc, &mut others, support))
@@ -210,7 +209,7 @@ mod tests {
         let other = dir.path().join("earlier.md");
         std::fs::write(&other, "Ünïcödé\n😀 Rudskoi\n").unwrap();
         let text = "Rudskoy 😀 and Rudskoi\n";
-        let mut analysis = crate::analyze(text, Format::Markdown, &Config::default());
+        let analysis = crate::analyze(text, Format::Markdown, &Config::default());
         let mut finding = Finding::new(Code::NameVariant, 0..7, "spelled Rudskoi elsewhere");
         finding.severity = Severity::Error;
         let here = text.rfind("Rudskoi").unwrap();
@@ -226,12 +225,12 @@ mod tests {
                 path: Some(other.clone()),
             },
         ];
-        analysis.findings = vec![finding];
         let analyzed = Analyzed {
             generation: 1,
             version: 2,
             rope: Rope::from_str(text),
             analysis,
+            findings: vec![finding],
         };
         let uri: Uri = "file:///d.md".parse().unwrap();
         let d = &diagnostics(&uri, &analyzed, Encoding::Utf16)[0];

@@ -15,6 +15,7 @@
 use super::positions::{self, Encoding};
 use crate::analysis::local::Cache;
 use crate::analysis::Analysis;
+use crate::checks::Finding;
 use crate::draft::Format;
 use ropey::Rope;
 use std::collections::HashMap;
@@ -30,14 +31,16 @@ use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 /// a few milliseconds for a long story) when a request asks about it.
 pub const KEEP_RECENT: usize = 8;
 
-/// An analysis together with the exact text (and version) it was computed from, so that its
-/// byte offsets are converted against the right text.
+/// An analysis and its findings together with the exact text (and version) they were
+/// computed from, so that their byte offsets are converted against the right text.
 #[derive(Debug)]
 pub struct Analyzed {
     pub generation: u64,
     pub version: i32,
     pub rope: Rope,
     pub analysis: Analysis,
+    /// The checks' findings, with the workspace's cross-draft ones.
+    pub findings: Vec<Finding>,
 }
 
 #[derive(Debug)]
@@ -499,6 +502,7 @@ mod tests {
             version: 1,
             rope: Rope::from_str("old"),
             analysis: crate::analyze("old", Format::Plain, &Default::default()),
+            findings: Vec::new(),
         });
         assert!(!docs.store(&uri(), stale).kept());
         assert!(docs.current(&uri()).is_none());
@@ -523,10 +527,12 @@ mod tests {
     fn analyzed(docs: &Documents, uri: &Uri) -> Arc<Analyzed> {
         let snapshot = docs.snapshot(uri).unwrap();
         let text = snapshot.rope.to_string();
+        let checked = crate::check(&text, snapshot.format, &Default::default());
         Arc::new(Analyzed {
             generation: snapshot.generation,
             version: snapshot.version,
-            analysis: crate::analyze(&text, snapshot.format, &Default::default()),
+            analysis: checked.analysis,
+            findings: checked.findings,
             rope: snapshot.rope,
         })
     }

@@ -67,8 +67,8 @@ impl Analyzer {
     }
 }
 
-/// Analyzes a snapshot (and compares its names with the workspace's other drafts, when
-/// given), turning a panic into an error message. After a panic the cache is emptied, so
+/// Analyzes and checks a snapshot (and compares its names with the workspace's other
+/// drafts, when given), turning a panic into an error message. After a panic the cache is emptied, so
 /// that whatever the failed run left in it cannot outlive the run.
 pub fn analyze_guarded(
     snapshot: &Snapshot,
@@ -80,19 +80,21 @@ pub fn analyze_guarded(
     let text = snapshot.rope.to_string();
     let mut cache = cache;
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let mut analysis = analyzer.run(&text, snapshot.format, config, cache.as_deref_mut());
+        let analysis = analyzer.run(&text, snapshot.format, config, cache.as_deref_mut());
+        let mut findings = crate::checks::run(&analysis, config);
         if let Some(workspace) = workspace {
-            workspace.enrich(&snapshot.uri, &mut analysis, config);
+            workspace.enrich(&snapshot.uri, &analysis, &mut findings, config);
         }
-        analysis
+        (analysis, findings)
     }));
     drop(text);
     match result {
-        Ok(analysis) => Ok(Analyzed {
+        Ok((analysis, findings)) => Ok(Analyzed {
             generation: snapshot.generation,
             version: snapshot.version,
             rope: snapshot.rope.clone(),
             analysis,
+            findings,
         }),
         Err(payload) => {
             if let Some(cache) = cache {
@@ -213,8 +215,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(cache.len(), warm.analysis.draft.paragraphs.len());
-        let whole = crate::analyze(text, Format::Markdown, &config);
-        assert_eq!(warm.analysis.findings, whole.findings);
+        let whole = crate::check(text, Format::Markdown, &config);
+        assert_eq!(warm.findings, whole.findings);
         let err = analyze_guarded(
             &snapshot(text),
             &config,

@@ -55,15 +55,15 @@ const WARM_MAX_BYTES: usize = 2 * 1024 * 1024;
 /// patterns are built before the first document arrives.
 const WARM_UP: &str = "---\ndate: 2025-03-06\n---\n\nRIVERTON, March 6 — \"We found the money,\" Mayor Elena Vasquez said on Thursday in Kyiv. Taxes rose 3.5 percent.\n";
 
-/// Builds the analysis' word lists, gazetteer and patterns (about 11 ms of work, done on
-/// first use) on a thread of its own as the process starts, while the editor is still
+/// Builds the analysis' and the checks' word lists, gazetteer and patterns (about 11 ms of
+/// work, done on first use) on a thread of its own as the process starts, while the editor is still
 /// initializing: the first draft opened then finds them ready, or nearly.
 pub fn warm_up() {
     // Should the thread not start, the first analysis builds them.
     let _ = std::thread::Builder::new()
         .name("copydesk-warm-up".to_string())
         .spawn(|| {
-            crate::analyze(WARM_UP, Format::Markdown, &Config::default());
+            crate::check(WARM_UP, Format::Markdown, &Config::default());
         });
 }
 
@@ -180,7 +180,11 @@ impl Backend {
     /// `copydesk/status`: counts for a status bar.
     pub async fn status(&self, params: DocumentParams) -> Result<Value> {
         let analyzed = self.inner.require(&params.text_document.uri).await?;
-        Ok(sheet::status(&analyzed.analysis, analyzed.version))
+        Ok(sheet::status(
+            &analyzed.analysis,
+            &analyzed.findings,
+            analyzed.version,
+        ))
     }
 }
 

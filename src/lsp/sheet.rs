@@ -3,7 +3,7 @@
 //! and `copydesk/status` (counts for a status bar).
 
 use crate::analysis::Analysis;
-use crate::checks::Code;
+use crate::checks::{Code, Finding};
 use crate::report;
 use serde_json::{json, Value};
 
@@ -14,8 +14,8 @@ pub fn source_sheet(path: &str, analysis: &Analysis) -> Value {
     serde_json::to_value(document).unwrap_or(Value::Null)
 }
 
-/// Counts for an editor's status bar.
-pub fn status(analysis: &Analysis, version: i32) -> Value {
+/// Counts for an editor's status bar, from a document's analysis and findings.
+pub fn status(analysis: &Analysis, findings: &[Finding], version: i32) -> Value {
     let speech: Vec<usize> = report::speech_quotes(analysis).collect();
     let unattributed = speech
         .iter()
@@ -31,7 +31,7 @@ pub fn status(analysis: &Analysis, version: i32) -> Value {
         .iter()
         .filter(|n| n.support.is_none())
         .count();
-    let count = |code: Code| analysis.findings.iter().filter(|f| f.code == code).count();
+    let count = |code: Code| findings.iter().filter(|f| f.code == code).count();
     json!({
         "version": version,
         "quotes": speech.len(),
@@ -40,7 +40,7 @@ pub fn status(analysis: &Analysis, version: i32) -> Value {
         "numbers": analysis.numbers.len(),
         "unsupported_numbers": unsupported,
         "dates": analysis.dates.len(),
-        "findings": analysis.findings.len(),
+        "findings": findings.len(),
         "name_variants": count(Code::NameVariant),
     })
 }
@@ -54,8 +54,9 @@ mod tests {
     #[test]
     fn sheet_lists_quotes_with_positions() {
         let text = "Київ.\n\n“We will rebuild.”\n";
-        let analysis = crate::analyze(text, Format::Markdown, &Config::default());
-        let sheet = source_sheet("draft.md", &analysis);
+        let checked = crate::check(text, Format::Markdown, &Config::default());
+        let analysis = &checked.analysis;
+        let sheet = source_sheet("draft.md", analysis);
         assert_eq!(sheet["version"], 1);
         let file = &sheet["files"][0];
         assert_eq!(file["path"], "draft.md");
@@ -64,7 +65,7 @@ mod tests {
         assert_eq!(quotes[0]["text"], "“We will rebuild.”");
         assert_eq!(quotes[0]["start"]["line"], 3);
         assert_eq!(quotes[0]["start"]["offset"], text.find('“').unwrap());
-        let status = status(&analysis, 4);
+        let status = status(analysis, &checked.findings, 4);
         assert_eq!(status["quotes"], 1);
         assert_eq!(status["version"], 4);
     }

@@ -236,6 +236,7 @@ mod navigation_tests {
             version: 4,
             rope: Rope::from_str(text),
             analysis,
+            findings: Vec::new(),
         }
     }
 

@@ -7,6 +7,7 @@ use super::positions::{to_range, Encoding};
 use super::symbols::symbol_kind;
 use crate::analysis::local::Cache;
 use crate::analysis::Analysis;
+use crate::checks::Finding;
 use crate::config::Config;
 use crate::workspace::WorkspaceIndex;
 use ropey::Rope;
@@ -80,7 +81,13 @@ impl Workspace {
 
     /// Adds the findings of names that other drafts spell differently. Reads the index only:
     /// the document's own entry plays no part (see [`Workspace::record`]).
-    pub fn enrich(&self, uri: &Uri, analysis: &mut Analysis, config: &Config) {
+    pub fn enrich(
+        &self,
+        uri: &Uri,
+        analysis: &Analysis,
+        findings: &mut Vec<Finding>,
+        config: &Config,
+    ) {
         let Some(path) = uri.to_file_path() else {
             return;
         };
@@ -88,10 +95,10 @@ impl Workspace {
         let Some(index) = slot.as_ref() else {
             return;
         };
-        let extra = index.variants_for(&path, analysis, config);
+        let extra = index.variants_for(&path, analysis, findings, config);
         if !extra.is_empty() {
-            analysis.findings.extend(extra);
-            crate::checks::settle(&analysis.draft, &mut analysis.findings);
+            findings.extend(extra);
+            crate::checks::settle(&analysis.draft, findings);
         }
     }
 
@@ -313,7 +320,10 @@ mod tests {
             Some(&mut cache),
         );
         let fresh = crate::analyze(&edited, crate::draft::Format::Markdown, &config);
-        assert_eq!(warm.findings, fresh.findings);
+        assert_eq!(
+            crate::checks::run(&warm, &config),
+            crate::checks::run(&fresh, &config)
+        );
         assert_eq!(
             format!("{:?}", warm.entities),
             format!("{:?}", fresh.entities)
