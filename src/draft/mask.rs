@@ -109,19 +109,36 @@ fn is_blank(p: &[u8], range: Span) -> bool {
     p[range].iter().all(|&b| b == b' ' || b == b'\t')
 }
 
-/// The plain-text headline: the first non-blank line is a paragraph of its own.
+/// The plain-text headline: the first non-blank line is a paragraph of its own, when it
+/// reads as a headline. A long first line, or one of several sentences, is the story itself
+/// (a story whose line breaks were lost): it is read as prose, not skipped as a heading.
 fn headline(text: &str, layout: &mut Layout) {
     let p = text.as_bytes();
     let mut pos = 0;
     while pos < p.len() {
         let line = line_at(p, pos);
-        if !text[line.start..line.end].trim().is_empty() {
-            layout.heading_lines.push(line.start);
-            layout.breaks.push(line.next);
+        let first = text[line.start..line.end].trim();
+        if !first.is_empty() {
+            if reads_as_headline(first) {
+                layout.heading_lines.push(line.start);
+                layout.breaks.push(line.next);
+            }
             return;
         }
         pos = line.next;
     }
+}
+
+/// Headlines are short and one sentence at most: no more than 30 words, and no sentence
+/// end followed by another sentence.
+fn reads_as_headline(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() <= 30
+        && !words.windows(2).any(|w| {
+            w[0].ends_with(['.', '!', '?'])
+                && w[0].chars().filter(|c| c.is_alphabetic()).count() > 3
+                && w[1].starts_with(char::is_uppercase)
+        })
 }
 
 // ---------------------------------------------------------------------------------------
