@@ -91,11 +91,11 @@ mod tests {
     fn a_story_on_one_line_is_prose_not_a_headline() {
         let text = "MOSCOW, May 5. Officials said the bridge had reopened. \"We are ready,\" the \
                     mayor said. Traffic resumed at noon.\n";
-        assert_eq!(paras(text, Format::Plain)[0].1, false);
+        assert!(!paras(text, Format::Plain)[0].1);
         let long: String = std::iter::repeat_n("word", 40)
             .collect::<Vec<_>>()
             .join(" ");
-        assert_eq!(paras(&long, Format::Plain)[0].1, false);
+        assert!(!paras(&long, Format::Plain)[0].1);
         assert!(paras("U.S. Sen. Paul wins in Ky.\n\nBody.", Format::Plain)[0].1);
     }
 
