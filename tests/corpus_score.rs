@@ -415,9 +415,110 @@ fn added_statistics_found(stories: &[PathBuf]) -> (usize, usize) {
     (found, copies.len())
 }
 
+/// A one-letter slip in the longest word of `name`, the `k`-th of three kinds: a letter
+/// doubled, a letter dropped, a vowel changed (always inside the word).
+fn respell(name: &str, k: usize) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let (i, word) = words
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, w)| w.chars().count())?;
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 5 || !chars.iter().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let mid = chars.len() / 2;
+    let mut out = chars.clone();
+    match k % 3 {
+        0 => out.insert(mid, chars[mid]),
+        1 => {
+            out.remove(mid);
+        }
+        _ => {
+            let v = (1..chars.len() - 1).find(|&j| "aeiou".contains(chars[j]))?;
+            out[v] = if chars[v] == 'a' { 'o' } else { 'a' };
+        }
+    }
+    let mut respelled: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    respelled[i] = out.into_iter().collect();
+    Some(respelled.join(" "))
+}
+
+/// (found, respelled) by kind: in each labelled story, the last mention of each person,
+/// place and organization named at least twice in full is respelled, one story copy each;
+/// `name-variant` must flag it.
+fn respelled_names_found(stories: &[PathBuf]) -> HashMap<String, (usize, usize)> {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let mut cases: HashMap<String, ((usize, usize), String)> = HashMap::new();
+    let mut copies = Vec::new();
+    for story in stories {
+        let text = std::fs::read_to_string(story).expect("story");
+        for e in gold(story)["entities"].as_array().into_iter().flatten() {
+            let (Some(kind), Some(name)) = (e["kind"].as_str(), e["name"].as_str()) else {
+                continue;
+            };
+            let full: Vec<&Value> = e["mentions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|m| m["text"] == name)
+                .collect();
+            let (Some(last), true) = (full.last(), full.len() >= 2) else {
+                continue;
+            };
+            let Some(new) = respell(name, copies.len()) else {
+                continue;
+            };
+            let (start, end) = (number(&last["start"]), number(&last["end"]));
+            let copy = format!("{}{}{}", &text[..start], new, &text[end..]);
+            let file = dir
+                .path()
+                .join(format!("respelled-{:04}.txt", copies.len()));
+            std::fs::write(&file, copy).expect("write");
+            cases.insert(
+                file_name(&file.to_string_lossy()),
+                ((start, start + new.len()), kind.to_string()),
+            );
+            copies.push(file);
+        }
+    }
+    // One draft at a time: copies of one story compared with each other would be
+    // workspace-wide variants.
+    let checks: HashMap<String, Value> = copies
+        .iter()
+        .flat_map(|c| run("check", std::slice::from_ref(c)))
+        .collect();
+    let mut out: HashMap<String, (usize, usize)> = HashMap::new();
+    for (name, (span, kind)) in &cases {
+        let found = checks[name]["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|f| {
+                f["code"] == "name-variant"
+                    && overlaps((offset(&f["start"]), offset(&f["end"])), *span)
+            });
+        let tally = out.entry(kind.clone()).or_default();
+        tally.0 += usize::from(found);
+        tally.1 += 1;
+    }
+    out
+}
+
+#[test]
+fn respelled_names_are_found() {
+    // The lowest share found per kind, in hundredths.
+    let found = respelled_names_found(&corpus("wikinews"));
+    for (kind, floor) in [("person", 74), ("place", 48), ("organization", 50)] {
+        let (hit, all) = found.get(kind).copied().unwrap_or_default();
+        println!("respelled {kind} names: {hit} of {all} flagged");
+        assert!(hit * 100 >= all * floor, "{kind}: {hit} of {all}");
+    }
+}
+
 #[test]
 fn speakers_on_real_copy() {
-    for (dir, min_right, max_flagged) in [("real", 77, 13), ("wikinews", 266, 8)] {
+    for (dir, min_right, max_flagged) in [("real", 79, 13), ("wikinews", 266, 8)] {
         let s = score_speakers(&corpus(dir));
         println!(
             "{dir}: speaker right for {} of {} direct quotes ({:.3}); named quotes flagged \
@@ -436,7 +537,7 @@ fn speakers_on_real_copy() {
 #[test]
 fn entities_on_real_copy() {
     // The lowest F1 reached per kind, in thousandths: (folder, person, place, organization).
-    for (dir, floors) in [("real", [700, 630, 450]), ("wikinews", [850, 810, 650])] {
+    for (dir, floors) in [("real", [700, 630, 468]), ("wikinews", [860, 820, 698])] {
         let counts = score_entities(&corpus(dir));
         for (kind, floor) in KINDS.iter().zip(floors) {
             let c = counts[kind];

@@ -52,6 +52,9 @@ const MAX_SHARED_FIX: usize = 50;
 
 fn finding(s: &StrayMention, same: &[&StrayMention], fix_every: bool) -> Finding {
     let others = s.dominant_spans.len();
+    if s.tie {
+        return spelled_two_ways(s);
+    }
     let message = match (&s.house_style, others) {
         (Some(style), 0) => format!(
             "'{}' is spelled '{}' in the house style ({style})",
@@ -105,6 +108,31 @@ fn finding(s: &StrayMention, same: &[&StrayMention], fix_every: bool) -> Finding
                 .collect(),
         });
     }
+    f
+}
+
+/// A name spelled two ways as often, and no list knows which is right: both spellings are
+/// shown, and no fix chooses between them.
+fn spelled_two_ways(s: &StrayMention) -> Finding {
+    let message = format!(
+        "'{}' and '{}' are spelled two ways{}: check which is right",
+        s.variant,
+        s.dominant,
+        s.kind
+            .map(|k| format!(" (they differ by {})", k.describe()))
+            .unwrap_or_default()
+    );
+    let mut f = Finding::new(Code::NameVariant, s.span.clone(), message);
+    f.related = s
+        .dominant_spans
+        .iter()
+        .take(RELATED)
+        .map(|span| Related {
+            message: format!("spelled '{}' here", s.dominant),
+            span: span.clone(),
+            path: None,
+        })
+        .collect();
     f
 }
 

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod hover;
 pub mod lexicon;
+mod near_miss;
 pub mod orgs;
 pub mod roles;
 pub mod spelling;
@@ -164,6 +165,20 @@ pub fn extract(
     extract::pair_full_names_with_surnames(&mut cands, prose);
     extract::settle_weak(&mut cands, prose);
     let mut groups = coref::group(&cands, prose);
+    // Misspelt mentions: read by no reader (new mentions), or read as a name of their own.
+    let mut misspelt: Vec<Vec<Span>> = vec![Vec::new(); groups.len()];
+    for (g, miss) in near_miss::find(prose, &groups, &cands) {
+        match miss {
+            near_miss::Miss::Unread(span) => misspelt[g].push(span),
+            near_miss::Miss::Alone(from) if groups[from].merged_into.is_none() => {
+                let moved = std::mem::take(&mut groups[from].names);
+                groups[g].names.extend(moved);
+                groups[g].names.sort_by_key(|&i| cands[i].span.start);
+                groups[from].merged_into = Some(g);
+            }
+            near_miss::Miss::Alone(_) => {}
+        }
+    }
     let links = coref::resolve_speakers(draft, &mut groups, &cands, attributions);
 
     // Groups become entities, in order of first mention.
@@ -177,7 +192,13 @@ pub fn extract(
     }
     // Each entity's spellings are worked out on its own: on every core for a long draft.
     let mut entities: Vec<Entity> = crate::parallel::share(order.len(), prose.len() / 8, |e| {
-        build_entity(&groups[order[e]], &cands, prose, config)
+        build_entity(
+            &groups[order[e]],
+            &misspelt[order[e]],
+            &cands,
+            prose,
+            config,
+        )
     });
     let links = links
         .into_iter()
@@ -198,7 +219,13 @@ pub fn link_speakers(attributions: &mut [Attribution], links: &[Option<usize>]) 
     }
 }
 
-fn build_entity(g: &coref::Group, cands: &[extract::Cand], prose: &str, config: &Config) -> Entity {
+fn build_entity(
+    g: &coref::Group,
+    misspelt: &[Span],
+    cands: &[extract::Cand],
+    prose: &str,
+    config: &Config,
+) -> Entity {
     let mut mentions: Vec<Mention> = g
         .names
         .iter()
@@ -212,6 +239,11 @@ fn build_entity(g: &coref::Group, cands: &[extract::Cand], prose: &str, config: 
         })
         .collect();
     mentions.extend(g.others.iter().cloned());
+    mentions.extend(misspelt.iter().map(|span| Mention {
+        span: span.clone(),
+        text: prose.get(span.clone()).unwrap_or("").to_string(),
+        kind: MentionKind::Name,
+    }));
     mentions.sort_by_key(|m| m.span.start);
     mentions.dedup_by(|a, b| a.span == b.span);
     let role = g

@@ -28,6 +28,9 @@ pub struct StrayMention {
     pub house_style: Option<String>,
     /// The gazetteer lists the variant as an older or alternate name of the place (Kiev).
     pub older: bool,
+    /// The two spellings are used equally often and no list knows either: the name is
+    /// spelled two ways, and nothing says which is right.
+    pub tie: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -182,15 +185,21 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
                     match current {
                         Some((s, _)) => s.clone(),
                         None => {
+                            // The most frequent; in a tie, the one with accents (writers
+                            // drop them, they do not add them), then the spelling a list knows
+                            // (the gazetteer, the organizations, the given names), then the
+                            // earliest. Not the longer: a doubled letter is the commoner slip.
+                            let key = |i: usize, x: &str, n: usize| {
+                                (
+                                    n,
+                                    !x.is_ascii(),
+                                    known_spelling(entity.kind, x),
+                                    std::cmp::Reverse(i),
+                                )
+                            };
                             let best = spellings.iter().enumerate().max_by(
                                 |(ia, (a, sa)), (ib, (b, sb))| {
-                                    (sa.len(), a.chars().count(), a.len(), std::cmp::Reverse(*ia))
-                                        .cmp(&(
-                                            sb.len(),
-                                            b.chars().count(),
-                                            b.len(),
-                                            std::cmp::Reverse(*ib),
-                                        ))
+                                    key(*ia, a, sa.len()).cmp(&key(*ib, b, sb.len()))
                                 },
                             );
                             match best {
@@ -201,6 +210,15 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
                     }
                 }
             };
+        // Two spellings used once each, neither known: a tie nobody can settle here (with
+        // more mentions, the earliest and fullest form decides).
+        let top = spellings.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+        let tie = from_style.is_none()
+            && top == 1
+            && spellings.len() == 2
+            && !spellings
+                .iter()
+                .any(|(x, _)| !x.is_ascii() || known_spelling(entity.kind, x));
         let dominant_spans: std::sync::Arc<[Span]> = spellings
             .iter()
             .find(|(s, _)| same_spelling(s, &dominant))
@@ -251,12 +269,23 @@ pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
                     kind,
                     house_style: style.map(|e| e.name.clone()),
                     older: gazetteer::alternate_spellings(s, &dominant),
+                    tie: tie && spans.len() == top,
                 });
             }
         }
     }
     out.sort_by_key(|s| s.span.start);
     out
+}
+
+/// A spelling some list knows as a name of this kind: the gazetteer for places, the
+/// well-known organizations, the given names for people.
+fn known_spelling(kind: EntityKind, spelling: &str) -> bool {
+    match kind {
+        EntityKind::Place => gazetteer::lookup(spelling).is_some(),
+        EntityKind::Organization => super::orgs::is_known_organization(spelling),
+        EntityKind::Person => super::lexicon::has_flag(super::lexicon::GIVEN_NAME, spelling),
+    }
 }
 
 /// The entity's name with every part in its dominant spelling.

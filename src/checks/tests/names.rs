@@ -70,3 +70,40 @@ fn an_acronym_is_no_variant_of_the_name_it_abbreviates() {
     );
     assert!(c.findings.is_empty(), "{:?}", c.findings);
 }
+
+#[test]
+fn a_one_against_one_tie_flags_the_spelling_no_list_knows_or_says_two_ways() {
+    // The gazetteer knows Halifax: the doubled letter is the slip, though it is longer.
+    let text = format!("{H}Storms hit Halifax on Monday. Crews in Haliifax worked all night.");
+    assert_eq!(variants_with(&text, &Config::default()), ["Haliifax"]);
+    // No list knows either surname: both are shown, no fix chooses.
+    let text = format!("{H}Kevin Tramble said so. Later, Kevin Trammble left.");
+    let c = run(&text, &Config::default());
+    let f = variant_findings(&c);
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message.contains("spelled two ways"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(f[0].related.len(), 1);
+    assert!(f[0].fixes.is_empty());
+}
+
+#[test]
+fn a_misspelt_name_no_reader_picked_up_is_a_variant() {
+    let text = format!(
+        "{H}Twitter said it would act, and Twitter later did. Critics said Twittter was slow. \
+         He lives in California. She moved to California, and they met in Califrnia."
+    );
+    assert_eq!(
+        variants_with(&text, &Config::default()),
+        ["Twittter", "Califrnia"]
+    );
+    // A derived word and a name inside a longer name are no misspellings.
+    let text = format!(
+        "{H}Argentina voted. Argentina won. The Argentine congress met. Barron Trump left. \
+         Barron Trump spoke. Actor Sacha Baron Cohen laughed."
+    );
+    assert!(variants_with(&text, &Config::default()).is_empty());
+}

@@ -1,0 +1,294 @@
+//! Misspelt mentions that no name reader picked up: "Bundesbannk" after "Bundesbank",
+//! "General Ellectric" after "General Electric", "Brazzil" after "Brazil". A typo makes a
+//! known place or organization unknown, and a lone unknown capitalized word has no evidence
+//! of being a name, so the mention was lost and `name-variant` never saw it. Here every
+//! capitalized run of the prose that no candidate covers is compared with the names the
+//! story does have: one word that differs from its counterpart by a variant kind (a doubled
+//! or dropped letter, a one-letter slip, accents, transliteration) makes it a mention of
+//! that entity, and the spelling check then judges it like any other.
+
+use super::coref::Group;
+use super::extract::Cand;
+use super::variants::{bucket_key, classify, same_spelling};
+use super::{gazetteer, lexicon, orgs, EntityKind};
+use crate::draft::Span;
+use std::collections::HashMap;
+
+/// The longest name compared, in words.
+const MAX_WORDS: usize = 4;
+
+/// One name of a group, as words.
+struct Known<'c> {
+    group: usize,
+    words: Vec<&'c str>,
+}
+
+/// A misspelt mention found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// A run of words no candidate covers: a new mention.
+    Unread(Span),
+    /// A name read as an entity of its own, mentioned once ("Critics said Twittter was
+    /// slow" made a person of it): that group joins the one it misspells.
+    Alone(usize),
+}
+
+/// `(group, miss)` for each capitalized run of `prose` that misspells a name of one of
+/// `groups`: a run no candidate covers, or the one name of a group mentioned once.
+pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)> {
+    // The names to compare with, by (word count, bucket of the first word).
+    let mut index: HashMap<(usize, char), Vec<Known>> = HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if g.merged_into.is_some() || g.names.is_empty() {
+            continue;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for &ci in &g.names {
+            let text = cands[ci].text.as_str();
+            if seen.contains(&text) {
+                continue;
+            }
+            seen.push(text);
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if words.is_empty() || words.len() > MAX_WORDS {
+                continue;
+            }
+            let key = (words.len(), bucket_key(words[0]));
+            index
+                .entry(key)
+                .or_default()
+                .push(Known { group: gi, words });
+        }
+    }
+    if index.is_empty() {
+        return Vec::new();
+    }
+    // The spans of the names the entities have, with the group of a name that is its
+    // group's only one (candidates no entity kept cover nothing).
+    let mut covered: Vec<(Span, Option<usize>)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if g.merged_into.is_some() {
+            continue;
+        }
+        let alone = (g.names.len() == 1).then_some(gi);
+        covered.extend(g.names.iter().map(|&ci| (cands[ci].span.clone(), alone)));
+    }
+    covered.sort_by_key(|(s, _)| s.start);
+    // None: free; Some(None): covered by a name read; Some(Some(g)): exactly the one name
+    // of group g.
+    let cover = |span: &Span| -> Option<Option<usize>> {
+        let k = covered.partition_point(|(s, _)| s.start < span.end);
+        let hits: Vec<&(Span, Option<usize>)> = covered[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|(s, _)| span.start < s.end)
+            .collect();
+        match hits[..] {
+            [] => None,
+            [(s, Some(g))] if s == span => Some(Some(*g)),
+            _ => Some(None),
+        }
+    };
+    let mut out = Vec::new();
+    for run in capitalized_runs(prose) {
+        for len in 1..=run.len().min(MAX_WORDS) {
+            for first in 0..=run.len() - len {
+                // The whole run, or its end after words that open it without being part
+                // of a name (`President Trunp`, `The Bundesbannk`); not a word inside a
+                // longer name (`Sacha Baron Cohen` holds no misspelt `Barron`).
+                let opener = |w: &Word| {
+                    w.opens_sentence
+                        || lexicon::has_flag(lexicon::FUNCTION | lexicon::TITLE, w.text)
+                };
+                if first + len != run.len() || !run[..first].iter().all(opener) {
+                    continue;
+                }
+                let words = &run[first..first + len];
+                let span = words[0].span.start..words[len - 1].span.end;
+                // A lone word opening a sentence is capitalized by position, not as a name.
+                if len == 1 && words[0].opens_sentence {
+                    continue;
+                }
+                let Some(known) = index.get(&(len, bucket_key(words[0].text))) else {
+                    continue;
+                };
+                let miss = match cover(&span) {
+                    None => Miss::Unread(span.clone()),
+                    Some(Some(g)) => Miss::Alone(g),
+                    Some(None) => continue,
+                };
+                let text = &prose[span.clone()];
+                // A spelling written three times or more is the writer's choice, not a slip.
+                if is_real_name(text) || prose.matches(text).nth(2).is_some() {
+                    continue;
+                }
+                let mut groups_matched: Vec<usize> = known
+                    .iter()
+                    .filter(|k| Miss::Alone(k.group) != miss)
+                    .filter(|k| misspells(words, &k.words, groups[k.group].kind))
+                    .map(|k| k.group)
+                    .collect();
+                groups_matched.dedup();
+                if let [g] = groups_matched[..] {
+                    // A name mentioned once does not respell another mentioned once: which
+                    // is the slip is then anyone's guess, and two real names may differ so.
+                    if matches!(miss, Miss::Alone(_)) && groups[g].names.len() < 2 {
+                        continue;
+                    }
+                    out.push((g, span, miss));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(_, s, _)| s.start);
+    // Overlapping finds (a sub-run of a longer one): the first, longest one stays.
+    let mut kept: Vec<(usize, Span, Miss)> = Vec::new();
+    for (g, s, m) in out {
+        if kept.last().is_none_or(|(_, k, _)| k.end <= s.start) {
+            kept.push((g, s, m));
+        } else if let Some(last) = kept.last_mut() {
+            if last.1.start == s.start && s.end > last.1.end {
+                *last = (g, s, m);
+            }
+        }
+    }
+    kept.into_iter().map(|(g, _, m)| (g, m)).collect()
+}
+
+/// A spelling that names something real on its own: a place the gazetteer knows, a
+/// well-known organization, a nationality, a given name.
+fn is_real_name(text: &str) -> bool {
+    gazetteer::lookup(text).is_some()
+        || orgs::is_known_organization(text)
+        || orgs::is_demonym(text)
+        || (!text.contains(' ') && lexicon::has_flag(lexicon::GIVEN_NAME, text))
+}
+
+/// Exactly one word differs from the name's, by a variant kind; a weak kind (a dropped
+/// letter, a slip) only in a word of six letters or more, where real names rarely differ
+/// so (Chan / Chen, Iran / Iraq are short).
+fn misspells(words: &[Word], name: &[&str], kind: EntityKind) -> bool {
+    let mut differing = words
+        .iter()
+        .zip(name)
+        .filter(|(w, n)| !same_spelling(w.text, n));
+    let (Some((w, n)), None) = (differing.next(), differing.next()) else {
+        return false;
+    };
+    // Only a person's surname: given names differ between relatives (Ana / Anna
+    // Martínez), and a middle name is no one's usual form.
+    if kind == EntityKind::Person && n != name.last().unwrap_or(n) {
+        return false;
+    }
+    // `Argentine` / `Argentina`, `Swedes` / `Sweden`: a place name with another ending is
+    // a word derived from it.
+    let stem = |x: &str| x.chars().count() - 1;
+    if kind == EntityKind::Place
+        && w.text.chars().count() == n.chars().count()
+        && w.text.chars().take(stem(n)).eq(n.chars().take(stem(n)))
+    {
+        return false;
+    }
+    match classify(w.text, n) {
+        Some(k) if k.is_strong() => true,
+        Some(_) => name.len() >= 2 || n.chars().count() >= 6,
+        None => false,
+    }
+}
+
+/// A capitalized word of the prose.
+struct Word<'p> {
+    text: &'p str,
+    span: Span,
+    /// It opens a sentence, a quote or the paragraph.
+    opens_sentence: bool,
+}
+
+/// The runs of capitalized words of `prose` (words joined by single spaces only).
+fn capitalized_runs(prose: &str) -> Vec<Vec<Word<'_>>> {
+    let mut runs: Vec<Vec<Word>> = Vec::new();
+    let mut current: Vec<Word> = Vec::new();
+    let mut last_end = 0;
+    let mut opens = true;
+    let mut i = 0;
+    let bytes = prose.as_bytes();
+    while i < prose.len() {
+        let Some(c) = prose[i..].chars().next() else {
+            break;
+        };
+        if !c.is_alphanumeric() {
+            if matches!(c, '.' | '!' | '?' | '"' | '“' | '\n' | ':') {
+                opens = true;
+            } else if !c.is_whitespace() {
+                opens = false;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < prose.len() {
+            let Some(d) = prose[end..].chars().next() else {
+                break;
+            };
+            let inner = matches!(d, '\'' | '’' | '-')
+                && prose[end + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if d.is_alphanumeric() || inner {
+                end += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let text = &prose[start..end];
+        let capital = c.is_uppercase() && text.chars().any(char::is_lowercase);
+        let joined =
+            !current.is_empty() && bytes.get(last_end) == Some(&b' ') && last_end + 1 == start;
+        if capital {
+            if !joined && !current.is_empty() {
+                runs.push(std::mem::take(&mut current));
+            }
+            current.push(Word {
+                text,
+                span: start..end,
+                opens_sentence: opens,
+            });
+        } else if !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+        opens = false;
+        last_end = end;
+        i = end;
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capitalized_runs;
+
+    #[test]
+    fn runs_are_capitalized_words_joined_by_single_spaces() {
+        let runs = capitalized_runs("The Bundesbank said. General Electric and  Siemens AG fell.");
+        let texts: Vec<Vec<&str>> = runs
+            .iter()
+            .map(|r| r.iter().map(|w| w.text).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                vec!["The", "Bundesbank"],
+                vec!["General", "Electric"],
+                vec!["Siemens"]
+            ]
+        );
+        assert!(runs[0][0].opens_sentence && runs[1][0].opens_sentence);
+        assert!(!runs[0][1].opens_sentence);
+    }
+}
