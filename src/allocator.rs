@@ -4,9 +4,9 @@
 //! server and command line, the tests, the benches and the examples, so that what is
 //! measured is what runs. The fuzz targets build without it, so that AddressSanitizer sees
 //! every allocation. The analysis allocates many small, short-lived values (tokens,
-//! candidates, facts) on several threads at once, where jemalloc runs about a tenth faster
-//! than the system allocator and keeps the server's memory within its budget (measured in
-//! `benches/lsp_latency.rs`).
+//! candidates, facts) on several threads at once, where jemalloc is faster than the system
+//! allocator and keeps the server's memory within its budget (measured in
+//! `benches/lsp_latency.rs`; the figures are in docs/performance.md).
 
 #[cfg(feature = "jemalloc")]
 #[global_allocator]
@@ -18,9 +18,9 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// - `narenas:1`: one arena for every thread instead of four per core. A draft's analysis
 ///   is built on its analysis thread and on the parallel workers, copied into the workspace
 ///   index on another and freed on yet another; with one arena the memory one thread frees
-///   is what the next analysis reuses. With 100 open 10k-word drafts the server holds 48 MB
-///   against 51–53 MB, and opening a draft the index has read takes 15–22 ms against
-///   19–28 ms; keystrokes take as long as before.
+///   is what the next analysis reuses: the server holds less memory with many open drafts
+///   and opens a draft the index has read sooner, and keystrokes take as long as before
+///   (docs/performance.md).
 /// - `lg_extent_max_active_fit:12`: small values may be carved from a freed region up to
 ///   4096 times their page run (the default, 64, keeps them out of large freed regions), so
 ///   that they too reuse the pages of [`reserve`] and of a long draft's freed buffers.
@@ -39,14 +39,12 @@ const RESERVE_CHUNK: usize = 256 << 10;
 /// Touches [`RESERVE_BYTES`] of heap on a thread of its own, then frees them.
 ///
 /// Each page of memory the process has never used costs a page fault when first written,
-/// and on a virtual machine that is several microseconds: the first analysis of a
-/// 100k-word draft took some 5,000 of them, 10–25 ms of processor time in the kernel. An
-/// editor starts the server when the first draft is opened, so the open arrives a few
-/// milliseconds later; these pages are touched meanwhile on the core the start-up warm-up
-/// leaves idle, and, freed into the arena, they are what that analysis allocates (1,000–
-/// 1,500 page faults left). The allocator gives unused pages back to the system over the
-/// next ten seconds. Opening a 100k-word draft in a new server (`lsp-probe`): median 48
-/// against 54 ms in one series, 58 against 67 ms in a slower one.
+/// which is slow on a virtual machine, and the first analysis of a long draft writes
+/// thousands of fresh pages. An editor starts the server when the first draft is opened,
+/// so the open arrives just after; these pages are touched meanwhile on the core the
+/// start-up warm-up leaves idle, and, freed into the arena, they are what that analysis
+/// allocates. The allocator gives unused pages back to the system over the next ten
+/// seconds. What it saves is measured in docs/performance.md.
 pub fn reserve_in_background() {
     if cfg!(feature = "jemalloc") {
         // Should the thread not start, the first analysis faults its pages in itself.

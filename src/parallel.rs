@@ -12,8 +12,8 @@ use std::sync::{Mutex, OnceLock};
 pub const PARALLEL_BYTES: usize = 16 * 1024;
 
 /// Drafts from this many bytes (about 20,000 words) run their document stages on two cores:
-/// below, the second thread costs about what it saves (a 10,000-word draft's keystroke took
-/// as long either way, with 20% more processor time).
+/// below, the second thread costs about what it saves, in processor time for no quicker
+/// answer (docs/performance.md).
 pub const LONG_DRAFT_BYTES: usize = 128 * 1024;
 
 /// Paragraphs handed out at a time when the work is shared between threads.
@@ -92,7 +92,7 @@ where
 }
 
 /// Drops `value` on a worker when `parallel`, else here: freeing what a long draft's
-/// analysis no longer needs takes milliseconds that its result need not wait for.
+/// analysis no longer needs takes time that its result need not wait for.
 pub fn drop_aside<T: Send + 'static>(value: T, parallel: bool) {
     if parallel && rayon::current_num_threads() > 1 {
         rayon::spawn(move || drop(value));

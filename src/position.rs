@@ -1,9 +1,27 @@
-//! Line and column positions of byte offsets, as the CLI reports them: 1-based lines,
-//! 1-based columns counted in Unicode scalar values.
+//! Line and column positions of byte offsets: the one line index that the command line
+//! (1-based lines, 1-based columns in Unicode scalar values) and the language server
+//! (0-based lines, characters in UTF-8 bytes or UTF-16 code units) both use.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as the Language Server Protocol defines them,
+//! so a draft with old Mac line ends gets the same line numbers in the terminal and in the
+//! editor (the server's rope is built with ropey's `cr_lines` to agree).
 
-/// Start offsets of every line of a text, for fast offset → line/column lookups.
+/// What a column counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Unicode scalar values (the command line's columns).
+    Scalar,
+    /// UTF-8 bytes.
+    Utf8,
+    /// UTF-16 code units.
+    Utf16,
+}
+
+/// The start of every line of a text, for converting many byte offsets of one text: a
+/// binary search and a count within one line each.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub struct LineIndex<'a> {
+    text: &'a str,
     starts: Vec<usize>,
 }
 
@@ -15,37 +33,71 @@ pub struct Position {
     pub offset: usize,
 }
 
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                continue; // The line ends at the `\n` of this `\r\n`.
+            }
+            starts.push(at + 1);
+        }
+        LineIndex { text, starts }
     }
 
-    /// The position of `offset` (clamped to the text and to a char boundary).
-    pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
+    /// The text the index was built on.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// How many lines the text has (a text ending in a line break has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 0-based line of `offset` and how many `unit`s stand before it on that line, with
+    /// the offset itself clamped to the text and rounded down to a char boundary.
+    pub fn locate(&self, offset: usize, unit: Unit) -> (usize, usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = text[self.starts[line]..offset].chars().count() + 1;
+        let before = &self.text[self.starts[line]..offset];
+        let column = match unit {
+            Unit::Utf8 => before.len(),
+            _ if before.is_ascii() => before.len(),
+            Unit::Scalar => before.chars().count(),
+            Unit::Utf16 => before.chars().map(char::len_utf16).sum(),
+        };
+        (line, column, offset)
+    }
+
+    /// The command line's position of `offset`: 1-based line, 1-based column in scalar
+    /// values (clamped to the text and to a char boundary).
+    pub fn position(&self, offset: usize) -> Position {
+        let (line, column, offset) = self.locate(offset, Unit::Scalar);
         Position {
             line: line + 1,
-            column,
+            column: column + 1,
             offset,
         }
     }
 
     /// The text of 1-based line `line`, without its line break.
-    pub fn line_text<'a>(&self, text: &'a str, line: usize) -> &'a str {
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let text = self.text;
         let start = self
             .starts
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(text.len());
         let end = self.starts.get(line).copied().unwrap_or(text.len());
-        text[start..end].trim_end_matches(['\n', '\r'])
+        text[start..end]
+            .strip_suffix("\r\n")
+            .or_else(|| text[start..end].strip_suffix(['\n', '\r']))
+            .unwrap_or(&text[start..end])
     }
 }
 
@@ -59,7 +111,7 @@ mod tests {
         let idx = LineIndex::new(text);
         let x = text.find('x').unwrap();
         assert_eq!(
-            idx.position(text, x),
+            idx.position(x),
             Position {
                 line: 2,
                 column: 7,
@@ -67,13 +119,49 @@ mod tests {
             }
         );
         assert_eq!(
-            idx.position(text, 0),
+            idx.position(0),
             Position {
                 line: 1,
                 column: 1,
                 offset: 0
             }
         );
-        assert_eq!(idx.line_text(text, 2), "Київ “x”");
+        assert_eq!(idx.line_text(2), "Київ “x”");
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        let text = "one\rtwo\r\nthree\nfour\r\rsix";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 6);
+        for (line, word) in [
+            (1, "one"),
+            (2, "two"),
+            (3, "three"),
+            (4, "four"),
+            (6, "six"),
+        ] {
+            let at = text.find(word).unwrap();
+            assert_eq!(idx.position(at).line, line, "{word}");
+            assert_eq!(idx.position(at).column, 1, "{word}");
+            assert_eq!(idx.line_text(line), word);
+        }
+        assert_eq!(idx.line_text(5), "");
+        // The break itself belongs to the line it ends.
+        assert_eq!(idx.position(text.find('\r').unwrap()).line, 1);
+        assert_eq!(idx.position(text.find("\r\n").unwrap() + 1).line, 2);
+    }
+
+    #[test]
+    fn units_count_scalars_bytes_and_utf16() {
+        let text = "a😀b\nЖx";
+        let idx = LineIndex::new(text);
+        let b = text.find('b').unwrap();
+        assert_eq!(idx.locate(b, Unit::Scalar), (0, 2, b));
+        assert_eq!(idx.locate(b, Unit::Utf8), (0, 5, b));
+        assert_eq!(idx.locate(b, Unit::Utf16), (0, 3, b));
+        // Inside a character: rounded down; past the end: clamped.
+        assert_eq!(idx.locate(2, Unit::Scalar), (0, 1, 1));
+        assert_eq!(idx.locate(99, Unit::Scalar), (1, 2, text.len()));
     }
 }

@@ -110,7 +110,7 @@ pub struct QuoteReport {
 /// Turns byte spans of one text into reported positions.
 pub struct Locator<'a> {
     text: &'a str,
-    index: LineIndex,
+    index: LineIndex<'a>,
 }
 
 impl<'a> Locator<'a> {
@@ -122,7 +122,7 @@ impl<'a> Locator<'a> {
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        self.index.position(self.text, offset)
+        self.index.position(offset)
     }
 
     /// The start and end positions of a span.
@@ -145,7 +145,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The line index, for callers that print source lines.
-    pub fn lines(&self) -> &LineIndex {
+    pub fn lines(&self) -> &LineIndex<'a> {
         &self.index
     }
 

@@ -98,3 +98,60 @@ fn the_config_story_date_reaches_the_source_sheet() {
         run.stdout
     );
 }
+
+/// A house speech verb (`[attribution] verbs`) that is not built in: a quote it credits
+/// and a figure it sources are both supported with the configuration and neither without
+/// it, and the one who says the figure is a person either way the speech verbs are read.
+#[test]
+fn a_house_speech_verb_supports_a_figure_as_it_supports_a_quote() {
+    const DRAFT: &str = "Bridge repairs\n\n\
+        \"We will reopen the bridge by Friday,\" Okonjo harrumphed.\n\n\
+        Adeyemi harrumphed that the repairs would cost $4.2 million.\n";
+    let codes = |run: &Run| -> Vec<String> {
+        run.json()["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let people = |run: &Run| -> Vec<String> {
+        run.json()["files"][0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "person")
+            .map(|e| e["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    let plain = tempdir();
+    write(plain.path(), "story.txt", DRAFT);
+    let check = [
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "story.txt",
+    ];
+    let run = copydesk_in(plain.path(), &check);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(codes(&run), ["unattributed-quote", "unsupported-number"]);
+    let run = copydesk_in(plain.path(), &["entities", "--format", "json", "story.txt"]);
+    assert!(!people(&run).contains(&"Adeyemi".to_string()));
+
+    let house = tempdir();
+    write(
+        house.path(),
+        "copydesk.toml",
+        "[attribution]\nverbs = [\"harrumph\"]\n",
+    );
+    write(house.path(), "story.txt", DRAFT);
+    let run = copydesk_in(house.path(), &check);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(codes(&run), Vec::<String>::new());
+    let run = copydesk_in(house.path(), &["entities", "--format", "json", "story.txt"]);
+    assert_eq!(people(&run), ["Okonjo", "Adeyemi"]);
+    assert_eq!(run.json()["files"][0]["quotes"][0]["speaker"], "Okonjo");
+}

@@ -352,3 +352,60 @@ fn an_unclosed_quote_after_cyrillic_and_emoji_is_placed_by_scalar_columns() {
         serde_json::json!({"line": 3, "column": 19, "offset": open})
     );
 }
+
+/// A draft with old Mac line ends (a lone `\r`), the same as in tests/lsp_findings.rs: the
+/// JSON model counts a lone `\r` as a line break, as the language server does, so the
+/// impossible date is on line 3 and the name variant on line 7 (its evidence on line 5) in
+/// both.
+const LONE_CR_DRAFT: &str = "Storm report\r\rThe council met on February 30 to plan.\r\r\
+    Valley Electric spokeswoman Priya Raman said crews were out. Raman said more.\r\r\
+    Raaman said later that power was back.\r";
+
+#[test]
+fn a_lone_carriage_return_ends_a_line_as_in_the_editor() {
+    let dir = tempdir();
+    write(dir.path(), "cr.txt", LONE_CR_DRAFT);
+    let run = copydesk_in(
+        dir.path(),
+        &["check", "--format", "json", "--fail-on", "never", "cr.txt"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = run.json();
+    let findings = doc["files"][0]["findings"].as_array().unwrap();
+    let lines: Vec<(&str, u64, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["start"]["line"].as_u64().unwrap(),
+                f["start"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [("impossible-date", 3, 20), ("name-variant", 7, 1)],
+        "{findings:#?}"
+    );
+    let related: Vec<u64> = findings[1]["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(related, [5, 5]);
+    // The human format names the same lines and prints each line without its break.
+    let run = copydesk_in(dir.path(), &["check", "--fail-on", "never", "cr.txt"]);
+    assert!(
+        run.stdout.contains("cr.txt:3:20: error[impossible-date]"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(" 7 | Raaman said later that power was back.\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("note: cr.txt:5:35:"), "{}", run.stdout);
+}

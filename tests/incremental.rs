@@ -3,9 +3,9 @@
 //! in full.
 
 use copydesk::analysis::local::Cache;
-use copydesk::checks::check_with;
+use copydesk::checks::{check_with, Code};
 use copydesk::config::Config;
-use copydesk::{analyze, check, Format};
+use copydesk::{check, Format};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -179,23 +179,35 @@ fn the_cache_keeps_only_the_paragraphs_of_the_last_text() {
     assert_eq!(cache.len(), 1);
 }
 
+/// A configuration change reaches paragraphs read before: with one cache, a quote credited
+/// by a house verb ("harrumphed", not built in) is unattributed before the verb is
+/// configured and attributed after, as a fresh analysis has it.
 #[test]
 fn a_configuration_change_is_not_answered_from_the_cache() {
     let mut cache = Cache::new();
-    let text = "\"We will build it,\" Hale declared.\n";
+    let text = "\"We will build it,\" Hale harrumphed.\n";
+    let unattributed = |c: &copydesk::Checked| -> usize {
+        c.findings
+            .iter()
+            .filter(|f| f.code == Code::UnattributedQuote)
+            .count()
+    };
     let plain = Config::default();
-    let first = copydesk::analysis::analyze_with(text, Format::Plain, &plain, Some(&mut cache));
-    let with_verb = Config::from_toml("[attribution]\nverbs = [\"declared\"]\n").expect("config");
-    let second =
-        copydesk::analysis::analyze_with(text, Format::Plain, &with_verb, Some(&mut cache));
+    let before = check_with(text, Format::Plain, &plain, Some(&mut cache));
+    assert_eq!(unattributed(&before), 1, "{:?}", before.findings);
+    assert!(before.analysis.attributions[0].speaker.is_none());
+    let with_verb = Config::from_toml("[attribution]\nverbs = [\"harrumph\"]\n").expect("config");
+    let after = check_with(text, Format::Plain, &with_verb, Some(&mut cache));
+    assert_eq!(unattributed(&after), 0, "{:?}", after.findings);
+    let speaker = after.analysis.attributions[0].speaker.as_ref();
+    assert_eq!(speaker.map(|s| s.text.as_str()), Some("Hale"));
     assert_eq!(
-        format!("{:?}", second.attributions),
-        format!(
-            "{:?}",
-            analyze(text, Format::Plain, &with_verb).attributions
-        )
+        format!("{after:?}"),
+        format!("{:?}", check(text, Format::Plain, &with_verb))
     );
-    let _ = first;
+    // And back: the verb's credit does not outlive its configuration.
+    let again = check_with(text, Format::Plain, &plain, Some(&mut cache));
+    assert_eq!(unattributed(&again), 1, "{:?}", again.findings);
 }
 
 /// Attribution that crosses paragraphs (a quote continued in the next paragraph, a

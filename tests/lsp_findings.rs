@@ -168,3 +168,44 @@ fn optional_parts_of_a_diagnostic_follow_the_client_capabilities() {
         }
     }
 }
+
+/// A draft with old Mac line ends (a lone `\r`), the same as in tests/cli_findings.rs: the
+/// server and the command line count a lone `\r` as a line break alike, so the impossible
+/// date is on line 3 and the name variant on line 7 (0-based: 2 and 6), its evidence on
+/// line 5 (4).
+const LONE_CR_DRAFT: &str = "Storm report\r\rThe council met on February 30 to plan.\r\r\
+    Valley Electric spokeswoman Priya Raman said crews were out. Raman said more.\r\r\
+    Raaman said later that power was back.\r";
+
+#[test]
+fn a_lone_carriage_return_ends_a_line_as_on_the_command_line() {
+    for utf8 in [false, true] {
+        let mut client = LspClient::start_with(utf8, None, Value::Null);
+        let uri = file_uri("cr.txt");
+        client.open(&uri, "plaintext", LONE_CR_DRAFT, 1);
+        let diagnostics = client.diagnostics(&uri, 1);
+        let lines: Vec<(&str, u64, u64)> = diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap(),
+                    d["range"]["start"]["line"].as_u64().unwrap(),
+                    d["range"]["start"]["character"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [("impossible-date", 2, 19), ("name-variant", 6, 0)],
+            "{diagnostics:#?}"
+        );
+        let related: Vec<u64> = diagnostics[1]["relatedInformation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["location"]["range"]["start"]["line"].as_u64().unwrap())
+            .collect();
+        assert_eq!(related, [4, 4]);
+        assert!(client.shutdown().success());
+    }
+}

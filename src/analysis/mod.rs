@@ -14,6 +14,7 @@ pub mod entities;
 pub mod hover;
 pub mod local;
 pub mod numbers;
+pub mod speech_verbs;
 pub mod words;
 
 pub use attribution::Attribution;

@@ -76,7 +76,7 @@ fn finding(out: &mut String, path: &str, locator: &Locator, f: &Finding, style: 
         style.bold(&f.message)
     );
     // The underline stops at the end of the first line of a span that runs over several.
-    let line_text = locator.lines().line_text(locator.text(), start.line);
+    let line_text = locator.lines().line_text(start.line);
     let line_chars = line_text.chars().count();
     let from = start.column - 1;
     let to = if end.line == start.line {

@@ -27,7 +27,8 @@ pub const STARTER: &str = r#"# copydesk configuration. copydesk uses the nearest
 # number-mismatch = "warning"
 
 [attribution]
-# Extra speech verbs that attribute a quote ("…," she quipped).
+# Extra speech verbs: they attribute a quote ("…," she harrumphed) and source a figure
+# ("she harrumphed that it cost $4 million") as the built-in ones do.
 verbs = []
 # Extra phrases that source a number ("per the filing").
 sources = []

@@ -268,9 +268,8 @@ fn a_hundred_thousand_words_parse_in_linear_time() {
         d.quotes.len(),
         d.sentences.len()
     );
-    // Release builds parse this in about 5 ms of CPU time; unoptimized ones are ~20x
-    // slower, and the bound is generous for a loaded machine. A quadratic pass would take
-    // minutes.
+    // The bound is generous for an unoptimized build on a loaded machine (the release
+    // build's time is in docs/performance.md); a quadratic pass would take minutes.
     assert!(elapsed.as_secs() < 5, "parse took {elapsed:?}");
     println!("100k words: {elapsed:?}");
 }

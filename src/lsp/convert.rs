@@ -2,7 +2,7 @@
 //! Every byte span is converted against the text the analysis was computed from.
 
 use super::documents::Analyzed;
-use super::positions::{to_range, Encoding, LineIndex};
+use super::positions::{range_in, to_range, Encoding, LineIndex};
 use super::workspace::Workspace;
 use crate::checks::{Code, Finding, Severity};
 use ropey::Rope;
@@ -111,7 +111,7 @@ pub fn diagnostic(
                 Some(path) => {
                     Location::new(Uri::from_file_path(path)?, others.range(path, &r.span, enc))
                 }
-                None => Location::new(uri.clone(), lines.range(&r.span, enc)),
+                None => Location::new(uri.clone(), range_in(lines, &r.span, enc)),
             };
             Some(DiagnosticRelatedInformation {
                 location,
@@ -120,7 +120,7 @@ pub fn diagnostic(
         })
         .collect();
     Diagnostic {
-        range: lines.range(&finding.span, enc),
+        range: range_in(lines, &finding.span, enc),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.as_str().to_string())),
         code_description: code_description(finding.code).filter(|_| support.code_description),

@@ -27,8 +27,8 @@ use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 /// How many documents keep their analysis and paragraph cache: those being edited or
 /// looked at. An analysis holds several times the size of its text, so a hundred open
-/// drafts must not each keep one; a document further down the list is analyzed again (in
-/// a few milliseconds for a long story) when a request asks about it.
+/// drafts must not each keep one; a document further down the list is analyzed again
+/// (with its paragraph cache gone, a whole analysis) when a request asks about it.
 pub const KEEP_RECENT: usize = 8;
 
 /// An analysis and its findings together with the exact text (and version) they were
@@ -101,7 +101,7 @@ pub enum Lookup {
 pub enum Stored {
     /// Kept, in place of the analysis it returns: the caller drops that one outside the
     /// documents' lock, and after its own urgent work (freeing a long draft's analysis
-    /// takes a millisecond or two).
+    /// takes time).
     Kept(Option<Arc<Analyzed>>),
     /// Not kept: the text has changed since (or the document was closed).
     Stale,

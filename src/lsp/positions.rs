@@ -6,6 +6,8 @@
 //! built with `cr_lines` to agree). Every conversion clamps: a position past the end of a
 //! line or of the document lands on that end, and the caller learns that it was clamped.
 
+pub use crate::position::LineIndex;
+use crate::position::Unit;
 use ropey::{Rope, RopeSlice};
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
 
@@ -23,6 +25,14 @@ impl Encoding {
         match offered {
             Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
             _ => Encoding::Utf16,
+        }
+    }
+
+    /// What a `character` counts, for the line index.
+    pub fn unit(self) -> Unit {
+        match self {
+            Encoding::Utf8 => Unit::Utf8,
+            Encoding::Utf16 => Unit::Utf16,
         }
     }
 
@@ -103,51 +113,23 @@ pub fn to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {
     Position::new(line as u32, character as u32)
 }
 
-/// The start of every line of a text, for converting many byte offsets of one text (the
-/// diagnostics of a long draft): a binary search and a count within one line each, where
-/// the rope walks its tree several times per offset. Lines break as in the rope (`\n`,
-/// `\r\n`, `\r`), so both give the same positions.
-pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
+/// The client position of a byte offset in the text `lines` indexes (clamped to the text,
+/// rounded down to a char): the line index the command line uses too
+/// ([`crate::position::LineIndex`]), which breaks lines as the rope does (`\n`, `\r\n`,
+/// `\r`). For the many offsets of one text (the diagnostics of a long draft) it does a
+/// binary search and a count within one line each, where the rope walks its tree several
+/// times per offset.
+pub fn position_in(lines: &LineIndex<'_>, offset: usize, encoding: Encoding) -> Position {
+    let (line, character, _) = lines.locate(offset, encoding.unit());
+    Position::new(line as u32, character as u32)
 }
 
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> LineIndex<'a> {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                continue; // The line ends at the `\n` of this `\r\n`.
-            }
-            starts.push(at + 1);
-        }
-        LineIndex { text, starts }
-    }
-
-    /// The client position of a byte offset (clamped to the text, rounded down to a char).
-    pub fn position(&self, offset: usize, encoding: Encoding) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let before = &self.text[self.starts[line]..offset];
-        let character = match encoding {
-            Encoding::Utf8 => before.len(),
-            Encoding::Utf16 if before.is_ascii() => before.len(),
-            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
-        };
-        Position::new(line as u32, character as u32)
-    }
-
-    /// The client range of a byte span.
-    pub fn range(&self, span: &std::ops::Range<usize>, encoding: Encoding) -> Range {
-        Range::new(
-            self.position(span.start, encoding),
-            self.position(span.end.max(span.start), encoding),
-        )
-    }
+/// The client range of a byte span of the text `lines` indexes.
+pub fn range_in(lines: &LineIndex<'_>, span: &std::ops::Range<usize>, encoding: Encoding) -> Range {
+    Range::new(
+        position_in(lines, span.start, encoding),
+        position_in(lines, span.end.max(span.start), encoding),
+    )
 }
 
 /// The client range of a byte span.
@@ -212,7 +194,7 @@ mod tests {
             for enc in [Encoding::Utf8, Encoding::Utf16] {
                 for offset in 0..=text.len() + 2 {
                     assert_eq!(
-                        index.position(offset, enc),
+                        position_in(&index, offset, enc),
                         to_position(&rope, offset, enc),
                         "{text:?} {enc:?} offset {offset}"
                     );

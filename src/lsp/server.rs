@@ -55,8 +55,8 @@ const WARM_MAX_BYTES: usize = 2 * 1024 * 1024;
 /// patterns are built before the first document arrives.
 const WARM_UP: &str = "---\ndate: 2025-03-06\n---\n\nRIVERTON, March 6 — \"We found the money,\" Mayor Elena Vasquez said on Thursday in Kyiv. Taxes rose 3.5 percent.\n";
 
-/// Builds the analysis' and the checks' word lists, gazetteer and patterns (about 11 ms of
-/// work, done on first use) on a thread of its own as the process starts, while the editor is still
+/// Builds the analysis' and the checks' word lists, gazetteer and patterns (work done on
+/// first use) on a thread of its own as the process starts, while the editor is still
 /// initializing: the first draft opened then finds them ready, or nearly.
 pub fn warm_up() {
     // Should the thread not start, the first analysis builds them.
@@ -621,8 +621,8 @@ impl Inner {
     }
 }
 
-/// Drops an analysis on a blocking thread: freeing a long draft's analysis takes a
-/// millisecond or two, which the message loop should not wait for.
+/// Drops an analysis on a blocking thread: freeing a long draft's analysis takes time the
+/// message loop should not wait for.
 fn drop_later(analyzed: Option<Arc<Analyzed>>) {
     if let Some(analyzed) = analyzed {
         tokio::task::spawn_blocking(move || drop(analyzed));

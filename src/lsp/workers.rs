@@ -4,8 +4,8 @@
 //! great deal; on the same thread it reuses the memory (the allocator keeps one arena per
 //! thread) and the caches the previous analysis of the document left warm, and the analysis
 //! it replaces is freed where it was allocated. On tokio's blocking pool every keystroke
-//! could land on another thread: analyses measured about a quarter slower there, and the
-//! allocator's share of the time grew.
+//! could land on another thread, and analyses were slower there, more of their time spent
+//! in the allocator (docs/performance.md).
 //!
 //! Jobs of one thread run in order, so a request that needs an analysis waits behind the
 //! analysis of the latest edit, which is what it would wait for anyway.

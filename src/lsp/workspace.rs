@@ -102,9 +102,9 @@ impl Workspace {
         }
     }
 
-    /// Records an open document's analysis in the index (a copy of its text and names: 2 ms
-    /// for a 100,000-word draft, which the server spends beside the diagnostics' conversion
-    /// rather than before it). Before the index is built, only the document itself is
+    /// Records an open document's analysis in the index (a copy of its text and names, long
+    /// for a long draft, which the server makes beside the diagnostics' conversion rather
+    /// than before it). Before the index is built, only the document itself is
     /// recorded (so the built index does not overwrite it with the file on disk).
     pub fn record(&self, uri: &Uri, analysis: &Analysis) {
         let Some(path) = uri.to_file_path() else {

@@ -203,7 +203,13 @@ impl ParagraphNames {
 
 /// Extracts every candidate name of paragraph `p`. `speakers` are names the attribution
 /// found as speakers (draft offsets, sorted by start): being quoted is evidence of a person.
-pub fn paragraph(draft: &Draft, p: usize, speakers: &[Span]) -> ParagraphNames {
+/// `extra_verbs` are the configured speech verbs' forms (sorted).
+pub fn paragraph(
+    draft: &Draft,
+    p: usize,
+    speakers: &[Span],
+    extra_verbs: &[String],
+) -> ParagraphNames {
     let Some(para) = draft.paragraphs.get(p) else {
         return ParagraphNames::default();
     };
@@ -213,7 +219,8 @@ pub fn paragraph(draft: &Draft, p: usize, speakers: &[Span]) -> ParagraphNames {
     let base = para.span.start;
     let openings = super::tokens::openings(draft, p);
     let mut lower = String::new();
-    let toks = super::tokens::tokenize(prose, para.heading, &openings, &mut lower);
+    let mut toks = super::tokens::tokenize(prose, para.heading, &openings, &mut lower);
+    super::tokens::flag_extra_speech_verbs(&mut toks, extra_verbs);
     let mut scan = Scan {
         prose,
         toks: &toks,

@@ -64,9 +64,8 @@ pub enum Spelling {
 }
 
 /// Every spelling's key in one string and a hash table of indices into the entries: built
-/// as the first draft is read, in a few milliseconds and a few hundred pages of memory (a
-/// map of 30,000 owned strings took three times as long, most of it in allocations and in
-/// first writes to fresh pages).
+/// as the first draft is read, with few allocations and few fresh pages to write, where a
+/// map of owned strings spent most of its time in both (docs/performance.md).
 struct Gazetteer {
     /// The keys, one after another.
     keys: String,

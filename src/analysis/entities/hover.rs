@@ -3,6 +3,7 @@
 use super::MentionKind;
 use crate::analysis::hover::Hover;
 use crate::analysis::Analysis;
+use crate::position::LineIndex;
 
 /// How many opening words of each attributed quote the card shows.
 const QUOTE_WORDS: usize = 8;
@@ -27,7 +28,8 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
         .filter(|m| m.kind == MentionKind::Name)
         .count();
     let others = entity.mentions.len() - names;
-    let mut lines = Lines::new(&analysis.draft.text);
+    // Built once per card: a card lists every quote of its entity.
+    let lines = LineIndex::new(&analysis.draft.text);
     md.push_str(&format!(
         "\n\n{} mention{}",
         entity.mentions.len(),
@@ -39,7 +41,7 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
     if let Some(first) = entity.mentions.first() {
         md.push_str(&format!(
             ", first on line {}",
-            lines.line_of(first.span.start)
+            lines.position(first.span.start).line
         ));
     }
     md.push('.');
@@ -66,7 +68,7 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
                 }
                 md.push_str(&format!(
                     "\n- “{opening}” (line {})",
-                    lines.line_of(quote.span.start)
+                    lines.position(quote.span.start).line
                 ));
             }
         }
@@ -94,53 +96,20 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Line numbers (from 1) of offsets taken in ascending order, counted in one pass over the
-/// text: a card lists every quote of its entity, and counting from the start for each made
-/// the card of a much-quoted person in a long draft take tens of milliseconds.
-struct Lines<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Lines<'a> {
-        Lines {
-            bytes: text.as_bytes(),
-            at: 0,
-            line: 1,
-        }
-    }
-
-    fn line_of(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.bytes.len());
-        if offset < self.at {
-            (self.at, self.line) = (0, 1);
-        }
-        let newlines = self.bytes.get(self.at..offset).unwrap_or_default();
-        self.line += newlines.iter().filter(|&&c| c == b'\n').count();
-        self.at = offset;
-        self.line
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::Lines;
+    use crate::analysis::analyze;
+    use crate::config::Config;
+    use crate::draft::Format;
 
     #[test]
-    fn lines_count_in_any_order_of_offsets() {
-        let text = "a\nКиїв\r\n\n“b”\nc";
-        let naive = |o: usize| {
-            text.as_bytes()[..o.min(text.len())]
-                .iter()
-                .filter(|&&c| c == b'\n')
-                .count()
-                + 1
-        };
-        let mut lines = Lines::new(text);
-        for o in [0, 2, 3, 12, 13, 20, 5, 1, 99, 0] {
-            assert_eq!(lines.line_of(o), naive(o), "offset {o}");
-        }
+    fn a_card_counts_lines_as_the_editor_does() {
+        // Lines end at a lone CR too, as in the server's positions.
+        let text = "Headline\r\rMayor Elena Vasquez spoke.\r\r\"We will rebuild,\" Vasquez said.\r";
+        let a = analyze(text, Format::Plain, &Config::default());
+        let at = text.find("Vasquez").unwrap();
+        let card = super::hover(&a, at).expect("a card").markdown;
+        assert!(card.contains("first on line 3"), "{card}");
+        assert!(card.contains("line 5"), "{card}");
     }
 }

@@ -7,6 +7,7 @@
 
 use super::attribution::{Attribution, SpeakerKind};
 use super::local::Facts;
+use super::speech_verbs;
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 use std::sync::Arc;
@@ -86,9 +87,10 @@ pub struct Local {
 }
 
 /// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
-pub fn local(draft: &Draft, p: usize, _config: &Config) -> Local {
+pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
+    let extra_verbs = speech_verbs::extra_forms(&config.verbs);
     Local {
-        names: extract::paragraph(draft, p, &[]),
+        names: extract::paragraph(draft, p, &[], &extra_verbs),
     }
 }
 
@@ -111,6 +113,7 @@ pub fn extract(
     speaker_names.sort_by_key(|s| (s.start, s.end));
     speaker_names.dedup();
     let has_dateline = draft.dateline.is_some();
+    let extra_verbs = speech_verbs::extra_forms(&config.verbs);
     // Paragraphs where a speaker stands on a name only being quoted makes a person: read
     // again, with the speakers.
     let sensitive: Vec<(usize, Vec<(usize, usize)>)> = facts
@@ -141,7 +144,7 @@ pub fn extract(
         crate::parallel::share(sensitive.len(), bytes, |i| {
             let (p, on_it) = &sensitive[i];
             let names = facts.reread(*p, on_it.clone(), || {
-                extract::paragraph(draft, *p, &speaker_names)
+                extract::paragraph(draft, *p, &speaker_names, &extra_verbs)
             });
             (*p, names)
         });

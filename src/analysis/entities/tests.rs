@@ -979,3 +979,30 @@ fn an_organization_opening_a_role_chain_is_named_too() {
     let bolden = entity(&a, "Charles Bolden");
     assert_eq!(bolden.role.as_deref(), Some("NASA Administrator"));
 }
+
+#[test]
+fn a_name_with_a_stroked_letter_and_its_ascii_spelling_are_one_person() {
+    for (text, person, variant) in [
+        (
+            format!("{H}Lars Sørensen said the turbines would be ready in May. Sørensen said the delay was over.\n\nSorensen told reporters the cost had doubled."),
+            "Lars Sørensen",
+            "Sorensen",
+        ),
+        (
+            format!("{H}Lech Wałęsa said the shipyard had changed.\n\nWalesa told reporters he would return."),
+            "Lech Wałęsa",
+            "Walesa",
+        ),
+    ] {
+        let a = analyze(&text, Format::Plain, &Config::default());
+        let people: Vec<&str> = a
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, [person], "{text}");
+        assert_eq!(entity(&a, person).variants, [variant]);
+        assert_eq!(variants_in(&a), [variant]);
+    }
+}

@@ -67,6 +67,19 @@ impl<'a> Token<'a> {
     }
 }
 
+/// Marks the words that are configured speech verbs (`extra`, sorted, from
+/// [`crate::analysis::speech_verbs::extra_forms`]) as speech verbs.
+pub fn flag_extra_speech_verbs(toks: &mut [Token<'_>], extra: &[String]) {
+    if extra.is_empty() {
+        return;
+    }
+    for t in toks.iter_mut().filter(|t| t.word) {
+        if extra.binary_search_by(|v| v.as_str().cmp(t.low)).is_ok() {
+            t.flags |= lexicon::SPEECH_VERB;
+        }
+    }
+}
+
 fn is_open_quote(s: &str) -> bool {
     matches!(
         s,

@@ -8,7 +8,8 @@ use unicode_normalization::UnicodeNormalization;
 /// The kind of difference between two spellings of one name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum VariantKind {
-    /// Accents only: Martinez / Martínez, Luis / Luís.
+    /// Accents only: Martinez / Martínez, Luis / Luís, and letters written without their
+    /// stroke: Sorensen / Sørensen, Walesa / Wałęsa.
     Accent,
     /// A transliteration difference: Rudskoi / Rudskoy, Zelensky / Zelenskyy, Gaddafi / Qaddafi.
     Transliteration,
@@ -41,16 +42,39 @@ impl VariantKind {
     }
 }
 
-/// Lowercase, accents removed, curly apostrophes straightened.
+/// Lowercase, accents removed, curly apostrophes straightened, and the Latin letters that
+/// have no accent to take off written as English writes them (ø → o, ł → l, ß → ss, æ →
+/// ae: `deunicode`), so "Sørensen" folds to "sorensen" and "Wałęsa" to "walesa". Letters of
+/// other scripts are kept: "Київ" is another spelling to compare, not "Kyiv" itself.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            '’' => out.push('\''),
+            c if is_latin_letter(c) => match deunicode::deunicode_char(c) {
+                Some(ascii) if !ascii.is_empty() => {
+                    out.extend(ascii.chars().flat_map(char::to_lowercase))
+                }
+                _ => out.extend(c.to_lowercase()),
+            },
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// A letter of the Latin script beyond ASCII: Latin-1 Supplement to Latin Extended-B, IPA
+/// aside, and Latin Extended Additional.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
+}
+
+/// How many letters `s` has once its accents are taken off.
+fn letters(s: &str) -> usize {
+    s.nfd().filter(|c| !is_combining_mark(*c)).count()
 }
 
 /// The first letter of a spelling's romanized skeleton: two spellings that are variants of
@@ -120,7 +144,13 @@ pub fn classify(a: &str, b: &str) -> Option<VariantKind> {
     }
     let (fa, fb) = (fold(a), fold(b));
     if fa == fb {
-        return Some(VariantKind::Accent);
+        // Letter for letter (Sørensen / Sorensen) the difference is in accents and strokes;
+        // a letter written as two (Strauß / Strauss) is a transliteration.
+        return Some(if letters(a) == letters(b) {
+            VariantKind::Accent
+        } else {
+            VariantKind::Transliteration
+        });
     }
     // Letters compared one by one: bytes for ASCII spellings (most names), chars otherwise.
     if fa.is_ascii() && fb.is_ascii() {
@@ -329,6 +359,21 @@ mod tests {
         assert_eq!(classify("Lindqvist", "Lindvist"), Some(DroppedLetter));
         assert_eq!(classify("Vasques", "Vasquez"), Some(Slip));
         assert_eq!(classify("Kowalcyzk", "Kowalczyk"), Some(Slip));
+    }
+
+    #[test]
+    fn letters_written_without_their_stroke_are_accents() {
+        assert_eq!(classify("Sorensen", "Sørensen"), Some(Accent));
+        assert_eq!(classify("Walesa", "Wałęsa"), Some(Accent));
+        assert_eq!(classify("WALESA", "Wałęsa"), Some(Accent));
+        assert_eq!(classify("Strauss", "Strauß"), Some(Transliteration));
+        assert_eq!(fold("Sørensen"), "sorensen");
+        assert_eq!(fold("Wałęsa"), "walesa");
+        assert_eq!(fold("Ærø"), "aero");
+        // Other scripts keep their letters (their accents come off as before): "Київ" is a
+        // spelling of its own, not "Kyiv".
+        assert_eq!(fold("Київ"), "киів");
+        assert_eq!(fold("O’Brien"), "o'brien");
     }
 
     #[test]

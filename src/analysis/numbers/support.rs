@@ -3,6 +3,7 @@
 //! found", "published in", citations, links, footnotes, the configured extra sources), or a
 //! paragraph opened by an attribution whose reported speech continues to the number.
 
+use crate::analysis::speech_verbs;
 use crate::analysis::words::AsciiLower;
 use crate::config::Config;
 use crate::draft::Span;
@@ -20,23 +21,84 @@ pub struct Cue {
     pub speech: bool,
 }
 
-const SPEECH_PATTERN: &str = r"(?-u:\b)(
-            said|says|say|saying|told|tells|telling|added|adds|adding|
-            stated|states\s+that|announced|announces|reported|reports\s+that|reporting|
-            claimed|claims\s+that|confirmed|confirms|noted|notes\s+that|explained|explains|
-            wrote|writes|written\s+by|testified|testifies|testifying|argued|argues|insisted|insists|
-            warned|warns|predicted|predicts|acknowledged|acknowledges|admitted|admits|
-            disclosed|discloses|revealed|reveals|alleged|alleges|asserted|asserts|
-            contended|contends|concluded|concludes|conceded|concedes|declared|declares|
-            maintained|maintains|mentioned|mentions|observed|recalled|recalls|remarked|
-            replied|replies|responded|responds|stressed|stresses|tweeted|tweets|posted|
-            complained|complains|briefed|quoted|
+/// Speech-verb lemmas whose forms beside a figure mostly mean something else ("continued
+/// to fall 5 percent", "snapped a 12-game streak", "answered 30
+/// questions", "agreed to pay $2 million", "while protesting"); the
+/// verbs that cue only a quotation that follows them are left out too.
+const NOT_BESIDE_FIGURES: &[&str] = &[
+    "agree",
+    "answer",
+    "ask",
+    "concur",
+    "continue",
+    "counter",
+    "cry",
+    "demand",
+    "deny",
+    "echo",
+    "email",
+    "interject",
+    "interrupt",
+    "message",
+    "object",
+    "promise",
+    "protest",
+    "question",
+    "reason",
+    "recommend",
+    "repeat",
+    "roar",
+    "snap",
+    "speak",
+    "summarise",
+    "summarize",
+    "swear",
+    "text",
+    "thank",
+];
+
+/// Forms of speech verbs that are as often nouns ("the claims", "a warning of 40 mph
+/// winds") or adjectives ("a written reply"): a cue only as "states that", "claims that"; the
+/// others not at all. Base forms other than "say" are left out for the same reason ("a
+/// report", "a note").
+const NOUN_LIKE: &[&str] = &[
+    "answers", "boasts", "cautions", "claims", "comments", "cries", "demands", "gasps", "groans",
+    "jokes", "laments", "laughs", "muses", "notes", "pleas", "posts", "promises", "protests",
+    "recounts", "remarks", "reports", "retorts", "screams", "shouts", "sighs", "sobs", "states",
+    "urges", "vows", "whispers", "yells",
+];
+const NOUN_LIKE_PARTICIPLES: &[&str] = &["posting", "reasoning", "warning", "writing", "written"];
+
+/// The speech verbs' forms that source a figure, as a regex alternation.
+fn speech_pattern() -> String {
+    let before_quote_only = crate::analysis::attribution::cues::BEFORE_QUOTE_ONLY;
+    let mut forms: Vec<String> = speech_verbs::FORMS
+        .iter()
+        .filter(|(_, lemma)| {
+            !NOT_BESIDE_FIGURES.contains(lemma) && !before_quote_only.contains(lemma)
+        })
+        .filter(|(form, lemma)| form != lemma || *lemma == "say")
+        .filter(|(form, _)| !NOUN_LIKE_PARTICIPLES.contains(&form.as_str()))
+        .map(|(form, _)| {
+            if NOUN_LIKE.contains(&form.as_str()) {
+                format!(r"{}\s+that", regex::escape(form))
+            } else {
+                regex::escape(form)
+            }
+        })
+        .collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    forms.dedup();
+    format!(r"(?-u:\b)(?:{}|{SOURCE_VERBS})(?-u:\b)", forms.join("|"))
+}
+
+/// Verbs and phrases that credit a source without being verbs of saying (an expectation,
+/// a calculation, a citation), found with the speech verbs.
+const SOURCE_VERBS: &str = r"written\s+by|quoted|cited|cites|citing|briefed|
             pointed\s+out|points\s+out|pointing\s+out|
-            cited|cites|citing|
             forecast\s+that|forecasts|forecasting|expects|expected|anticipates|projected|projects|
             projecting|predicting|calculated|calculates|tallied|counted|
-            called\s+for|calls\s+for|calling\s+for
-        )(?-u:\b)";
+            called\s+for|calls\s+for|calling\s+for";
 
 const SOURCE_PATTERN: &str = r"
         (?-u:\b)according\s+to(?-u:\b)
@@ -66,7 +128,11 @@ static SOURCE: LazyLock<Regex> =
 
 /// Either kind of cue, in one pass over the sentence.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?xi)(?:{SPEECH_PATTERN})|(?:{SOURCE_PATTERN})")).expect("cue regex")
+    Regex::new(&format!(
+        "(?xi)(?:{})|(?:{SOURCE_PATTERN})",
+        speech_pattern()
+    ))
+    .expect("cue regex")
 });
 
 static ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -151,15 +217,14 @@ pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<
             });
         }
     }
-    for verb in &config.verbs {
-        let v = verb.trim().to_lowercase();
-        if v.is_empty() || lower.len() != prose.len() {
-            continue;
-        }
-        if let Some((at, len)) = find_word_form(&lower, &v) {
+    if lower.len() != prose.len() {
+        return best;
+    }
+    for verb in speech_verbs::extra_forms(&config.verbs) {
+        if let Some(at) = find_word(&lower, &verb) {
             consider(Cue {
-                text: describe_speech(prose, at, at + len),
-                span: base + at..base + at + len,
+                text: describe_speech(prose, at, at + verb.len()),
+                span: base + at..base + at + verb.len(),
                 speech: true,
             });
         }
@@ -176,25 +241,22 @@ pub fn link_cue(raw: &str, base: usize) -> Option<Cue> {
     })
 }
 
-/// `verb`, `verbs`, `verbed`, `verbd` as a whole word in `lower`.
-fn find_word_form(lower: &str, verb: &str) -> Option<(usize, usize)> {
+/// The first place `word` stands as a whole word in `lower`.
+fn find_word(lower: &str, word: &str) -> Option<usize> {
     let bytes = lower.as_bytes();
     let mut from = 0;
-    while let Some(rel) = lower.get(from..)?.find(verb) {
+    while let Some(rel) = lower.get(from..)?.find(word) {
         let at = from + rel;
+        let end = at + word.len();
         let boundary_before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        let rest = &lower[at + verb.len()..];
-        let suffix = ["ed", "es", "s", "d", ""].into_iter().find(|s| {
-            rest.starts_with(s)
-                && !rest[s.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric())
-        });
-        if let (true, Some(s)) = (boundary_before, suffix) {
-            return Some((at, verb.len() + s.len()));
+        let boundary_after = !lower[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric());
+        if boundary_before && boundary_after {
+            return Some(at);
         }
-        from = at + verb.len();
+        from = end;
     }
     None
 }

@@ -107,3 +107,31 @@ fn a_misspelt_name_no_reader_picked_up_is_a_variant() {
     );
     assert!(variants_with(&text, &Config::default()).is_empty());
 }
+
+#[test]
+fn a_stroked_letter_written_plain_is_an_accent_variant() {
+    for (text, variant, dominant) in [
+        (
+            format!("{H}Lars Sørensen said the turbines would be ready in May. Sørensen said the delay was over.\n\nSorensen told reporters the cost had doubled."),
+            "Sorensen",
+            "Sørensen",
+        ),
+        (
+            format!("{H}Lech Wałęsa said the shipyard had changed. Wałęsa was proud.\n\nWalesa told reporters he would return."),
+            "Walesa",
+            "Wałęsa",
+        ),
+    ] {
+        let c = run(&text, &Config::default());
+        let f = variant_findings(&c);
+        assert_eq!(f.len(), 1, "{text}: {f:#?}");
+        assert_eq!(&text[f[0].span.clone()], variant);
+        assert!(
+            f[0].message
+                .starts_with(&format!("'{variant}' is spelled '{dominant}' in 2 other mentions (they differ by accents)")),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(f[0].fixes[0].edits[0].new_text, dominant);
+    }
+}
