@@ -934,6 +934,11 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
             }
             j = m;
         }
+        // `in the words of the Crown prosecutor, Mark Tedeschi, QC,`: the name set off
+        // after the description speaks.
+        if let Some(name) = appositive_name_after(tokens, j, end) {
+            return Some(name);
+        }
         return Some(Found {
             span: span(tokens, i..j),
             kind: SpeakerKind::Descriptor,
@@ -966,6 +971,23 @@ pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<F
         }
     }
     None
+}
+
+/// A proper name set off by a comma at token `comma` and closed by a comma or the end of
+/// the clause (before `end`): `the Crown prosecutor, Mark Tedeschi, QC`.
+fn appositive_name_after(tokens: &[Token], comma: usize, end: usize) -> Option<Found> {
+    if !tokens.get(comma).is_some_and(|t| t.is_punct(',')) || comma + 1 >= end {
+        return None;
+    }
+    let mut k = comma + 1;
+    while k < end && is_name_word(&tokens[k]) {
+        k += 1;
+    }
+    let closes = k >= end || tokens[k].is_punct(',') || tokens[k].is_terminal();
+    if k == comma + 1 || !closes {
+        return None;
+    }
+    name_of_run(tokens, comma + 1..k).filter(|f| f.kind == SpeakerKind::Name)
 }
 
 /// The subject of the clause a participle hangs on: `Kowalczyk thanked the jurors,
@@ -1015,6 +1037,15 @@ fn set_off_subject(tokens: &[Token], found: Found, comma: usize, before: usize) 
     }
     let first = &tokens[comma + 1];
     if found.kind == SpeakerKind::Name && !first.capital && first.lower.ends_with("ing") {
+        return Some(found);
+    }
+    // `The mayor of London, Sadiq Khan, gave`: the found name was the appositive itself,
+    // and its closing comma comes before the verb.
+    let opened_by_comma = tokens
+        .partition_point(|t| t.span.start < found.span.start)
+        .checked_sub(1)
+        .is_some_and(|k| tokens[k].is_punct(','));
+    if found.kind == SpeakerKind::Name && opened_by_comma && first.is_word() && !first.capital {
         return Some(found);
     }
     let appositive = noun_phrase_after(tokens, comma + 1, close)?;

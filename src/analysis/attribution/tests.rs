@@ -756,3 +756,12 @@ fn a_quote_in_an_interview_answer_is_the_answering_speakers() {
     assert_eq!(speaker(t, "easy lever").as_deref(), Some("Valeria Gazzola"));
     assert_eq!(speaker(t, "your kids").as_deref(), Some("Valeria Gazzola"));
 }
+
+#[test]
+fn a_name_set_off_after_a_description_speaks() {
+    let t = "In the words of the Crown prosecutor, Mark Tedeschi, QC, \"She cried for months.\"";
+    assert_eq!(speaker(t, "cried").as_deref(), Some("Mark Tedeschi"));
+    let t = "The mayor of London, Sadiq Khan, gave his condolences, adding, \"An enquiry is \
+             underway.\"";
+    assert_eq!(speaker(t, "enquiry").as_deref(), Some("Sadiq Khan"));
+}

@@ -1426,10 +1426,11 @@ fn org_acronym(toks: &[Token], a: usize) -> bool {
         return false;
     };
     if prev.word {
+        // `said KCNA`: a speech verb before it makes it the speaker.
         return matches!(
             prev.lower(),
             "the" | "at" | "of" | "from" | "by" | "for" | "with" | "joined" | "join" | "and"
-        );
+        ) || !prev.cap && prev.has(SPEECH_VERB);
     }
     // `… News Agency (KCNA)`: the bracket's name before it.
     prev.is("(") && a >= 2 && toks[a - 2].word && toks[a - 2].cap && next.is_some_and(|n| n.is(")"))
