@@ -133,6 +133,37 @@ const THRESHOLD: &[&str] = &[
 
 /// Whether the unsourced claim is one a copy editor would ask a source for.
 pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
+    // The claim's own shape first: most figures are settled here, without reading the
+    // sentence.
+    let near = || near_text(draft, claim);
+    let casualty = match claim.kind {
+        ClaimKind::Duration => return false,
+        ClaimKind::Count => {
+            let casualty = has_any(CASUALTY, &near());
+            // A total large enough to be a statistic, of something named: `15,000 people
+            // marched`, `800,000 employees`, `at least 200 makeshift homes`; not a bare
+            // number (`received 192`, `phoned 911`) nor a small count that tells the story.
+            let value = claim.value.unwrap_or(0.0);
+            let total = claim.head.is_some()
+                && !narrative_count(claim)
+                && (value >= 100.0 || claim.approx && value >= 20.0);
+            if !casualty && !total {
+                return false;
+            }
+            casualty
+        }
+        // A measured change or an observation of weather and sea (`have risen 9
+        // centimetres since 1990`, `2.5 inches of rain fell`) is a statistic; sizes,
+        // distances and specifications are not.
+        ClaimKind::Measure => {
+            let observed = has_any(OBSERVED, &near());
+            if !claim.changing && !observed {
+                return false;
+            }
+            has_any(CASUALTY, &near())
+        }
+        _ => has_any(CASUALTY, &near()),
+    };
     if interview_answer(draft, claim) {
         return false;
     }
@@ -142,39 +173,19 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
     if has_any(POLL, &sentence) || named_average(draft, claim) {
         return false;
     }
-    let near = near_text(draft, claim);
-    let has = has_any;
-    let casualty = has(CASUALTY, &near);
-    if has(RULING, &sentence) && !casualty {
+    if has_any(RULING, &sentence) && !casualty {
         return false;
     }
     match claim.kind {
-        ClaimKind::Duration => false,
-        // A measured change or an observation of weather and sea (`have risen 9
-        // centimetres since 1990`, `2.5 inches of rain fell`) is a statistic; sizes,
-        // distances and specifications are not.
-        ClaimKind::Measure => claim.changing || has(OBSERVED, &near),
-        ClaimKind::Percent => !has(MARKET, &sentence) && !has(ELECTION, &sentence),
+        ClaimKind::Percent => !has_any(MARKET, &sentence) && !has_any(ELECTION, &sentence),
         ClaimKind::Fraction | ClaimKind::Multiplier => {
-            !has(THRESHOLD, &sentence) && !has(ELECTION, &sentence)
+            !has_any(THRESHOLD, &sentence) && !has_any(ELECTION, &sentence)
         }
-        ClaimKind::Money => !has(MARKET, &sentence),
+        ClaimKind::Money => !has_any(MARKET, &sentence),
         ClaimKind::Count => {
-            if casualty {
-                return true;
-            }
-            if narrative_count(claim) {
-                return false;
-            }
-            if has(ELECTION, &sentence) || has(MARKET, &sentence) {
-                return false;
-            }
-            // A total large enough to be a statistic, of something named: `15,000 people
-            // marched`, `800,000 employees`, `at least 200 makeshift homes`; not a bare
-            // number (`received 192`, `phoned 911`) nor a small count that tells the story.
-            let value = claim.value.unwrap_or(0.0);
-            claim.head.is_some() && (value >= 100.0 || claim.approx && value >= 20.0)
+            casualty || !has_any(ELECTION, &sentence) && !has_any(MARKET, &sentence)
         }
+        ClaimKind::Measure | ClaimKind::Duration => true,
     }
 }
 

@@ -258,25 +258,35 @@ fn merge_acronyms(groups: &mut [Group], cands: &[Cand]) {
         let letters = text.chars().count();
         ((2..=7).contains(&letters) && text.chars().all(|c| c.is_ascii_uppercase())).then_some(text)
     };
-    for b in 0..groups.len() {
-        if !live(&groups[b]) {
+    let acronyms: Vec<(usize, String)> = (0..groups.len())
+        .filter(|&b| live(&groups[b]))
+        .filter_map(|b| acronym(&groups[b]).map(|short| (b, short)))
+        .collect();
+    if acronyms.is_empty() {
+        return;
+    }
+    // The initials of every written-out name, once: initials → its groups.
+    let mut spelled_out: WordMap<String, Vec<usize>> = WordMap::default();
+    for (a, g) in groups.iter().enumerate() {
+        if !live(g) || acronym(g).is_some() {
             continue;
         }
-        let Some(short) = acronym(&groups[b]) else {
+        for &ci in &g.names {
+            if cands[ci].text.contains(' ') {
+                let owners = spelled_out.entry(initials(&cands[ci].text)).or_default();
+                if !owners.contains(&a) {
+                    owners.push(a);
+                }
+            }
+        }
+    }
+    for (b, short) in acronyms {
+        let Some(&[a]) = spelled_out.get(&short).map(Vec::as_slice) else {
             continue;
         };
-        let owners: Vec<usize> = (0..groups.len())
-            .filter(|&a| a != b && live(&groups[a]) && acronym(&groups[a]).is_none())
-            .filter(|&a| {
-                groups[a]
-                    .names
-                    .iter()
-                    .any(|&ci| cands[ci].text.contains(' ') && initials(&cands[ci].text) == short)
-            })
-            .collect();
-        let [a] = owners[..] else {
+        if groups[a].merged_into.is_some() || groups[b].merged_into.is_some() {
             continue;
-        };
+        }
         let moved = std::mem::take(&mut groups[b].names);
         groups[a].names.extend(moved);
         groups[a].names.sort_by_key(|&i| cands[i].span.start);

@@ -9,7 +9,7 @@
 
 use super::coref::Group;
 use super::extract::Cand;
-use super::variants::{bucket_key, classify, same_spelling};
+use super::variants::{classify, same_spelling};
 use super::{gazetteer, lexicon, orgs, EntityKind};
 use crate::draft::Span;
 use std::collections::HashMap;
@@ -53,7 +53,7 @@ pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)>
             if words.is_empty() || words.len() > MAX_WORDS {
                 continue;
             }
-            let key = (words.len(), bucket_key(words[0]));
+            let key = (words.len(), first_letter(words[0]));
             index
                 .entry(key)
                 .or_default()
@@ -78,20 +78,19 @@ pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)>
     // of group g.
     let cover = |span: &Span| -> Option<Option<usize>> {
         let k = covered.partition_point(|(s, _)| s.start < span.end);
-        let hits: Vec<&(Span, Option<usize>)> = covered[..k]
+        let mut hits = covered[..k]
             .iter()
             .rev()
             .take(8)
-            .filter(|(s, _)| span.start < s.end)
-            .collect();
-        match hits[..] {
-            [] => None,
-            [(s, Some(g))] if s == span => Some(Some(*g)),
+            .filter(|(s, _)| span.start < s.end);
+        match (hits.next(), hits.next()) {
+            (None, _) => None,
+            (Some((s, Some(g))), None) if s == span => Some(Some(*g)),
             _ => Some(None),
         }
     };
     let mut out = Vec::new();
-    for run in capitalized_runs(prose) {
+    each_capitalized_run(prose, |run| {
         for len in 1..=run.len().min(MAX_WORDS) {
             for first in 0..=run.len() - len {
                 // The whole run, or its end after words that open it without being part
@@ -110,7 +109,7 @@ pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)>
                 if len == 1 && words[0].opens_sentence {
                     continue;
                 }
-                let Some(known) = index.get(&(len, bucket_key(words[0].text))) else {
+                let Some(known) = index.get(&(len, first_letter(words[0].text))) else {
                     continue;
                 };
                 let miss = match cover(&span) {
@@ -119,10 +118,6 @@ pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)>
                     Some(None) => continue,
                 };
                 let text = &prose[span.clone()];
-                // A spelling written three times or more is the writer's choice, not a slip.
-                if is_real_name(text) || prose.matches(text).nth(2).is_some() {
-                    continue;
-                }
                 let mut groups_matched: Vec<usize> = known
                     .iter()
                     .filter(|k| Miss::Alone(k.group) != miss)
@@ -130,6 +125,14 @@ pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)>
                     .map(|k| k.group)
                     .collect();
                 groups_matched.dedup();
+                // A spelling a list knows is a name of its own; one written three times or
+                // more is the writer's choice, not a slip (asked last: it reads the draft).
+                if groups_matched.is_empty()
+                    || is_real_name(text)
+                    || prose.matches(text).nth(2).is_some()
+                {
+                    continue;
+                }
                 if let [g] = groups_matched[..] {
                     // A name mentioned once does not respell another mentioned once: which
                     // is the slip is then anyone's guess, and two real names may differ so.
@@ -140,7 +143,7 @@ pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)>
                 }
             }
         }
-    }
+    });
     out.sort_by_key(|(_, s, _)| s.start);
     // Overlapping finds (a sub-run of a longer one): the first, longest one stays.
     let mut kept: Vec<(usize, Span, Miss)> = Vec::new();
@@ -156,6 +159,14 @@ pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)>
     kept.into_iter().map(|(g, _, m)| (g, m)).collect()
 }
 
+/// The bucket of a name: its first letter, lowercase (a misspelling keeps the first letter,
+/// the one a writer checks).
+fn first_letter(word: &str) -> char {
+    word.chars()
+        .next()
+        .map_or(' ', |c| c.to_lowercase().next().unwrap_or(c))
+}
+
 /// A spelling that names something real on its own: a place the gazetteer knows, a
 /// well-known organization, a nationality, a given name.
 fn is_real_name(text: &str) -> bool {
@@ -169,6 +180,14 @@ fn is_real_name(text: &str) -> bool {
 /// letter, a slip) only in a word of six letters or more, where real names rarely differ
 /// so (Chan / Chen, Iran / Iraq are short).
 fn misspells(words: &[Word], name: &[&str], kind: EntityKind) -> bool {
+    // Variant kinds change a word's length by a letter or two at most.
+    if words
+        .iter()
+        .zip(name)
+        .any(|(w, n)| w.text.len().abs_diff(n.len()) > 3)
+    {
+        return false;
+    }
     let mut differing = words
         .iter()
         .zip(name)
@@ -206,8 +225,26 @@ struct Word<'p> {
 }
 
 /// The runs of capitalized words of `prose` (words joined by single spaces only).
+#[cfg(test)]
 fn capitalized_runs(prose: &str) -> Vec<Vec<Word<'_>>> {
     let mut runs: Vec<Vec<Word>> = Vec::new();
+    each_capitalized_run(prose, |run| {
+        runs.push(
+            run.iter()
+                .map(|w| Word {
+                    text: w.text,
+                    span: w.span.clone(),
+                    opens_sentence: w.opens_sentence,
+                })
+                .collect(),
+        )
+    });
+    runs
+}
+
+/// Calls `f` with each run of capitalized words of `prose` (words joined by single spaces
+/// only), in order; one buffer serves every run.
+fn each_capitalized_run<'p>(prose: &'p str, mut f: impl FnMut(&[Word<'p>])) {
     let mut current: Vec<Word> = Vec::new();
     let mut last_end = 0;
     let mut opens = true;
@@ -244,12 +281,17 @@ fn capitalized_runs(prose: &str) -> Vec<Vec<Word<'_>>> {
             }
         }
         let text = &prose[start..end];
-        let capital = c.is_uppercase() && text.chars().any(char::is_lowercase);
+        let capital = c.is_uppercase()
+            && text
+                .bytes()
+                .skip(1)
+                .any(|b| b.is_ascii_lowercase() || b >= 0x80);
         let joined =
             !current.is_empty() && bytes.get(last_end) == Some(&b' ') && last_end + 1 == start;
         if capital {
             if !joined && !current.is_empty() {
-                runs.push(std::mem::take(&mut current));
+                f(&current);
+                current.clear();
             }
             current.push(Word {
                 text,
@@ -257,16 +299,16 @@ fn capitalized_runs(prose: &str) -> Vec<Vec<Word<'_>>> {
                 opens_sentence: opens,
             });
         } else if !current.is_empty() {
-            runs.push(std::mem::take(&mut current));
+            f(&current);
+            current.clear();
         }
         opens = false;
         last_end = end;
         i = end;
     }
     if !current.is_empty() {
-        runs.push(current);
+        f(&current);
     }
-    runs
 }
 
 #[cfg(test)]
