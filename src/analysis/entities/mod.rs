@@ -84,13 +84,21 @@ pub struct Entity {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Local {
     pub names: extract::ParagraphNames,
+    /// Its capitalized words, for the misspellings no reader picks up ([`near_miss`]).
+    pub capitals: Vec<near_miss::Capital>,
 }
 
 /// Reads paragraph `p` of `draft` alone (see [`super::local`] for what it may read).
 pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
     let extra_verbs = speech_verbs::extra_forms(&config.verbs);
+    let text = draft
+        .paragraphs
+        .get(p)
+        .and_then(|para| draft.prose.get(para.span.clone()))
+        .unwrap_or("");
     Local {
         names: extract::paragraph(draft, p, &[], &extra_verbs),
+        capitals: near_miss::capitals(text),
     }
 }
 
@@ -170,7 +178,11 @@ pub fn extract(
     let mut groups = coref::group(&cands, prose);
     // Misspelt mentions: read by no reader (new mentions), or read as a name of their own.
     let mut misspelt: Vec<Vec<Span>> = vec![Vec::new(); groups.len()];
-    for (g, miss) in near_miss::find(prose, &groups, &cands) {
+    let capitals: Vec<(usize, &[near_miss::Capital])> = facts
+        .iter(draft)
+        .map(|(base, f)| (base, f.entities.capitals.as_slice()))
+        .collect();
+    for (g, miss) in near_miss::find(prose, &capitals, &groups, &cands) {
         match miss {
             near_miss::Miss::Unread(span) => misspelt[g].push(span),
             near_miss::Miss::Alone(from) if groups[from].merged_into.is_none() => {

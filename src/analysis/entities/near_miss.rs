@@ -35,7 +35,12 @@ pub enum Miss {
 
 /// `(group, miss)` for each capitalized run of `prose` that misspells a name of one of
 /// `groups`: a run no candidate covers, or the one name of a group mentioned once.
-pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)> {
+pub fn find(
+    prose: &str,
+    capitals: &[(usize, &[Capital])],
+    groups: &[Group],
+    cands: &[Cand],
+) -> Vec<(usize, Miss)> {
     // The names to compare with, by (word count, bucket of the first word).
     let mut index: HashMap<(usize, char), Vec<Known>> = HashMap::new();
     for (gi, g) in groups.iter().enumerate() {
@@ -90,7 +95,7 @@ pub fn find(prose: &str, groups: &[Group], cands: &[Cand]) -> Vec<(usize, Miss)>
         }
     };
     let mut out = Vec::new();
-    each_capitalized_run(prose, |run| {
+    each_run(prose, capitals, |run| {
         for len in 1..=run.len().min(MAX_WORDS) {
             for first in 0..=run.len() - len {
                 // The whole run, or its end after words that open it without being part
@@ -216,42 +221,60 @@ fn misspells(words: &[Word], name: &[&str], kind: EntityKind) -> bool {
     }
 }
 
-/// A capitalized word of the prose.
+/// A capitalized word of a paragraph, as the local stage reads it (span relative to the
+/// paragraph's start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capital {
+    pub span: Span,
+    /// It opens a sentence, a quote or the paragraph.
+    pub opens_sentence: bool,
+    /// It follows the capital before it after one space: the same run.
+    pub joined: bool,
+}
+
+/// A capitalized word of the draft.
 struct Word<'p> {
     text: &'p str,
     span: Span,
-    /// It opens a sentence, a quote or the paragraph.
     opens_sentence: bool,
 }
 
-/// The runs of capitalized words of `prose` (words joined by single spaces only).
-#[cfg(test)]
-fn capitalized_runs(prose: &str) -> Vec<Vec<Word<'_>>> {
-    let mut runs: Vec<Vec<Word>> = Vec::new();
-    each_capitalized_run(prose, |run| {
-        runs.push(
-            run.iter()
-                .map(|w| Word {
-                    text: w.text,
-                    span: w.span.clone(),
-                    opens_sentence: w.opens_sentence,
-                })
-                .collect(),
-        )
-    });
-    runs
+/// Calls `f` with each run of capitalized words (words joined by single spaces only) of
+/// every paragraph, in order; one buffer serves every run.
+fn each_run<'p>(prose: &'p str, capitals: &[(usize, &[Capital])], mut f: impl FnMut(&[Word<'p>])) {
+    let mut run: Vec<Word> = Vec::new();
+    for &(base, caps) in capitals {
+        for c in caps {
+            if !c.joined && !run.is_empty() {
+                f(&run);
+                run.clear();
+            }
+            let span = base + c.span.start..base + c.span.end;
+            let Some(text) = prose.get(span.clone()) else {
+                continue;
+            };
+            run.push(Word {
+                text,
+                span,
+                opens_sentence: c.opens_sentence,
+            });
+        }
+        if !run.is_empty() {
+            f(&run);
+            run.clear();
+        }
+    }
 }
 
-/// Calls `f` with each run of capitalized words of `prose` (words joined by single spaces
-/// only), in order; one buffer serves every run.
-fn each_capitalized_run<'p>(prose: &'p str, mut f: impl FnMut(&[Word<'p>])) {
-    let mut current: Vec<Word> = Vec::new();
-    let mut last_end = 0;
+/// The capitalized words of one paragraph's prose `text` (a capital followed by a lowercase
+/// letter: `Bundesbank`, not `AG`).
+pub fn capitals(text: &str) -> Vec<Capital> {
+    let mut out: Vec<Capital> = Vec::new();
+    let mut last_end = usize::MAX;
     let mut opens = true;
     let mut i = 0;
-    let bytes = prose.as_bytes();
-    while i < prose.len() {
-        let Some(c) = prose[i..].chars().next() else {
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
             break;
         };
         if !c.is_alphanumeric() {
@@ -265,12 +288,9 @@ fn each_capitalized_run<'p>(prose: &'p str, mut f: impl FnMut(&[Word<'p>])) {
         }
         let start = i;
         let mut end = i;
-        while end < prose.len() {
-            let Some(d) = prose[end..].chars().next() else {
-                break;
-            };
+        while let Some(d) = text[end..].chars().next() {
             let inner = matches!(d, '\'' | '’' | '-')
-                && prose[end + d.len_utf8()..]
+                && text[end + d.len_utf8()..]
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
@@ -280,57 +300,46 @@ fn each_capitalized_run<'p>(prose: &'p str, mut f: impl FnMut(&[Word<'p>])) {
                 break;
             }
         }
-        let text = &prose[start..end];
-        let capital = c.is_uppercase()
-            && text
-                .bytes()
-                .skip(1)
-                .any(|b| b.is_ascii_lowercase() || b >= 0x80);
-        let joined =
-            !current.is_empty() && bytes.get(last_end) == Some(&b' ') && last_end + 1 == start;
-        if capital {
-            if !joined && !current.is_empty() {
-                f(&current);
-                current.clear();
-            }
-            current.push(Word {
-                text,
+        let word = &text[start..end];
+        if c.is_uppercase() && word.chars().skip(1).any(char::is_lowercase) {
+            let joined = last_end != usize::MAX
+                && last_end + 1 == start
+                && text.as_bytes().get(last_end) == Some(&b' ')
+                && out.last().is_some_and(|p| p.span.end == last_end);
+            out.push(Capital {
                 span: start..end,
                 opens_sentence: opens,
+                joined,
             });
-        } else if !current.is_empty() {
-            f(&current);
-            current.clear();
         }
         opens = false;
         last_end = end;
         i = end;
     }
-    if !current.is_empty() {
-        f(&current);
-    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::capitalized_runs;
+    use super::capitals;
 
     #[test]
     fn runs_are_capitalized_words_joined_by_single_spaces() {
-        let runs = capitalized_runs("The Bundesbank said. General Electric and  Siemens AG fell.");
-        let texts: Vec<Vec<&str>> = runs
+        let text = "The Bundesbank said. General Electric and  Siemens AG fell.";
+        let caps = capitals(text);
+        let words: Vec<(&str, bool, bool)> = caps
             .iter()
-            .map(|r| r.iter().map(|w| w.text).collect())
+            .map(|c| (&text[c.span.clone()], c.joined, c.opens_sentence))
             .collect();
         assert_eq!(
-            texts,
-            vec![
-                vec!["The", "Bundesbank"],
-                vec!["General", "Electric"],
-                vec!["Siemens"]
+            words,
+            [
+                ("The", false, true),
+                ("Bundesbank", true, false),
+                ("General", false, true),
+                ("Electric", true, false),
+                ("Siemens", false, false),
             ]
         );
-        assert!(runs[0][0].opens_sentence && runs[1][0].opens_sentence);
-        assert!(!runs[0][1].opens_sentence);
     }
 }
