@@ -79,16 +79,7 @@ fn finding(s: &StrayMention, same: &[&StrayMention], fix_every: bool) -> Finding
         ),
     };
     let mut f = Finding::new(Code::NameVariant, s.span.clone(), message);
-    f.related = s
-        .dominant_spans
-        .iter()
-        .take(RELATED)
-        .map(|span| Related {
-            message: format!("spelled '{}' here", s.dominant),
-            span: span.clone(),
-            path: None,
-        })
-        .collect();
+    f.related = dominant_spellings(s);
     f.fixes.push(Fix {
         title: format!("Replace with '{}'", s.replacement),
         edits: vec![Edit {
@@ -111,6 +102,19 @@ fn finding(s: &StrayMention, same: &[&StrayMention], fix_every: bool) -> Finding
     f
 }
 
+/// Where the dominant spelling stands (the first few places).
+fn dominant_spellings(s: &StrayMention) -> Vec<Related> {
+    s.dominant_spans
+        .iter()
+        .take(RELATED)
+        .map(|span| Related {
+            message: format!("spelled '{}' here", s.dominant),
+            span: span.clone(),
+            path: None,
+        })
+        .collect()
+}
+
 /// A name spelled two ways as often, and no list knows which is right: both spellings are
 /// shown, and no fix chooses between them.
 fn spelled_two_ways(s: &StrayMention) -> Finding {
@@ -123,16 +127,7 @@ fn spelled_two_ways(s: &StrayMention) -> Finding {
             .unwrap_or_default()
     );
     let mut f = Finding::new(Code::NameVariant, s.span.clone(), message);
-    f.related = s
-        .dominant_spans
-        .iter()
-        .take(RELATED)
-        .map(|span| Related {
-            message: format!("spelled '{}' here", s.dominant),
-            span: span.clone(),
-            path: None,
-        })
-        .collect();
+    f.related = dominant_spellings(s);
     f
 }
 

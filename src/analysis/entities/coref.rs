@@ -287,11 +287,7 @@ fn merge_acronyms(groups: &mut [Group], cands: &[Cand]) {
         if groups[a].merged_into.is_some() || groups[b].merged_into.is_some() {
             continue;
         }
-        let moved = std::mem::take(&mut groups[b].names);
-        groups[a].names.extend(moved);
-        groups[a].names.sort_by_key(|&i| cands[i].span.start);
-        groups[a].last_seen = groups[a].last_seen.max(groups[b].last_seen);
-        groups[b].merged_into = Some(a);
+        absorb(groups, cands, a, b);
     }
 }
 
@@ -331,12 +327,17 @@ fn merge_unqualified_organizations(groups: &mut [Group], cands: &[Cand]) {
         if a == b || groups[a].merged_into.is_some() {
             continue;
         }
-        let moved = std::mem::take(&mut groups[b].names);
-        groups[a].names.extend(moved);
-        groups[a].names.sort_by_key(|&i| cands[i].span.start);
-        groups[a].last_seen = groups[a].last_seen.max(groups[b].last_seen);
-        groups[b].merged_into = Some(a);
+        absorb(groups, cands, a, b);
     }
+}
+
+/// Group `b`'s names become group `a`'s, and `b` is merged into `a`.
+pub fn absorb(groups: &mut [Group], cands: &[Cand], a: usize, b: usize) {
+    let moved = std::mem::take(&mut groups[b].names);
+    groups[a].names.extend(moved);
+    groups[a].names.sort_by_key(|&i| cands[i].span.start);
+    groups[a].last_seen = groups[a].last_seen.max(groups[b].last_seen);
+    groups[b].merged_into = Some(a);
 }
 
 /// A place or nationality that can open an organization's name: "U.S.", "British",

@@ -186,10 +186,7 @@ pub fn extract(
         match miss {
             near_miss::Miss::Unread(span) => misspelt[g].push(span),
             near_miss::Miss::Alone(from) if groups[from].merged_into.is_none() => {
-                let moved = std::mem::take(&mut groups[from].names);
-                groups[g].names.extend(moved);
-                groups[g].names.sort_by_key(|&i| cands[i].span.start);
-                groups[from].merged_into = Some(g);
+                coref::absorb(&mut groups, &cands, g, from);
             }
             near_miss::Miss::Alone(_) => {}
         }
