@@ -9,6 +9,7 @@
 //! made `unsupported-number` four in five of all findings on real wire copy, and few of
 //! them were acted on.
 
+use crate::analysis::attribution::turn_label;
 use crate::analysis::numbers::{ClaimKind, NumberClaim};
 use crate::draft::Draft;
 
@@ -135,11 +136,13 @@ const THRESHOLD: &[&str] = &[
 pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
     // The claim's own shape first: most figures are settled here, without reading the
     // sentence.
-    let near = || near_text(draft, claim);
-    let casualty = match claim.kind {
-        ClaimKind::Duration => return false,
+    if claim.kind == ClaimKind::Duration {
+        return false;
+    }
+    let near = near_text(draft, claim);
+    let casualty = has_any(CASUALTY, &near);
+    match claim.kind {
         ClaimKind::Count => {
-            let casualty = has_any(CASUALTY, &near());
             // A total large enough to be a statistic, of something named: `15,000 people
             // marched`, `800,000 employees`, `at least 200 makeshift homes`; not a bare
             // number (`received 192`, `phoned 911`) nor a small count that tells the story.
@@ -150,20 +153,13 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
             if !casualty && !total {
                 return false;
             }
-            casualty
         }
         // A measured change or an observation of weather and sea (`have risen 9
         // centimetres since 1990`, `2.5 inches of rain fell`) is a statistic; sizes,
         // distances and specifications are not.
-        ClaimKind::Measure => {
-            let observed = has_any(OBSERVED, &near());
-            if !claim.changing && !observed {
-                return false;
-            }
-            has_any(CASUALTY, &near())
-        }
-        _ => has_any(CASUALTY, &near()),
-    };
+        ClaimKind::Measure if !claim.changing && !has_any(OBSERVED, &near) => return false,
+        _ => {}
+    }
     if interview_answer(draft, claim) {
         return false;
     }
@@ -221,27 +217,13 @@ fn named_average(draft: &Draft, claim: &NumberClaim) -> bool {
 }
 
 /// A paragraph of an interview's answer, opened by its speaker's label (`((Aparna Garg))`,
-/// `Garg:`): the figures are the speaker's own account.
+/// `Garg:`, read as attribution reads it): the figures are the speaker's own account.
 fn interview_answer(draft: &Draft, claim: &NumberClaim) -> bool {
-    let Some(para) = draft.paragraphs.get(claim.paragraph) else {
-        return false;
-    };
-    let text = draft
-        .prose
-        .get(para.span.clone())
-        .unwrap_or("")
-        .trim_start();
-    let head: String = text.chars().take(48).collect();
-    if head.starts_with("((") && head.contains("))") {
-        return true;
-    }
-    head.split_once(':').is_some_and(|(label, _)| {
-        let words: Vec<&str> = label.split_whitespace().collect();
-        (1..=4).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    })
+    draft
+        .paragraphs
+        .get(claim.paragraph)
+        .and_then(|para| draft.prose.get(para.span.clone()))
+        .is_some_and(|text| turn_label(text).is_some())
 }
 
 /// The claim's sentence, lower-cased, with spaces around it so word tests need no bounds.

@@ -30,7 +30,7 @@ pub mod tokens;
 mod wordset;
 
 pub use hover::{hover, inlay_hints};
-pub use paragraph::{Local, QuoteFacts, Verdict};
+pub use paragraph::{turn_label, Local, QuoteFacts, Verdict};
 pub use speech::NotSpeech;
 
 /// How a speaker is named in the text.

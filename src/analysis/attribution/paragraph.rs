@@ -244,7 +244,7 @@ fn first_token_is_dash(text: &str) -> bool {
 /// The speaker's label that opens an interview turn: `((Aparna Garg)) We have…` (the
 /// Wikinews form), `GARG: We have…`, `Aparna Garg: We have…` — one to four capitalized
 /// words before `))` or a colon at the very start of the paragraph.
-fn turn_label(text: &str) -> Option<Match> {
+pub fn turn_label(text: &str) -> Option<Match> {
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];
     let (name, at, cue_len) = if let Some(inner) = rest.strip_prefix("((") {

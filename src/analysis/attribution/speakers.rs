@@ -735,22 +735,29 @@ fn is_affiliation_word(t: &Token) -> bool {
     t.is_word() && matches!(t.lower(), "of" | "at" | "from" | "for")
 }
 
+/// The affiliation word before token `start` (`of`, `at`, `from`, `for`), past at most
+/// four lowercase words (`of worldwide victim group Ending Clergy Abuse`, `of the Labour
+/// Party`), not reaching before `floor`.
+fn affiliation_before(tokens: &[Token], start: usize, floor: usize) -> Option<usize> {
+    let mut k = start;
+    while k > floor && start - k < 5 {
+        let p = &tokens[k - 1];
+        if is_affiliation_word(p) {
+            return Some(k - 1);
+        }
+        if !p.is_word() || p.capital || is_stop(p) || is_pronoun(p) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
 /// Whether the phrase `found` is the object of an affiliation (`of the Labour Party`,
 /// `for the Defence of Human Rights`): it then names where a speaker works, not the speaker.
 fn is_affiliation(tokens: &[Token], found: &Found, floor: usize) -> bool {
     let first = tokens.partition_point(|t| t.span.start < found.span.start);
-    let mut k = first;
-    while k > floor && first - k < 5 {
-        let p = &tokens[k - 1];
-        if is_affiliation_word(p) {
-            return true;
-        }
-        if !p.is_word() || p.capital || is_stop(p) {
-            return false;
-        }
-        k -= 1;
-    }
-    false
+    affiliation_before(tokens, first, floor).is_some()
 }
 
 /// `Peter Iseley of worldwide victim group Ending Clergy Abuse said`, `Yvette Cooper of the
@@ -765,24 +772,11 @@ fn person_before_affiliation(
     last: usize,
     floor: usize,
 ) -> Option<Found> {
-    let mut k = start;
-    while k > floor && start - k < 5 {
-        let p = &tokens[k - 1];
-        if is_affiliation_word(p) {
-            break;
-        }
-        if !p.is_word() || p.capital || is_stop(p) || is_pronoun(p) {
-            return None;
-        }
-        k -= 1;
-    }
-    if k <= floor + 1 || !is_affiliation_word(&tokens[k - 1]) {
-        return None;
-    }
-    let head = noun_phrase_before(tokens, k - 2, floor)?;
+    let of = affiliation_before(tokens, start, floor).filter(|&of| of > floor)?;
+    let head = noun_phrase_before(tokens, of - 1, floor)?;
     match head.kind {
         SpeakerKind::Name if is_person_name(tokens, &head) => Some(head),
-        SpeakerKind::Descriptor if !tokens[k - 2].capital => Some(Found {
+        SpeakerKind::Descriptor if !tokens[of - 1].capital => Some(Found {
             span: head.span.start..tokens[last].span.end,
             kind: SpeakerKind::Descriptor,
         }),

@@ -95,57 +95,54 @@ pub fn find(
         }
     };
     let mut out = Vec::new();
+    // Words that open a run without being part of a name: `President Trunp`, `The
+    // Bundesbannk`.
+    let opener = |w: &Word| {
+        w.opens_sentence || lexicon::has_flag(lexicon::FUNCTION | lexicon::TITLE, w.text)
+    };
     each_run(prose, capitals, |run| {
-        for len in 1..=run.len().min(MAX_WORDS) {
-            for first in 0..=run.len() - len {
-                // The whole run, or its end after words that open it without being part
-                // of a name (`President Trunp`, `The Bundesbannk`); not a word inside a
-                // longer name (`Sacha Baron Cohen` holds no misspelt `Barron`).
-                let opener = |w: &Word| {
-                    w.opens_sentence
-                        || lexicon::has_flag(lexicon::FUNCTION | lexicon::TITLE, w.text)
-                };
-                if first + len != run.len() || !run[..first].iter().all(opener) {
+        // The whole run, or its end after openers; never a word inside a longer name
+        // (`Sacha Baron Cohen` holds no misspelt `Barron`).
+        let ends = run.len().saturating_sub(MAX_WORDS)..run.len();
+        for first in ends.take_while(|&f| run[..f].iter().all(opener)) {
+            let len = run.len() - first;
+            let words = &run[first..];
+            let span = words[0].span.start..words[len - 1].span.end;
+            // A lone word opening a sentence is capitalized by position, not as a name.
+            if len == 1 && words[0].opens_sentence {
+                continue;
+            }
+            let Some(known) = index.get(&(len, first_letter(words[0].text))) else {
+                continue;
+            };
+            let miss = match cover(&span) {
+                None => Miss::Unread(span.clone()),
+                Some(Some(g)) => Miss::Alone(g),
+                Some(None) => continue,
+            };
+            let text = &prose[span.clone()];
+            let mut groups_matched: Vec<usize> = known
+                .iter()
+                .filter(|k| Miss::Alone(k.group) != miss)
+                .filter(|k| misspells(words, &k.words, groups[k.group].kind))
+                .map(|k| k.group)
+                .collect();
+            groups_matched.dedup();
+            // A spelling a list knows is a name of its own; one written three times or
+            // more is the writer's choice, not a slip (asked last: it reads the draft).
+            if groups_matched.is_empty()
+                || is_real_name(text)
+                || prose.matches(text).nth(2).is_some()
+            {
+                continue;
+            }
+            if let [g] = groups_matched[..] {
+                // A name mentioned once does not respell another mentioned once: which
+                // is the slip is then anyone's guess, and two real names may differ so.
+                if matches!(miss, Miss::Alone(_)) && groups[g].names.len() < 2 {
                     continue;
                 }
-                let words = &run[first..first + len];
-                let span = words[0].span.start..words[len - 1].span.end;
-                // A lone word opening a sentence is capitalized by position, not as a name.
-                if len == 1 && words[0].opens_sentence {
-                    continue;
-                }
-                let Some(known) = index.get(&(len, first_letter(words[0].text))) else {
-                    continue;
-                };
-                let miss = match cover(&span) {
-                    None => Miss::Unread(span.clone()),
-                    Some(Some(g)) => Miss::Alone(g),
-                    Some(None) => continue,
-                };
-                let text = &prose[span.clone()];
-                let mut groups_matched: Vec<usize> = known
-                    .iter()
-                    .filter(|k| Miss::Alone(k.group) != miss)
-                    .filter(|k| misspells(words, &k.words, groups[k.group].kind))
-                    .map(|k| k.group)
-                    .collect();
-                groups_matched.dedup();
-                // A spelling a list knows is a name of its own; one written three times or
-                // more is the writer's choice, not a slip (asked last: it reads the draft).
-                if groups_matched.is_empty()
-                    || is_real_name(text)
-                    || prose.matches(text).nth(2).is_some()
-                {
-                    continue;
-                }
-                if let [g] = groups_matched[..] {
-                    // A name mentioned once does not respell another mentioned once: which
-                    // is the slip is then anyone's guess, and two real names may differ so.
-                    if matches!(miss, Miss::Alone(_)) && groups[g].names.len() < 2 {
-                        continue;
-                    }
-                    out.push((g, span, miss));
-                }
+                out.push((g, span, miss));
             }
         }
     });
