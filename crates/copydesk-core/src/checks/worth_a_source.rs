@@ -12,6 +12,8 @@
 use crate::analysis::attribution::turn_label;
 use crate::analysis::numbers::{ClaimKind, NumberClaim};
 use crate::draft::Draft;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// Words near a count that make it a casualty count: always worth a source, even when
 /// small and written in words (`shot dead eight suspected militants`).
@@ -139,8 +141,9 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
     if claim.kind == ClaimKind::Duration {
         return false;
     }
-    let near = near_text(draft, claim);
-    let casualty = has_any(CASUALTY, &near);
+    let near_text = near_text(draft, claim);
+    let near = Words::of(&near_text);
+    let casualty = near.has(List::Casualty);
     match claim.kind {
         ClaimKind::Count => {
             // A total large enough to be a statistic, of something named: `15,000 people
@@ -157,29 +160,30 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
         // A measured change or an observation of weather and sea (`have risen 9
         // centimetres since 1990`, `2.5 inches of rain fell`) is a statistic; sizes,
         // distances and specifications are not.
-        ClaimKind::Measure if !claim.changing && !has_any(OBSERVED, &near) => return false,
+        ClaimKind::Measure if !claim.changing && !near.has(List::Observed) => return false,
         _ => {}
     }
     if interview_answer(draft, claim) {
         return false;
     }
-    let sentence = sentence_text(draft, claim);
+    let sentence_text = sentence_text(draft, claim);
+    let sentence = Words::of(&sentence_text);
     // `She drew two percent in the Léger poll`, `in the RealClearPolitics average`: the poll
     // named in the sentence is the figure's source.
-    if has_any(POLL, &sentence) || named_average(draft, claim) {
+    if sentence.has(List::Poll) || named_average(draft, claim) {
         return false;
     }
-    if has_any(RULING, &sentence) && !casualty {
+    if sentence.has(List::Ruling) && !casualty {
         return false;
     }
     match claim.kind {
-        ClaimKind::Percent => !has_any(MARKET, &sentence) && !has_any(ELECTION, &sentence),
+        ClaimKind::Percent => !sentence.has(List::Market) && !sentence.has(List::Election),
         ClaimKind::Fraction | ClaimKind::Multiplier => {
-            !has_any(THRESHOLD, &sentence) && !has_any(ELECTION, &sentence)
+            !sentence.has(List::Threshold) && !sentence.has(List::Election)
         }
-        ClaimKind::Money => !has_any(MARKET, &sentence),
+        ClaimKind::Money => !sentence.has(List::Market),
         ClaimKind::Count => {
-            casualty || !has_any(ELECTION, &sentence) && !has_any(MARKET, &sentence)
+            casualty || !sentence.has(List::Election) && !sentence.has(List::Market)
         }
         ClaimKind::Measure | ClaimKind::Duration => true,
     }
@@ -192,8 +196,87 @@ fn narrative_count(c: &NumberClaim) -> bool {
     c.in_words && !c.range && c.value.is_some_and(|v| v.fract() == 0.0 && v < 10.0)
 }
 
-fn has_any(words: &[&str], text: &str) -> bool {
-    words.iter().any(|w| contains_word(text, w))
+/// The word lists above, by name, so a text can say which of them may stand in it.
+#[derive(Clone, Copy)]
+enum List {
+    Casualty,
+    Observed,
+    Poll,
+    Election,
+    Market,
+    Ruling,
+    Threshold,
+}
+
+impl List {
+    const ALL: [List; 7] = [
+        List::Casualty,
+        List::Observed,
+        List::Poll,
+        List::Election,
+        List::Market,
+        List::Ruling,
+        List::Threshold,
+    ];
+
+    fn entries(self) -> &'static [&'static str] {
+        match self {
+            List::Casualty => CASUALTY,
+            List::Observed => OBSERVED,
+            List::Poll => POLL,
+            List::Election => ELECTION,
+            List::Market => MARKET,
+            List::Ruling => RULING,
+            List::Threshold => THRESHOLD,
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// Each first word of a list entry, with the lists that have an entry starting with it.
+static FIRST_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut first = FxHashMap::default();
+    for list in List::ALL {
+        for entry in list.entries() {
+            if let Some(word) = first_word(entry) {
+                *first.entry(word).or_insert(0) |= list.bit();
+            }
+        }
+    }
+    first
+});
+
+fn first_word(entry: &str) -> Option<&str> {
+    entry
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+}
+
+/// A lower-cased text and the lists that may stand in it. An entry can stand in the text
+/// only where its first word is one of the text's words, so one pass over the text's words
+/// rules out most lists without a search: these tests run for every figure on every
+/// keystroke.
+struct Words<'a> {
+    text: &'a str,
+    lists: u8,
+}
+
+impl<'a> Words<'a> {
+    fn of(text: &'a str) -> Self {
+        let lists = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| FIRST_WORDS.get(w))
+            .fold(0, |lists, bits| lists | bits);
+        Words { text, lists }
+    }
+
+    /// An entry of `list` stands in the text as a whole word or phrase.
+    fn has(&self, list: List) -> bool {
+        self.lists & list.bit() != 0 && list.entries().iter().any(|e| contains_word(self.text, e))
+    }
 }
 
 /// `in the RealClearPolitics average`, `the Johns Hopkins head-to-head average`: an average
