@@ -142,6 +142,50 @@ pub fn classify(a: &str, b: &str) -> Option<VariantKind> {
     if same_spelling(a, b) {
         return None;
     }
+    remembered(a, b, || classify_spellings(a, b))
+}
+
+/// Pairs classified on this thread, at most this many: the same words are compared again
+/// on every keystroke (a draft's names against its capitalized words), and folding and
+/// transliterating them is the cost of comparing.
+const REMEMBERED_PAIRS: usize = 1 << 16;
+
+thread_local! {
+    static PAIRS: std::cell::RefCell<hashbrown::HashTable<(Box<str>, Box<str>, Option<VariantKind>)>> =
+        std::cell::RefCell::new(hashbrown::HashTable::new());
+}
+
+/// `work()`, the kind of `a` against `b`, from this thread's table of pairs when it was
+/// worked out before.
+fn remembered(a: &str, b: &str, work: impl FnOnce() -> Option<VariantKind>) -> Option<VariantKind> {
+    let hash = |x: &str, y: &str| {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        x.hash(&mut h);
+        y.hash(&mut h);
+        h.finish()
+    };
+    let key = hash(a, b);
+    let found = PAIRS.with_borrow(|pairs| {
+        pairs
+            .find(key, |(x, y, _)| **x == *a && **y == *b)
+            .map(|(_, _, kind)| *kind)
+    });
+    if let Some(kind) = found {
+        return kind;
+    }
+    let kind = work();
+    PAIRS.with_borrow_mut(|pairs| {
+        if pairs.len() >= REMEMBERED_PAIRS {
+            pairs.clear();
+        }
+        pairs.insert_unique(key, (a.into(), b.into(), kind), |(x, y, _)| hash(x, y));
+    });
+    kind
+}
+
+/// [`classify`] of two spellings that are not the same.
+fn classify_spellings(a: &str, b: &str) -> Option<VariantKind> {
     let (fa, fb) = (fold(a), fold(b));
     if fa == fb {
         // Letter for letter (Sørensen / Sorensen) the difference is in accents and strokes;
