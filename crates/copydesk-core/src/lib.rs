@@ -13,6 +13,7 @@ pub mod checks;
 pub mod codes;
 pub mod config;
 pub mod draft;
+mod lexicon;
 pub mod parallel;
 pub mod position;
 

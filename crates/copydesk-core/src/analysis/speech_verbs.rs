@@ -2,18 +2,12 @@
 //! attribution cues, the entity lexicon and the number support read, each extended by the
 //! configured verbs (`[attribution] verbs`, [`extra_forms`]).
 
+use crate::lexicon::{self, lexicon_file};
 use std::sync::LazyLock;
 
-/// The list: one lemma a line, `#` comments.
-const LIST: &str = include_str!("../../data/lexicon/speech-verbs.txt");
-
 /// Every listed lemma, in the file's order.
-pub static LEMMAS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    LIST.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+pub static LEMMAS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(lexicon_file!("speech-verbs")).collect());
 
 /// Inflections that do not follow the regular pattern, and for verbs that are nouns too,
 /// only the forms that are verbs.

@@ -10,129 +10,9 @@
 //! them were acted on.
 
 use crate::analysis::attribution::turn_label;
+use crate::analysis::numbers::context::Topic;
 use crate::analysis::numbers::{ClaimKind, NumberClaim};
 use crate::draft::Draft;
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
-
-/// Words near a count that make it a casualty count: always worth a source, even when
-/// small and written in words (`shot dead eight suspected militants`).
-const CASUALTY: &[&str] = &[
-    "killed",
-    "killing",
-    "dead",
-    "deaths",
-    "death toll",
-    "died",
-    "die",
-    "injured",
-    "injuring",
-    "injuries",
-    "wounded",
-    "wounding",
-    "hurt",
-    "casualties",
-    "victims",
-    "missing",
-    "bodies",
-    "fatalities",
-    "evacuated",
-    "displaced",
-    "homeless",
-    "hospitalized",
-    "hospitalised",
-    "infected",
-    "infections",
-    "cases",
-    "lives",
-    "shot",
-];
-
-/// What weather services and gauges measure: such a measurement is their statistic.
-const OBSERVED: &[&str] = &[
-    "rain",
-    "rainfall",
-    "snow",
-    "snowfall",
-    "sea level",
-    "sea levels",
-    "water level",
-    "water levels",
-    "floodwater",
-    "gusts",
-    "winds",
-    "storm surge",
-];
-
-/// A poll or survey named in the sentence sources its figures.
-const POLL: &[&str] = &["poll", "polls", "polling", "survey", "census"];
-
-/// Words of a vote, a count everyone can look up once it is declared.
-const ELECTION: &[&str] = &[
-    " vote",
-    "votes",
-    "voted",
-    "voting",
-    "ballots",
-    "seats",
-    "delegates",
-    "elected",
-    "re-elected",
-    "majority",
-];
-
-/// Words of a market: prices, indices and moves are the market's own record.
-const MARKET: &[&str] = &[
-    "shares",
-    "stock",
-    "stocks",
-    "index",
-    "points",
-    "closed at",
-    "traded",
-    "trading",
-    "per barrel",
-    "a barrel",
-    "price of",
-    "priced at",
-    "exchange rate",
-    "dow",
-    "nasdaq",
-    "s&p",
-    "ftse",
-    "nikkei",
-    "sensex",
-];
-
-/// Words of a court's or a league's decision, published as it is made.
-const RULING: &[&str] = &[
-    "sentenced",
-    "sentence",
-    "ordered to pay",
-    "fined",
-    "restitution",
-    "bail",
-    "suspended for",
-    "suspension",
-    "prison term",
-    "jail term",
-];
-
-/// Words of a rule that sets a threshold: `two-thirds majority`, `must be ratified by
-/// three quarters of the states`.
-const THRESHOLD: &[&str] = &[
-    "majority",
-    "ratified",
-    "ratify",
-    "must",
-    "required",
-    "requires",
-    "would have to",
-    "needed",
-    "needs",
-    "threshold",
-    "at least two-thirds",
-];
 
 /// Whether the unsourced claim is one a copy editor would ask a source for.
 pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
@@ -141,9 +21,8 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
     if claim.kind == ClaimKind::Duration {
         return false;
     }
-    let near_text = near_text(draft, claim);
-    let near = Words::of(&near_text);
-    let casualty = near.has(List::Casualty);
+    let context = &claim.context;
+    let casualty = context.near(Topic::Casualty);
     match claim.kind {
         ClaimKind::Count => {
             // A total large enough to be a statistic, of something named: `15,000 people
@@ -160,30 +39,30 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
         // A measured change or an observation of weather and sea (`have risen 9
         // centimetres since 1990`, `2.5 inches of rain fell`) is a statistic; sizes,
         // distances and specifications are not.
-        ClaimKind::Measure if !claim.changing && !near.has(List::Observed) => return false,
+        ClaimKind::Measure if !claim.changing && !context.near(Topic::Weather) => return false,
         _ => {}
     }
     if interview_answer(draft, claim) {
         return false;
     }
-    let sentence_text = sentence_text(draft, claim);
-    let sentence = Words::of(&sentence_text);
     // `She drew two percent in the Léger poll`, `in the RealClearPolitics average`: the poll
     // named in the sentence is the figure's source.
-    if sentence.has(List::Poll) || named_average(draft, claim) {
+    if context.in_sentence(Topic::Poll) || named_average(draft, claim) {
         return false;
     }
-    if sentence.has(List::Ruling) && !casualty {
+    if context.in_sentence(Topic::Ruling) && !casualty {
         return false;
     }
     match claim.kind {
-        ClaimKind::Percent => !sentence.has(List::Market) && !sentence.has(List::Election),
-        ClaimKind::Fraction | ClaimKind::Multiplier => {
-            !sentence.has(List::Threshold) && !sentence.has(List::Election)
+        ClaimKind::Percent => {
+            !context.in_sentence(Topic::Market) && !context.in_sentence(Topic::Vote)
         }
-        ClaimKind::Money => !sentence.has(List::Market),
+        ClaimKind::Fraction | ClaimKind::Multiplier => {
+            !context.in_sentence(Topic::Threshold) && !context.in_sentence(Topic::Vote)
+        }
+        ClaimKind::Money => !context.in_sentence(Topic::Market),
         ClaimKind::Count => {
-            casualty || !sentence.has(List::Election) && !sentence.has(List::Market)
+            casualty || !context.in_sentence(Topic::Vote) && !context.in_sentence(Topic::Market)
         }
         ClaimKind::Measure | ClaimKind::Duration => true,
     }
@@ -194,89 +73,6 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
 /// must vouch for. They still take part in `number-mismatch` and show on hover.
 fn narrative_count(c: &NumberClaim) -> bool {
     c.in_words && !c.range && c.value.is_some_and(|v| v.fract() == 0.0 && v < 10.0)
-}
-
-/// The word lists above, by name, so a text can say which of them may stand in it.
-#[derive(Clone, Copy)]
-enum List {
-    Casualty,
-    Observed,
-    Poll,
-    Election,
-    Market,
-    Ruling,
-    Threshold,
-}
-
-impl List {
-    const ALL: [List; 7] = [
-        List::Casualty,
-        List::Observed,
-        List::Poll,
-        List::Election,
-        List::Market,
-        List::Ruling,
-        List::Threshold,
-    ];
-
-    fn entries(self) -> &'static [&'static str] {
-        match self {
-            List::Casualty => CASUALTY,
-            List::Observed => OBSERVED,
-            List::Poll => POLL,
-            List::Election => ELECTION,
-            List::Market => MARKET,
-            List::Ruling => RULING,
-            List::Threshold => THRESHOLD,
-        }
-    }
-
-    fn bit(self) -> u8 {
-        1 << self as u8
-    }
-}
-
-/// Each first word of a list entry, with the lists that have an entry starting with it.
-static FIRST_WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut first = FxHashMap::default();
-    for list in List::ALL {
-        for entry in list.entries() {
-            if let Some(word) = first_word(entry) {
-                *first.entry(word).or_insert(0) |= list.bit();
-            }
-        }
-    }
-    first
-});
-
-fn first_word(entry: &str) -> Option<&str> {
-    entry
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-}
-
-/// A lower-cased text and the lists that may stand in it. An entry can stand in the text
-/// only where its first word is one of the text's words, so one pass over the text's words
-/// rules out most lists without a search: these tests run for every figure on every
-/// keystroke.
-struct Words<'a> {
-    text: &'a str,
-    lists: u8,
-}
-
-impl<'a> Words<'a> {
-    fn of(text: &'a str) -> Self {
-        let lists = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter_map(|w| FIRST_WORDS.get(w))
-            .fold(0, |lists, bits| lists | bits);
-        Words { text, lists }
-    }
-
-    /// An entry of `list` stands in the text as a whole word or phrase.
-    fn has(&self, list: List) -> bool {
-        self.lists & list.bit() != 0 && list.entries().iter().any(|e| contains_word(self.text, e))
-    }
 }
 
 /// `in the RealClearPolitics average`, `the Johns Hopkins head-to-head average`: an average
@@ -309,58 +105,8 @@ fn interview_answer(draft: &Draft, claim: &NumberClaim) -> bool {
         .is_some_and(|text| turn_label(text).is_some())
 }
 
-/// The claim's sentence, lower-cased, with spaces around it so word tests need no bounds.
-fn sentence_text(draft: &Draft, claim: &NumberClaim) -> String {
-    let span = draft
-        .sentences
-        .get(claim.sentence)
-        .map_or(claim.span.clone(), |s| s.span.clone());
-    format!(" {} ", draft.prose.get(span).unwrap_or("").to_lowercase())
-}
-
-/// The words right around the claim (a few words either side, inside its sentence): a
-/// casualty word must be about this figure, not another in the sentence.
-fn near_text(draft: &Draft, claim: &NumberClaim) -> String {
-    let sentence = draft
-        .sentences
-        .get(claim.sentence)
-        .map_or(claim.span.clone(), |s| s.span.clone());
-    let start = floor_char(
-        &draft.prose,
-        claim.span.start.saturating_sub(40).max(sentence.start),
-    );
-    let end = floor_char(&draft.prose, (claim.span.end + 50).min(sentence.end));
-    format!(
-        " {} ",
-        draft
-            .prose
-            .get(start..end.max(start))
-            .unwrap_or("")
-            .to_lowercase()
-    )
-}
-
-fn floor_char(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// `word` stands in `text` as a whole word (or phrase).
-fn contains_word(text: &str, word: &str) -> bool {
-    let word = word.trim();
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::contains_word;
     use crate::checks::Code;
     use crate::config::Config;
     use crate::draft::Format;
@@ -443,12 +189,5 @@ mod tests {
     #[test]
     fn an_interview_answer_is_its_speakers_account() {
         assert!(queried("((Aparna Garg)) We have ten percent only women employees.").is_empty());
-    }
-
-    #[test]
-    fn words_match_whole() {
-        assert!(contains_word(" shares fell ", "shares"));
-        assert!(!contains_word(" shareholders ", "shares"));
-        assert!(contains_word(" the death toll rose", "death toll"));
     }
 }

@@ -12,7 +12,9 @@ use super::extract::Cand;
 use super::variants::{classify, same_spelling};
 use super::{gazetteer, lexicon, orgs, EntityKind};
 use crate::draft::Span;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 
 /// The longest name compared, in words.
 const MAX_WORDS: usize = 4;
@@ -41,8 +43,10 @@ pub fn find(
     groups: &[Group],
     cands: &[Cand],
 ) -> Vec<(usize, Miss)> {
-    // The names to compare with, by (word count, bucket of the first word).
-    let mut index: HashMap<(usize, char), Vec<Known>> = HashMap::new();
+    // The names to compare with, by (word count, bucket of the first word), and what
+    // identifies them all for the memo of runs compared.
+    let mut index: FxHashMap<(usize, char), Vec<Known>> = FxHashMap::default();
+    let mut names = FxHasher::default();
     for (gi, g) in groups.iter().enumerate() {
         if g.merged_into.is_some() || g.names.is_empty() {
             continue;
@@ -58,6 +62,7 @@ pub fn find(
             if words.is_empty() || words.len() > MAX_WORDS {
                 continue;
             }
+            (gi, g.kind, text).hash(&mut names);
             let key = (words.len(), first_letter(words[0]));
             index
                 .entry(key)
@@ -68,6 +73,7 @@ pub fn find(
     if index.is_empty() {
         return Vec::new();
     }
+    let names = names.finish();
     // The spans of the names the entities have, with the group of a name that is its
     // group's only one (candidates no entity kept cover nothing).
     let mut covered: Vec<(Span, Option<usize>)> = Vec::new();
@@ -121,11 +127,17 @@ pub fn find(
                 Some(None) => continue,
             };
             let text = &prose[span.clone()];
-            let mut groups_matched: Vec<usize> = known
+            let misspelt = RUNS.with_borrow_mut(|memo| {
+                memo.misspelt(names, text, || {
+                    (0..known.len())
+                        .filter(|&i| misspells(words, &known[i].words, groups[known[i].group].kind))
+                        .collect()
+                })
+            });
+            let mut groups_matched: Vec<usize> = misspelt
                 .iter()
-                .filter(|k| Miss::Alone(k.group) != miss)
-                .filter(|k| misspells(words, &k.words, groups[k.group].kind))
-                .map(|k| k.group)
+                .map(|&i| known[i].group)
+                .filter(|&g| Miss::Alone(g) != miss)
                 .collect();
             groups_matched.dedup();
             // A spelling a list knows is a name of its own; one written three times or
@@ -159,6 +171,44 @@ pub fn find(
         }
     }
     kept.into_iter().map(|(g, _, m)| (g, m)).collect()
+}
+
+/// Runs compared on this thread, at most this many.
+const REMEMBERED_RUNS: usize = 1 << 14;
+
+thread_local! {
+    static RUNS: RefCell<Runs> = RefCell::default();
+}
+
+/// Which names each run of capitalized words misspells, for one set of names: between two
+/// keystrokes the names rarely change and most runs are the same, so the comparisons, the
+/// cost of this pass, are made once.
+#[derive(Default)]
+struct Runs {
+    /// What identifies the names (each one's group, kind and text, in order).
+    names: u64,
+    /// A run's text → the positions, in its bucket of names, of those it misspells.
+    misspelt: FxHashMap<Box<str>, Vec<usize>>,
+}
+
+impl Runs {
+    fn misspelt(
+        &mut self,
+        names: u64,
+        run: &str,
+        compare: impl FnOnce() -> Vec<usize>,
+    ) -> Vec<usize> {
+        if self.names != names || self.misspelt.len() >= REMEMBERED_RUNS {
+            self.names = names;
+            self.misspelt.clear();
+        }
+        if let Some(found) = self.misspelt.get(run) {
+            return found.clone();
+        }
+        let found = compare();
+        self.misspelt.insert(run.into(), found.clone());
+        found
+    }
 }
 
 /// The bucket of a name: its first letter, lowercase (a misspelling keeps the first letter,

@@ -150,9 +150,12 @@ pub fn classify(a: &str, b: &str) -> Option<VariantKind> {
 /// transliterating them is the cost of comparing.
 const REMEMBERED_PAIRS: usize = 1 << 16;
 
+/// Two spellings and the kind of difference between them.
+type Pair = (Box<str>, Box<str>, Option<VariantKind>);
+
 thread_local! {
-    static PAIRS: std::cell::RefCell<hashbrown::HashTable<(Box<str>, Box<str>, Option<VariantKind>)>> =
-        std::cell::RefCell::new(hashbrown::HashTable::new());
+    static PAIRS: std::cell::RefCell<hashbrown::HashTable<Pair>> =
+        const { std::cell::RefCell::new(hashbrown::HashTable::new()) };
 }
 
 /// `work()`, the kind of `a` against `b`, from this thread's table of pairs when it was

@@ -10,6 +10,7 @@ use super::local::Facts;
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 
+pub mod context;
 mod exclusions;
 mod hover;
 mod kinds;
@@ -65,6 +66,8 @@ pub struct NumberClaim {
     pub relative: bool,
     /// Marked as a change over time ("rose to", "up from").
     pub changing: bool,
+    /// What the words around it say it is about (casualties, a vote, a market…).
+    pub context: context::Context,
     pub sentence: usize,
     pub paragraph: usize,
 }
@@ -91,6 +94,7 @@ pub struct LocalClaim {
     paragraph_cue: Option<support::Cue>,
     /// A source cue in the sentence before or after, when neither of the above holds.
     nearby_cue: Option<support::Cue>,
+    context: context::Context,
 }
 
 /// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
@@ -179,6 +183,7 @@ pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
         };
         for f in found.drain(..) {
             claims.push(LocalClaim {
+                context: context::read(text, &(start..end), &f.span),
                 found: f,
                 sentence: si - sentences.start,
                 sentence_cue: sentence_cue.clone(),
@@ -299,6 +304,7 @@ pub fn claims(
                 verb: f.verb.clone(),
                 relative: f.relative,
                 changing: f.changing,
+                context: c.context,
                 sentence: para.sentences.start + c.sentence,
                 paragraph: p,
             });
