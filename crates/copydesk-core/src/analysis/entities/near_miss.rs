@@ -149,6 +149,12 @@ pub fn find(
                 continue;
             }
             if let [g] = groups_matched[..] {
+                // A given name alone is someone's name, not a slip for another person's
+                // ("Ana" / "Anna"); a place or an organization has no such namesake in the
+                // story ("Cyrus" in a story about Cyprus).
+                if groups[g].kind == EntityKind::Person && is_given_name(text) {
+                    continue;
+                }
                 // A name mentioned once does not respell another mentioned once: which
                 // is the slip is then anyone's guess, and two real names may differ so.
                 if matches!(miss, Miss::Alone(_)) && groups[g].names.len() < 2 {
@@ -220,12 +226,14 @@ fn first_letter(word: &str) -> char {
 }
 
 /// A spelling that names something real on its own: a place the gazetteer knows, a
-/// well-known organization, a nationality, a given name.
+/// well-known organization, a nationality.
 fn is_real_name(text: &str) -> bool {
-    gazetteer::lookup(text).is_some()
-        || orgs::is_known_organization(text)
-        || orgs::is_demonym(text)
-        || (!text.contains(' ') && lexicon::has_flag(lexicon::GIVEN_NAME, text))
+    gazetteer::lookup(text).is_some() || orgs::is_known_organization(text) || orgs::is_demonym(text)
+}
+
+/// One word, a common given name.
+fn is_given_name(text: &str) -> bool {
+    !text.contains(' ') && lexicon::has_flag(lexicon::GIVEN_NAME, text)
 }
 
 /// Exactly one word differs from the name's, by a variant kind; a weak kind (a dropped
