@@ -80,16 +80,21 @@ impl Context {
     }
 }
 
+/// The topics named in the sentence `sentence` of `text`: read once for all its figures.
+pub fn sentence_topics(text: &str, sentence: &Span) -> u8 {
+    topics(&text.get(sentence.clone()).unwrap_or("").to_lowercase())
+}
+
 /// The context of the figure at `claim` in `text`, whose sentence is `sentence` (spans
-/// into `text`): from 40 bytes before the figure to 50 after, inside its sentence.
-pub fn read(text: &str, sentence: &Span, claim: &Span) -> Context {
+/// into `text`) naming `in_sentence` ([`sentence_topics`]): near is from 40 bytes before
+/// the figure to 50 after, inside its sentence.
+pub fn read(text: &str, sentence: &Span, in_sentence: u8, claim: &Span) -> Context {
     let start = floor_char(text, claim.start.saturating_sub(40).max(sentence.start));
     let end = floor_char(text, (claim.end + 50).min(sentence.end));
     let near = text.get(start..end.max(start)).unwrap_or("").to_lowercase();
-    let whole = text.get(sentence.clone()).unwrap_or("").to_lowercase();
     Context {
         near: topics(&near),
-        sentence: topics(&whole),
+        sentence: in_sentence,
     }
 }
 
@@ -138,7 +143,7 @@ fn floor_char(text: &str, mut at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains_word, read, Topic};
+    use super::{contains_word, read, sentence_topics, Topic};
 
     #[test]
     fn whole_words_and_phrases_only() {
@@ -154,7 +159,12 @@ mod tests {
         let text = "Troops shot dead eight militants. The vote was 12 to 3.";
         let first = 0..33;
         let eight = text.find("eight").unwrap_or(0);
-        let c = read(text, &first, &(eight..eight + 5));
+        let c = read(
+            text,
+            &first,
+            sentence_topics(text, &first),
+            &(eight..eight + 5),
+        );
         assert!(c.near(Topic::Casualty));
         assert!(
             !c.in_sentence(Topic::Vote),
@@ -162,7 +172,8 @@ mod tests {
         );
         let second = 34..text.len();
         let twelve = text.find("12").unwrap_or(0);
-        let c = read(text, &second, &(twelve..twelve + 2));
+        let in_second = sentence_topics(text, &second);
+        let c = read(text, &second, in_second, &(twelve..twelve + 2));
         assert!(c.in_sentence(Topic::Vote) && !c.near(Topic::Casualty));
     }
 }

@@ -181,9 +181,10 @@ pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
         } else {
             None
         };
+        let in_sentence = context::sentence_topics(text, &(start..end));
         for f in found.drain(..) {
             claims.push(LocalClaim {
-                context: context::read(text, &(start..end), &f.span),
+                context: context::read(text, &(start..end), in_sentence, &f.span),
                 found: f,
                 sentence: si - sentences.start,
                 sentence_cue: sentence_cue.clone(),
