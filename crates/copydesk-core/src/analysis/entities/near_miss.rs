@@ -94,6 +94,9 @@ pub fn find(
             _ => Some(None),
         }
     };
+    // The large buckets' names filed by their keys (`name_keys`), made when first needed.
+    let mut keyed: HashMap<(usize, char), HashMap<u64, Vec<usize>>> = HashMap::new();
+    let mut keys = Vec::new();
     let mut out = Vec::new();
     // Words that open a run without being part of a name: `President Trunp`, `The
     // Bundesbannk`.
@@ -112,7 +115,8 @@ pub fn find(
             if len == 1 && words[0].opens_sentence {
                 continue;
             }
-            let Some(known) = index.get(&(len, first_letter(words[0].text))) else {
+            let bucket = (len, first_letter(words[0].text));
+            let Some(known) = index.get(&bucket) else {
                 continue;
             };
             let miss = match cover(&span) {
@@ -121,12 +125,37 @@ pub fn find(
                 Some(None) => continue,
             };
             let text = &prose[span.clone()];
-            let mut groups_matched: Vec<usize> = known
-                .iter()
-                .filter(|k| Miss::Alone(k.group) != miss)
-                .filter(|k| misspells(words, &k.words, groups[k.group].kind))
-                .map(|k| k.group)
-                .collect();
+            let matches = |k: &&Known| {
+                Miss::Alone(k.group) != miss && misspells(words, &k.words, groups[k.group].kind)
+            };
+            let mut groups_matched: Vec<usize> = if known.len() <= SCAN {
+                known.iter().filter(matches).map(|k| k.group).collect()
+            } else {
+                let filed = keyed.entry(bucket).or_insert_with(|| {
+                    let mut filed: HashMap<u64, Vec<usize>> = HashMap::new();
+                    for (i, k) in known.iter().enumerate() {
+                        name_keys(&k.words, &mut keys);
+                        for key in keys.drain(..) {
+                            filed.entry(key).or_default().push(i);
+                        }
+                    }
+                    filed
+                });
+                let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
+                name_keys(&texts, &mut keys);
+                let mut at: Vec<usize> = keys
+                    .drain(..)
+                    .flat_map(|key| filed.get(&key).into_iter().flatten().copied())
+                    .collect();
+                // In the bucket's order, as the scan finds them.
+                at.sort_unstable();
+                at.dedup();
+                at.iter()
+                    .map(|&i| &known[i])
+                    .filter(matches)
+                    .map(|k| k.group)
+                    .collect()
+            };
             groups_matched.dedup();
             // A spelling a list knows is a name of its own; one written three times or
             // more is the writer's choice, not a slip (asked last: it reads the draft).
@@ -159,6 +188,37 @@ pub fn find(
         }
     }
     kept.into_iter().map(|(g, _, m)| (g, m)).collect()
+}
+
+/// Buckets of more names than this are searched by key ([`name_keys`]) rather than read
+/// whole: reading each bucket whole for every capitalized run took time quadratic in the
+/// number of names, while a real story's buckets hold a few names each.
+const SCAN: usize = 32;
+
+/// Appends to `out` keys that a run of words shares with a name whenever it [`misspells`]
+/// it: for each position, the other words in lowercase (which must be the same) with one of
+/// the [`variant_keys`] of the word there (which must be a variant).
+///
+/// [`variant_keys`]: super::variants::variant_keys
+fn name_keys(words: &[&str], out: &mut Vec<u64>) {
+    let mut others = String::new();
+    let mut variant = Vec::new();
+    for j in 0..words.len() {
+        others.clear();
+        for (i, w) in words.iter().enumerate() {
+            if i != j {
+                others.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            others.push('\0');
+        }
+        let seed = xxhash_rust::xxh3::xxh3_64_with_seed(others.as_bytes(), j as u64);
+        super::variants::variant_keys(words[j], &mut variant);
+        out.extend(
+            variant
+                .drain(..)
+                .map(|k| xxhash_rust::xxh3::xxh3_64_with_seed(&k.to_le_bytes(), seed)),
+        );
+    }
 }
 
 /// The bucket of a name: its first letter, lowercase (a misspelling keeps the first letter,
