@@ -24,12 +24,13 @@ fn quoted(draft: &Draft, claim: &NumberClaim) -> String {
 /// One finding per clause: figures side by side in one clause ("2.5 inches of rain fell in
 /// two hours") lack the same source, and one attribution fixes them all.
 fn unsupported(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
+    let mut memo = worth_a_source::Memo::default();
     let claims: Vec<&NumberClaim> = numbers
         .iter()
         .filter(|c| {
             !c.is_supported()
                 && c.in_unattributed_quote.is_none()
-                && worth_a_source::needs_source(draft, c)
+                && worth_a_source::needs_source(draft, c, &mut memo)
         })
         .collect();
     let mut findings = Vec::new();

@@ -132,8 +132,67 @@ const THRESHOLD: &[&str] = &[
     "at least two-thirds",
 ];
 
-/// Whether the unsourced claim is one a copy editor would ask a source for.
-pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
+/// What the sentence and the paragraph of the claims read last say about any figure in
+/// them, each worked out when first asked: a sentence or a paragraph of many figures is
+/// then read once, not once per figure (which took time quadratic in their number).
+#[derive(Default)]
+pub struct Memo {
+    /// The sentence's index, its lowercase text, and its answers.
+    sentence: Option<(usize, String, SentenceWords)>,
+    /// The paragraph's index and whether it is an interview answer.
+    paragraph: Option<(usize, bool)>,
+}
+
+/// Which words of the lists a sentence holds, each found when first asked.
+#[derive(Default)]
+struct SentenceWords {
+    /// A poll or a named average.
+    poll: Option<bool>,
+    ruling: Option<bool>,
+    market: Option<bool>,
+    election: Option<bool>,
+    threshold: Option<bool>,
+}
+
+impl Memo {
+    fn interview_answer(&mut self, draft: &Draft, claim: &NumberClaim) -> bool {
+        match self.paragraph {
+            Some((p, answer)) if p == claim.paragraph => answer,
+            _ => {
+                let answer = interview_answer(draft, claim);
+                self.paragraph = Some((claim.paragraph, answer));
+                answer
+            }
+        }
+    }
+
+    /// The claim's sentence's text and answers (a claim without a sentence, which has only
+    /// its own span, is not kept).
+    fn sentence(&mut self, draft: &Draft, claim: &NumberClaim) -> (&str, &mut SentenceWords) {
+        let kept = matches!(&self.sentence, Some((s, _, _)) if *s == claim.sentence)
+            && draft.sentences.get(claim.sentence).is_some();
+        if !kept {
+            self.sentence = None;
+        }
+        let (_, text, words) = self.sentence.get_or_insert_with(|| {
+            (
+                claim.sentence,
+                sentence_text(draft, claim),
+                SentenceWords::default(),
+            )
+        });
+        (text.as_str(), words)
+    }
+}
+
+/// `answer`, worked out by `f` when not yet known.
+fn known(answer: &mut Option<bool>, f: impl FnOnce() -> bool) -> bool {
+    *answer.get_or_insert_with(f)
+}
+
+/// Whether the unsourced claim is one a copy editor would ask a source for; `memo` keeps
+/// what the claims before it found of their sentence and paragraph.
+pub fn needs_source(draft: &Draft, claim: &NumberClaim, memo: &mut Memo) -> bool {
     // The claim's own shape first: most figures are settled here, without reading the
     // sentence.
     if claim.kind == ClaimKind::Duration {
@@ -160,26 +219,32 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
         ClaimKind::Measure if !claim.changing && !has_any(OBSERVED, &near) => return false,
         _ => {}
     }
-    if interview_answer(draft, claim) {
+    if memo.interview_answer(draft, claim) {
         return false;
     }
-    let sentence = sentence_text(draft, claim);
+    let (sentence, words) = memo.sentence(draft, claim);
     // `She drew two percent in the Léger poll`, `in the RealClearPolitics average`: the poll
     // named in the sentence is the figure's source.
-    if has_any(POLL, &sentence) || named_average(draft, claim) {
+    if known(&mut words.poll, || {
+        has_any(POLL, sentence) || named_average(draft, claim)
+    }) {
         return false;
     }
-    if has_any(RULING, &sentence) && !casualty {
+    if !casualty && known(&mut words.ruling, || has_any(RULING, sentence)) {
         return false;
     }
+    let mut market = || known(&mut words.market, || has_any(MARKET, sentence));
     match claim.kind {
-        ClaimKind::Percent => !has_any(MARKET, &sentence) && !has_any(ELECTION, &sentence),
-        ClaimKind::Fraction | ClaimKind::Multiplier => {
-            !has_any(THRESHOLD, &sentence) && !has_any(ELECTION, &sentence)
+        ClaimKind::Percent => {
+            !market() && !known(&mut words.election, || has_any(ELECTION, sentence))
         }
-        ClaimKind::Money => !has_any(MARKET, &sentence),
+        ClaimKind::Fraction | ClaimKind::Multiplier => {
+            !known(&mut words.threshold, || has_any(THRESHOLD, sentence))
+                && !known(&mut words.election, || has_any(ELECTION, sentence))
+        }
+        ClaimKind::Money => !market(),
         ClaimKind::Count => {
-            casualty || !has_any(ELECTION, &sentence) && !has_any(MARKET, &sentence)
+            casualty || !known(&mut words.election, || has_any(ELECTION, sentence)) && !market()
         }
         ClaimKind::Measure | ClaimKind::Duration => true,
     }
