@@ -47,7 +47,7 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
     }
     // `She drew two percent in the Léger poll`, `in the RealClearPolitics average`: the poll
     // named in the sentence is the figure's source.
-    if context.in_sentence(Topic::Poll) || named_average(draft, claim) {
+    if context.in_sentence(Topic::Poll) {
         return false;
     }
     if context.in_sentence(Topic::Ruling) && !casualty {
@@ -73,26 +73,6 @@ pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
 /// must vouch for. They still take part in `number-mismatch` and show on hover.
 fn narrative_count(c: &NumberClaim) -> bool {
     c.in_words && !c.range && c.value.is_some_and(|v| v.fract() == 0.0 && v < 10.0)
-}
-
-/// `in the RealClearPolitics average`, `the Johns Hopkins head-to-head average`: an average
-/// that bears its compiler's name sources its figures (an unnamed `average household` does
-/// not).
-fn named_average(draft: &Draft, claim: &NumberClaim) -> bool {
-    let Some(sentence) = draft.sentences.get(claim.sentence) else {
-        return false;
-    };
-    let text = draft.prose.get(sentence.span.clone()).unwrap_or("");
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.iter().enumerate().any(|(i, w)| {
-        w.trim_end_matches(|c: char| !c.is_alphanumeric()) == "average"
-            && words[..i]
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, p)| !matches!(**p, "polling" | "head-to-head" | "poll"))
-                .is_some_and(|(k, p)| k > 0 && p.chars().next().is_some_and(char::is_uppercase))
-    })
 }
 
 /// A paragraph of an interview's answer, opened by its speaker's label (`((Aparna Garg))`,

@@ -33,7 +33,8 @@ struct Open {
     mark: char,
 }
 
-/// Nesting deeper than this is not prose; openers beyond it stay unclosed.
+/// Nesting deeper than this is not prose; openers beyond it stay unclosed, each running to
+/// the next mark.
 const MAX_DEPTH: usize = 32;
 
 /// Words shortened with a leading apostrophe: `'til`, `'em`, `rock 'n' roll`.
@@ -146,6 +147,8 @@ fn pair(para: &ParagraphRef, carried: Option<(usize, Family)>) -> Paired {
     // Quote marks start with one of these bytes (ASCII, or the lead byte of U+00AB,
     // U+00BB and U+2018..U+203A); lead bytes never occur inside another char.
     let mut marks = NextByte::new(&[[b'"', b'\'', 0xE2], [0xC2; 3]]);
+    // The quote opened past `MAX_DEPTH` most recently, while no mark has followed it.
+    let mut too_deep: Option<usize> = None;
     let mut k = 0;
     while let Some(next) = marks.next(text.as_bytes(), k) {
         k = next;
@@ -168,6 +171,14 @@ fn pair(para: &ParagraphRef, carried: Option<(usize, Family)>) -> Paired {
         let action = classify(c, &context, &stack);
         if matches!(action, Action::Open(_)) {
             last_open_end = k + len;
+        }
+        if action != Action::Skip {
+            // A quote opened too deep ends at the next mark: left to run to the paragraph's
+            // end, as many of them as the paragraph has marks would overlap, and reading
+            // each one's text would take time quadratic in their number.
+            if let Some(q) = too_deep.take().and_then(|i| quotes.get_mut(i)) {
+                end_open(q, at);
+            }
         }
         k += len;
         match action {
@@ -201,6 +212,7 @@ fn pair(para: &ParagraphRef, carried: Option<(usize, Family)>) -> Paired {
                     // Deeper than any real text nests: left open, so every lookup
                     // in the stack stays short.
                     end_open(q, base + text.len());
+                    too_deep = Some(quotes.len() - 1);
                 }
             }
             Action::Close(family) => {
@@ -608,5 +620,20 @@ mod tests {
                 assert!(q.span.start <= q.inner.start && q.inner.end <= q.span.end);
             }
         }
+    }
+
+    #[test]
+    fn quotes_opened_too_deep_run_to_the_next_mark() {
+        let text = "\u{201c}w ".repeat(MAX_DEPTH + 3);
+        let d = Draft::parse(&text, Format::Markdown);
+        assert_eq!(d.quotes.len(), MAX_DEPTH + 3);
+        let deep = &d.quotes[MAX_DEPTH..];
+        for (q, next) in deep.iter().zip(&deep[1..]) {
+            assert_eq!(q.span.end, next.span.start, "{:?}", q);
+            assert_eq!(&text[q.inner.clone()], "w ");
+        }
+        assert_eq!(deep.last().map(|q| q.span.end), Some(text.trim_end().len()));
+        // The quotes within the limit still run to the paragraph's end.
+        assert_eq!(d.quotes[0].span.end, text.trim_end().len());
     }
 }

@@ -241,22 +241,34 @@ fn first_token_is_dash(text: &str) -> bool {
     false
 }
 
+/// The longest interview turn label, in bytes.
+const LONGEST_LABEL: usize = 48;
+
 /// The speaker's label that opens an interview turn: `((Aparna Garg)) We have…` (the
 /// Wikinews form), `GARG: We have…`, `Aparna Garg: We have…` — one to four capitalized
 /// words before `))` or a colon at the very start of the paragraph.
 pub fn turn_label(text: &str) -> Option<Match> {
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];
+    // A label is at most LONGEST_LABEL bytes, so its end is looked for only that far: a
+    // paragraph is asked once for each figure in it.
+    fn head(s: &str) -> &str {
+        let mut end = s.len().min(LONGEST_LABEL + 2);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        &s[..end]
+    }
     let (name, at, cue_len) = if let Some(inner) = rest.strip_prefix("((") {
-        let close = inner.find("))")?;
+        let close = head(inner).find("))")?;
         (&inner[..close], lead + 2, close + 4)
     } else {
-        let colon = rest.find(':')?;
+        let colon = head(rest).find(':')?;
         (&rest[..colon], lead, colon + 1)
     };
     let words: Vec<&str> = name.split_whitespace().collect();
     let named = (1..=4).contains(&words.len())
-        && name.len() <= 48
+        && name.len() <= LONGEST_LABEL
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));

@@ -478,20 +478,38 @@ fn merge_variants(groups: &mut [Group], cands: &[Cand], prose: &str) {
         };
         (g.kind as u8, super::variants::bucket_key(&word))
     };
-    // Each group's bucket, recomputed for a group whose names changed by a merge.
+    // Each group's bucket, recomputed for a group whose names changed by a merge; a group
+    // is compared with those whose first bucket is its current one.
     let mut keys: Vec<(u8, char)> = groups.iter().map(key).collect();
-    let mut buckets: WordMap<(u8, char), Vec<usize>> = WordMap::default();
-    for (i, k) in keys.iter().enumerate() {
-        buckets.entry(*k).or_default().push(i);
+    let bucket_of = keys.clone();
+    // Within a bucket, only the groups that share a key with it (`merge_keys`) can be its
+    // variants: comparing it with the whole bucket took time quadratic in the number of
+    // names. A group whose names change is filed again under its new keys.
+    let mut index: WordMap<u64, Vec<usize>> = WordMap::default();
+    let mut scratch = Vec::new();
+    for (i, g) in groups.iter().enumerate() {
+        merge_keys(g, cands, &mut scratch);
+        for k in scratch.drain(..) {
+            index.entry(k).or_default().push(i);
+        }
     }
     let mut changed = vec![false; n];
+    let mut same_bucket: Vec<usize> = Vec::new();
     for b in 0..n {
         let mut best: Option<(usize, (usize, usize, usize))> = None;
         if changed[b] {
             keys[b] = key(&groups[b]);
         }
-        let same_bucket = buckets.get(&keys[b]).map_or(&[][..], Vec::as_slice);
-        for &a in same_bucket {
+        merge_keys(&groups[b], cands, &mut scratch);
+        same_bucket.clear();
+        for k in scratch.drain(..) {
+            let sharing = index.get(&k).map_or(&[][..], Vec::as_slice);
+            same_bucket.extend(sharing.iter().filter(|&&a| bucket_of[a] == keys[b]));
+        }
+        // In the order of the bucket: on equal scores the first one found wins.
+        same_bucket.sort_unstable();
+        same_bucket.dedup();
+        for &a in &same_bucket {
             if a == b || groups[a].merged_into.is_some() || groups[a].kind != groups[b].kind {
                 continue;
             }
@@ -519,6 +537,56 @@ fn merge_variants(groups: &mut [Group], cands: &[Cand], prose: &str) {
                 groups[a].role_text.push_str(&roles);
                 groups[b].merged_into = Some(a);
                 changed[a] = true;
+                merge_keys(&groups[a], cands, &mut scratch);
+                for k in scratch.drain(..) {
+                    let filed = index.entry(k).or_default();
+                    if filed.last() != Some(&a) {
+                        filed.push(a);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Appends to `out` keys that two groups share whenever [`variant_of`] holds for them: a
+/// person's surname's [`variants::variant_keys`]; for a place or an organization, its place
+/// in the gazetteer, and its first name's first word (lowercase, and its variant keys) with
+/// the name's word count.
+///
+/// [`variants::variant_keys`]: super::variants::variant_keys
+fn merge_keys(g: &Group, cands: &[Cand], out: &mut Vec<u64>) {
+    use xxhash_rust::xxh3::xxh3_64_with_seed as hash;
+    const PLACE: u64 = 11;
+    const LOWER: u64 = 12;
+    let Some(&first) = g.names.first() else {
+        return;
+    };
+    match g.kind {
+        EntityKind::Person => {
+            if let Some(surname) = &g.surname {
+                super::variants::variant_keys(surname, out);
+            }
+        }
+        EntityKind::Place | EntityKind::Organization => {
+            let text = cands[first].text.as_str();
+            if let Some(place) = g.place {
+                out.push(hash(place.as_bytes(), PLACE));
+            }
+            if g.kind == EntityKind::Place {
+                if let Some((place, _)) = gazetteer::lookup(text) {
+                    out.push(hash(place.name.as_bytes(), PLACE));
+                }
+            }
+            let words = text.split_whitespace().count() as u64;
+            let Some(word) = text.split_whitespace().next() else {
+                return;
+            };
+            let from = out.len();
+            out.push(hash(word.to_lowercase().as_bytes(), LOWER));
+            super::variants::variant_keys(word, out);
+            for k in &mut out[from..] {
+                *k = hash(&k.to_le_bytes(), words);
             }
         }
     }

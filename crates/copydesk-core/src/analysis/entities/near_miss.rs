@@ -100,6 +100,9 @@ pub fn find(
             _ => Some(None),
         }
     };
+    // The large buckets' names filed by their keys (`name_keys`), made when first needed.
+    let mut keyed: FxHashMap<(usize, char), FxHashMap<u64, Vec<usize>>> = FxHashMap::default();
+    let mut keys = Vec::new();
     let mut out = Vec::new();
     // Words that open a run without being part of a name: `President Trunp`, `The
     // Bundesbannk`.
@@ -118,7 +121,8 @@ pub fn find(
             if len == 1 && words[0].opens_sentence {
                 continue;
             }
-            let Some(known) = index.get(&(len, first_letter(words[0].text))) else {
+            let bucket = (len, first_letter(words[0].text));
+            let Some(known) = index.get(&bucket) else {
                 continue;
             };
             let miss = match cover(&span) {
@@ -129,9 +133,31 @@ pub fn find(
             let text = &prose[span.clone()];
             let misspelt = RUNS.with_borrow_mut(|memo| {
                 memo.misspelt(names, text, || {
-                    (0..known.len())
-                        .filter(|&i| misspells(words, &known[i].words, groups[known[i].group].kind))
-                        .collect()
+                    let misspelt =
+                        |&i: &usize| misspells(words, &known[i].words, groups[known[i].group].kind);
+                    if known.len() <= SCAN {
+                        return (0..known.len()).filter(misspelt).collect();
+                    }
+                    let filed = keyed.entry(bucket).or_insert_with(|| {
+                        let mut filed: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+                        for (i, k) in known.iter().enumerate() {
+                            name_keys(&k.words, &mut keys);
+                            for key in keys.drain(..) {
+                                filed.entry(key).or_default().push(i);
+                            }
+                        }
+                        filed
+                    });
+                    let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
+                    name_keys(&texts, &mut keys);
+                    let mut at: Vec<usize> = keys
+                        .drain(..)
+                        .flat_map(|key| filed.get(&key).into_iter().flatten().copied())
+                        .collect();
+                    // In the bucket's order, as the scan finds them.
+                    at.sort_unstable();
+                    at.dedup();
+                    at.into_iter().filter(misspelt).collect()
                 })
             });
             let mut groups_matched: Vec<usize> = misspelt
@@ -214,6 +240,37 @@ impl Runs {
         let found = compare();
         self.misspelt.insert(run.into(), found.clone());
         found
+    }
+}
+
+/// Buckets of more names than this are searched by key ([`name_keys`]) rather than read
+/// whole: reading each bucket whole for every capitalized run took time quadratic in the
+/// number of names, while a real story's buckets hold a few names each.
+const SCAN: usize = 32;
+
+/// Appends to `out` keys that a run of words shares with a name whenever it [`misspells`]
+/// it: for each position, the other words in lowercase (which must be the same) with one of
+/// the [`variant_keys`] of the word there (which must be a variant).
+///
+/// [`variant_keys`]: super::variants::variant_keys
+fn name_keys(words: &[&str], out: &mut Vec<u64>) {
+    let mut others = String::new();
+    let mut variant = Vec::new();
+    for j in 0..words.len() {
+        others.clear();
+        for (i, w) in words.iter().enumerate() {
+            if i != j {
+                others.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            others.push('\0');
+        }
+        let seed = xxhash_rust::xxh3::xxh3_64_with_seed(others.as_bytes(), j as u64);
+        super::variants::variant_keys(words[j], &mut variant);
+        out.extend(
+            variant
+                .drain(..)
+                .map(|k| xxhash_rust::xxh3::xxh3_64_with_seed(&k.to_le_bytes(), seed)),
+        );
     }
 }
 

@@ -16,7 +16,8 @@ pub enum Topic {
     Casualty,
     /// Rain, snow, sea levels, winds: what weather services and gauges measure.
     Weather,
-    /// A poll, a survey, a census.
+    /// A poll, a survey, a census, or an average named for its compiler ("the
+    /// RealClearPolitics average").
     Poll,
     /// A vote, its ballots, seats and delegates.
     Vote,
@@ -82,7 +83,29 @@ impl Context {
 
 /// The topics named in the sentence `sentence` of `text`: read once for all its figures.
 pub fn sentence_topics(text: &str, sentence: &Span) -> u8 {
-    topics(&text.get(sentence.clone()).unwrap_or("").to_lowercase())
+    let sentence = text.get(sentence.clone()).unwrap_or("");
+    let named_average = if names_an_average(sentence) {
+        Topic::Poll.bit()
+    } else {
+        0
+    };
+    topics(&sentence.to_lowercase()) | named_average
+}
+
+/// `in the RealClearPolitics average`, `the Johns Hopkins head-to-head average`: an average
+/// that bears its compiler's name sources its figures (an unnamed `average household` does
+/// not).
+fn names_an_average(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric()) == "average"
+            && words[..i]
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, p)| !matches!(**p, "polling" | "head-to-head" | "poll"))
+                .is_some_and(|(k, p)| k > 0 && p.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// The context of the figure at `claim` in `text`, whose sentence is `sentence` (spans

@@ -482,11 +482,33 @@ fn quote_support(
     attributions: &[Attribution],
     span: &Span,
 ) -> QuoteSupport {
-    let innermost = quotes
-        .map(|i| (i, &draft.quotes[i]))
-        .filter(|(_, q)| q.inner.start <= span.start && span.end <= q.inner.end.max(q.span.end))
-        .max_by_key(|(_, q)| q.depth)
-        .map(|(i, _)| i);
+    let covers = |q: &crate::draft::Quote| {
+        q.inner.start <= span.start && span.end <= q.inner.end.max(q.span.end)
+    };
+    let innermost = if span.is_empty() {
+        quotes
+            .map(|i| (i, &draft.quotes[i]))
+            .filter(|(_, q)| covers(q))
+            .max_by_key(|(_, q)| q.depth)
+            .map(|(i, _)| i)
+    } else {
+        // Of the quotes that cover a span, the one opened last is the deepest: any other
+        // was open when it opened (one closed before it ends before the span). So the
+        // innermost is the last quote opened before the span or one of its outer quotes,
+        // found without reading every quote of the paragraph for every figure.
+        let first = quotes.start;
+        let before = draft.quotes.get(quotes).unwrap_or_default();
+        let mut at = (first + before.partition_point(|q| q.inner.start <= span.start))
+            .checked_sub(1)
+            .filter(|&i| i >= first);
+        while let Some(i) = at {
+            if covers(&draft.quotes[i]) {
+                break;
+            }
+            at = draft.quotes[i].parent.filter(|&p| first <= p && p < i);
+        }
+        at
+    };
     let Some(mut q) = innermost else {
         return QuoteSupport::Outside;
     };
