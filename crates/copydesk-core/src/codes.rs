@@ -80,7 +80,7 @@ impl Code {
         Code::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
-    pub fn default_severity(self) -> Severity {
+    pub(crate) fn default_severity(self) -> Severity {
         match self {
             Code::ImpossibleDate => Severity::Error,
             Code::UnsupportedNumber => Severity::Information,

@@ -162,15 +162,6 @@ impl Config {
         Ok(config)
     }
 
-    /// Reads and parses a configuration file.
-    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            line: None,
-            message: format!("{}: {e}", path.display()),
-        })?;
-        Config::from_toml(&text)
-    }
-
     /// The nearest `copydesk.toml` in `start` or one of its ancestors.
     pub fn find_upward(start: &Path) -> Option<PathBuf> {
         let start = if start.is_file() {

@@ -9,7 +9,7 @@ use std::sync::{Mutex, OnceLock};
 
 /// Below this many bytes of paragraphs to read, handing work to another core costs more
 /// than it saves.
-pub const PARALLEL_BYTES: usize = 16 * 1024;
+pub(crate) const PARALLEL_BYTES: usize = 16 * 1024;
 
 /// Drafts from this many bytes (about 20,000 words) run their document stages on two cores:
 /// below, the second thread costs about what it saves, in processor time for no quicker
@@ -93,7 +93,7 @@ where
 
 /// Drops `value` on a worker when `parallel`, else here: freeing what a long draft's
 /// analysis no longer needs takes time that its result need not wait for.
-pub fn drop_aside<T: Send + 'static>(value: T, parallel: bool) {
+pub(crate) fn drop_aside<T: Send + 'static>(value: T, parallel: bool) {
     if parallel && rayon::current_num_threads() > 1 {
         rayon::spawn(move || drop(value));
     }

@@ -51,8 +51,9 @@ impl<'a> LineIndex<'a> {
         self.text
     }
 
+    #[cfg(test)]
     /// How many lines the text has (a text ending in a line break has an empty last line).
-    pub fn line_count(&self) -> usize {
+    pub(crate) fn line_count(&self) -> usize {
         self.starts.len()
     }
 

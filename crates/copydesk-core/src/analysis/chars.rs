@@ -4,7 +4,7 @@
 /// The character that starts at byte `i` of `text`; `None` at the end, past it, or inside
 /// a character.
 #[inline]
-pub fn char_at(text: &str, i: usize) -> Option<char> {
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     match *text.as_bytes().get(i)? {
         b if b.is_ascii() => Some(char::from(b)),
         _ => text.get(i..)?.chars().next(),

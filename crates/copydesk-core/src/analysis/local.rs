@@ -77,7 +77,7 @@ impl Facts {
     /// relative to the paragraph), by `read`: taken from the cache when this paragraph was
     /// read with these speakers before. Such paragraphs are read on every analysis, since
     /// the speakers are only known after the local stages.
-    pub fn reread(
+    pub(crate) fn reread(
         &self,
         p: usize,
         speakers: Vec<(usize, usize)>,
@@ -123,7 +123,7 @@ impl Cache {
     }
 
     /// Keeps the paragraphs `facts` read again with speakers, for the next analysis.
-    pub fn keep_rereads(&mut self, facts: &Facts) {
+    pub(crate) fn keep_rereads(&mut self, facts: &Facts) {
         let mut rereads = facts.rereads.lock().unwrap_or_else(|e| e.into_inner());
         self.rereads = std::mem::take(&mut rereads.used);
     }
@@ -282,6 +282,6 @@ fn key(draft: &Draft, p: usize) -> Key {
 
 /// Every paragraph's facts read afresh (for tests of the document stages).
 #[cfg(test)]
-pub fn facts_of(draft: &Draft) -> Facts {
+pub(crate) fn facts_of(draft: &Draft) -> Facts {
     facts(draft, &Config::default(), None)
 }

@@ -4,7 +4,7 @@
 //! (`crate::checks`) read it and make the findings.
 
 use crate::config::Config;
-use crate::draft::{Draft, Format, Span};
+use crate::draft::{Draft, Format};
 use crate::parallel;
 
 pub mod attribution;
@@ -14,7 +14,7 @@ pub mod entities;
 pub mod hover;
 pub mod local;
 pub mod numbers;
-pub mod speech_verbs;
+pub(crate) mod speech_verbs;
 pub mod words;
 
 pub use attribution::Attribution;
@@ -91,7 +91,7 @@ impl Analysis {
     }
 
     /// The innermost quote covering `offset`.
-    pub fn quote_at(&self, offset: usize) -> Option<usize> {
+    pub(crate) fn quote_at(&self, offset: usize) -> Option<usize> {
         self.draft
             .quotes
             .iter()
@@ -116,9 +116,4 @@ impl Analysis {
 pub struct InlayHint {
     pub offset: usize,
     pub label: String,
-}
-
-/// Spans are byte ranges; a helper for modules that need "does a contain b".
-pub fn covers(outer: &Span, inner: &Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
 }

@@ -6,7 +6,7 @@ use crate::lexicon::{self, lexicon_file};
 use std::sync::LazyLock;
 
 /// Every listed lemma, in the file's order.
-pub static LEMMAS: LazyLock<Vec<&'static str>> =
+pub(crate) static LEMMAS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(lexicon_file!("speech-verbs")).collect());
 
 /// Inflections that do not follow the regular pattern, and for verbs that are nouns too,
@@ -44,7 +44,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 ];
 
 /// The inflections of a regular verb: base, -s, -ed, -ing.
-pub fn inflect(lemma: &str) -> Vec<String> {
+pub(crate) fn inflect(lemma: &str) -> Vec<String> {
     let mut forms = vec![lemma.to_string()];
     let stem_y = lemma
         .strip_suffix('y')
@@ -81,7 +81,7 @@ pub fn inflect(lemma: &str) -> Vec<String> {
 }
 
 /// The forms of a listed lemma: its irregular forms when it has them, else [`inflect`]'s.
-pub fn forms_of(lemma: &str) -> Vec<String> {
+pub(crate) fn forms_of(lemma: &str) -> Vec<String> {
     match IRREGULAR.iter().find(|(l, _)| *l == lemma) {
         Some((_, forms)) => forms.iter().map(|f| f.to_string()).collect(),
         None => inflect(lemma),
@@ -89,7 +89,7 @@ pub fn forms_of(lemma: &str) -> Vec<String> {
 }
 
 /// Every form of every listed verb, with its lemma.
-pub static FORMS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+pub(crate) static FORMS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
     LEMMAS
         .iter()
         .flat_map(|&lemma| forms_of(lemma).into_iter().map(move |f| (f, lemma)))
@@ -99,7 +99,7 @@ pub static FORMS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
 /// Every inflection of the configured extra verbs (`[attribution] verbs`), lowercased and
 /// sorted, each verb as written too (a configured "harrumphed" is a form, "harrumph" a
 /// lemma): computed once per paragraph read so that a lookup stays a comparison.
-pub fn extra_forms(verbs: &[String]) -> Vec<String> {
+pub(crate) fn extra_forms(verbs: &[String]) -> Vec<String> {
     let mut forms: Vec<String> = verbs
         .iter()
         .map(|v| v.trim().to_lowercase())

@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 
 /// ASCII lower case without allocating when there is nothing to lower (most words).
-pub trait AsciiLower {
+pub(crate) trait AsciiLower {
     fn ascii_lower(&self) -> Cow<'_, str>;
 }
 
@@ -21,8 +21,9 @@ impl AsciiLower for str {
     }
 }
 
+#[cfg(test)]
 /// The number words below twenty, in order of their value ("zero" … "nineteen").
-pub const NUMBER_UNITS: [&str; 20] = [
+pub(crate) const NUMBER_UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -45,8 +46,9 @@ pub const NUMBER_UNITS: [&str; 20] = [
     "nineteen",
 ];
 
+#[cfg(test)]
 /// The tens from twenty, in order ("twenty" … "ninety").
-pub const NUMBER_TENS: [&str; 8] = [
+pub(crate) const NUMBER_TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
@@ -54,7 +56,7 @@ pub const NUMBER_TENS: [&str; 8] = [
 pub use crate::draft::MONTHS;
 
 /// The days of the week, from Monday.
-pub const WEEKDAYS: [(&str, Weekday); 7] = [
+pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("Monday", Weekday::Mon),
     ("Tuesday", Weekday::Tue),
     ("Wednesday", Weekday::Wed),
@@ -69,7 +71,7 @@ const LONGEST_LISTED: usize = 24;
 
 /// A set of words, ASCII case ignored. Most words of a draft are not in a given list, and
 /// most of those are turned away on their first letter and length alone, before any hash.
-pub struct WordList {
+pub(crate) struct WordList {
     /// FxHash: every token of a draft is looked up, and SipHash costs more than the rest.
     set: FxHashSet<Box<[u8]>>,
     /// For each first letter a–z, a bit for each length its words have.
@@ -157,7 +159,7 @@ pub enum MonthForm {
 
 /// A word of the calendar or a number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CalendarWord {
+pub(crate) enum CalendarWord {
     Month(u32, MonthForm),
     Day(Weekday),
     /// "zero" … "nineteen".
@@ -172,7 +174,7 @@ const LONGEST_CALENDAR_WORD: usize = 9;
 /// What an ASCII-lower-case word is: a month (the abbreviations are those in use, AP's
 /// Jan. Feb. Aug. Sept. Oct. Nov. Dec. and others seen in the wild), a weekday, a number
 /// word.
-pub fn calendar_word(lower: &[u8]) -> Option<CalendarWord> {
+pub(crate) fn calendar_word(lower: &[u8]) -> Option<CalendarWord> {
     use CalendarWord::{Day, Month, Tens, Unit};
     Some(match lower {
         b"january" => Month(1, MonthForm::Full),
@@ -259,7 +261,7 @@ pub fn weekday(word: &str) -> Option<Weekday> {
 }
 
 /// "October" for 10; "" for a number that is no month.
-pub fn month_name(month: u32) -> &'static str {
+pub(crate) fn month_name(month: u32) -> &'static str {
     MONTHS
         .get((month as usize).wrapping_sub(1))
         .copied()
@@ -267,12 +269,12 @@ pub fn month_name(month: u32) -> &'static str {
 }
 
 /// "Thursday".
-pub fn weekday_name(day: Weekday) -> &'static str {
+pub(crate) fn weekday_name(day: Weekday) -> &'static str {
     WEEKDAYS[day.num_days_from_monday() as usize].0
 }
 
 /// The value of a number word below twenty, ASCII case ignored: "seven" → 7.
-pub fn unit_value(word: &str) -> Option<u32> {
+pub(crate) fn unit_value(word: &str) -> Option<u32> {
     match calendar_word_of(word)? {
         CalendarWord::Unit(n) => Some(n),
         _ => None,
@@ -280,7 +282,7 @@ pub fn unit_value(word: &str) -> Option<u32> {
 }
 
 /// The value of a tens word, ASCII case ignored: "forty" → 40.
-pub fn tens_value(word: &str) -> Option<u32> {
+pub(crate) fn tens_value(word: &str) -> Option<u32> {
     match calendar_word_of(word)? {
         CalendarWord::Tens(n) => Some(n),
         _ => None,

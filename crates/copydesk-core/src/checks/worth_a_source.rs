@@ -15,7 +15,7 @@ use crate::analysis::numbers::{ClaimKind, NumberClaim};
 use crate::draft::Draft;
 
 /// Whether the unsourced claim is one a copy editor would ask a source for.
-pub fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
+pub(crate) fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
     // The claim's own shape first: most figures are settled here, without reading the
     // sentence.
     if claim.kind == ClaimKind::Duration {

@@ -164,19 +164,20 @@ impl Draft {
     }
 
     /// The prose text of a span.
-    pub fn prose_of(&self, span: &Span) -> &str {
+    pub(crate) fn prose_of(&self, span: &Span) -> &str {
         self.prose.get(span.clone()).unwrap_or("")
     }
 
     /// Indices of the quotes that open inside `span` (quotes are sorted by start).
-    pub fn quotes_in(&self, span: &Span) -> Range<usize> {
+    pub(crate) fn quotes_in(&self, span: &Span) -> Range<usize> {
         let first = self.quotes.partition_point(|q| q.span.start < span.start);
         let end = self.quotes.partition_point(|q| q.span.start < span.end);
         first..end.max(first)
     }
 
+    #[cfg(test)]
     /// The innermost quote whose span contains `offset`, if any.
-    pub fn quote_at(&self, offset: usize) -> Option<usize> {
+    pub(crate) fn quote_at(&self, offset: usize) -> Option<usize> {
         let started = self.quotes.partition_point(|q| q.span.start <= offset);
         let paragraph = self.paragraph_at(offset)?;
         (0..started)
@@ -186,13 +187,14 @@ impl Draft {
     }
 
     /// The sentence containing `offset`, if any.
-    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+    pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
     }
 
+    #[cfg(test)]
     /// The paragraph containing `offset`, if any.
-    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+    pub(crate) fn paragraph_at(&self, offset: usize) -> Option<usize> {
         let i = self.paragraphs.partition_point(|p| p.span.end <= offset);
         (i < self.paragraphs.len() && self.paragraphs[i].span.start <= offset).then_some(i)
     }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// How a cue word relates to its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub(crate) enum Form {
     /// A finite or bare form with its own subject: `said`, `says`, `told`, `say`.
     Finite,
     /// A participle whose subject is the clause's: `adding`, `calling`, `saying`.
@@ -20,7 +20,7 @@ pub enum Form {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CueWord {
+pub(crate) struct CueWord {
     pub lemma: &'static str,
     pub form: Form,
     /// Only a cue when the quotation follows it (`called the vote "…"`, `described it as
@@ -29,7 +29,7 @@ pub struct CueWord {
 }
 
 /// Lemmas that only cue a quotation that follows them.
-pub const BEFORE_QUOTE_ONLY: &[&str] = &[
+pub(crate) const BEFORE_QUOTE_ONLY: &[&str] = &[
     "apologise",
     "apologize",
     "call",
@@ -71,12 +71,12 @@ pub fn lookup(lower: &str) -> Option<CueWord> {
 }
 
 /// Every inflection of the configured extra verbs (see [`speech_verbs::extra_forms`]).
-pub fn extra_forms(verbs: &[String]) -> Vec<String> {
+pub(crate) fn extra_forms(verbs: &[String]) -> Vec<String> {
     speech_verbs::extra_forms(verbs)
 }
 
 /// A cue word, including the configured extra verbs (`extra` from [`extra_forms`]).
-pub fn lookup_with(lower: &str, extra: &[String]) -> Option<CueWord> {
+pub(crate) fn lookup_with(lower: &str, extra: &[String]) -> Option<CueWord> {
     lookup(lower).or_else(|| {
         extra.iter().any(|v| v == lower).then_some(CueWord {
             lemma: "say",
@@ -91,7 +91,7 @@ pub fn lookup_with(lower: &str, extra: &[String]) -> Option<CueWord> {
 }
 
 /// Nouns of a written or spoken statement: `in a statement`, `in an email`, `in a post`.
-pub const STATEMENT_NOUNS: &[&str] = &[
+pub(crate) const STATEMENT_NOUNS: &[&str] = &[
     "statement",
     "statements",
     "email",
@@ -124,10 +124,10 @@ pub const STATEMENT_NOUNS: &[&str] = &[
     "conference",
 ];
 
-pub static STATEMENT_NOUNS_SET: WordSet = WordSet::new(STATEMENT_NOUNS);
+pub(crate) static STATEMENT_NOUNS_SET: WordSet = WordSet::new(STATEMENT_NOUNS);
 
 /// Nouns for what someone said, after a possessive: `Smith's reply: "…"`.
-pub const UTTERANCE_NOUNS: &[&str] = &[
+pub(crate) const UTTERANCE_NOUNS: &[&str] = &[
     "response",
     "reply",
     "answer",
@@ -169,4 +169,4 @@ pub const UTTERANCE_NOUNS: &[&str] = &[
     "words",
 ];
 
-pub static UTTERANCE_NOUNS_SET: WordSet = WordSet::new(UTTERANCE_NOUNS);
+pub(crate) static UTTERANCE_NOUNS_SET: WordSet = WordSet::new(UTTERANCE_NOUNS);

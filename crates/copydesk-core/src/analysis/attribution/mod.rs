@@ -19,11 +19,11 @@ use super::local::Facts;
 use crate::config::Config;
 use crate::draft::{Draft, Span};
 
-pub mod cues;
+pub(crate) mod cues;
 mod document;
 mod hover;
 mod paragraph;
-pub mod rules;
+pub(crate) mod rules;
 pub mod speakers;
 pub mod speech;
 pub mod tokens;

@@ -23,7 +23,7 @@ pub struct Match {
 
 impl Match {
     /// The same match with its spans moved by `by` bytes (paragraph-relative to absolute).
-    pub fn shifted(&self, by: usize) -> Match {
+    pub(crate) fn shifted(&self, by: usize) -> Match {
         Match {
             speaker: Found {
                 span: self.speaker.span.start + by..self.speaker.span.end + by,
@@ -49,14 +49,14 @@ fn according_to(t: &[Token], i: usize) -> bool {
 }
 
 /// The speaker of the quote at token `qpos`, from its own sentence.
-pub fn in_sentence(toks: &Tokens, qpos: usize, extra: &[String]) -> Option<Match> {
+pub(crate) fn in_sentence(toks: &Tokens, qpos: usize, extra: &[String]) -> Option<Match> {
     let sent = toks.sentence_of(qpos);
     after_quote(&toks.tokens, qpos, sent.end, extra)
         .or_else(|| before_quote(&toks.tokens, sent.start, qpos, extra))
 }
 
 /// Attribution that follows the quote (token `qpos`) before the sentence ends at `end`.
-pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Option<Match> {
+pub(crate) fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Option<Match> {
     let mut i = qpos + 1;
     while i < end && t[i].is_punct(',') {
         i += 1;
@@ -321,7 +321,7 @@ fn statement_lead(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
 
 /// A sentence's speaker without a quote (indirect speech): `Fidan said Ankara would send
 /// escorts.` Used for a quotation that follows in the same paragraph.
-pub fn indirect_speaker(
+pub(crate) fn indirect_speaker(
     toks: &Tokens,
     sent: std::ops::Range<usize>,
     extra: &[String],
@@ -362,7 +362,7 @@ pub fn indirect_speaker(
 
 /// Attribution inside the text of a quote left open: `"We are ready, Smith said.` (the
 /// closing mark was forgotten, so the credit sits inside the quote's span).
-pub fn inside_open_quote(inner: &Tokens, extra: &[String]) -> Option<Match> {
+pub(crate) fn inside_open_quote(inner: &Tokens, extra: &[String]) -> Option<Match> {
     let t = &inner.tokens;
     for sent in &inner.sentences {
         for c in sent.clone() {
@@ -390,7 +390,7 @@ pub fn inside_open_quote(inner: &Tokens, extra: &[String]) -> Option<Match> {
 /// Middle East."`, `It also urged people to "…"`). A description is too loose a tie (`The
 /// company's new helmet is their "…"`); a document subject has its own rule
 /// ([`document_subject`]).
-pub fn subject_user(toks: &Tokens, qpos: usize) -> Option<Match> {
+pub(crate) fn subject_user(toks: &Tokens, qpos: usize) -> Option<Match> {
     let t = &toks.tokens;
     let sent = toks.sentence_of(qpos);
     // `…told Sky News any process "must be thought out": "Moves…"`: a second quote is the
@@ -489,7 +489,7 @@ static COPULAS_SET: WordSet = WordSet::new(COPULAS);
 
 /// A partial quote from a document named as the sentence's subject: `The indictment
 /// accuses O'Brien of "…"`. Not for copulas: `The plan is "…"` quotes nobody.
-pub fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
+pub(crate) fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
     let t = &toks.tokens;
     let sent = toks.sentence_of(qpos);
     let found = speakers::clause_subject(t, sent.start, qpos)?;

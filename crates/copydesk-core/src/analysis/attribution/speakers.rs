@@ -530,7 +530,7 @@ fn name_of_run(tokens: &[Token], run: std::ops::Range<usize>) -> Option<Found> {
 }
 
 /// The subject of the verb at token `verb`, looking back no further than `floor`.
-pub fn subject_of_verb(tokens: &[Token], verb: usize, floor: usize) -> Option<Found> {
+pub(crate) fn subject_of_verb(tokens: &[Token], verb: usize, floor: usize) -> Option<Found> {
     let mut e = verb;
     // Skip adverbs, auxiliaries and time phrases between subject and verb.
     while e > floor {
@@ -616,7 +616,7 @@ fn appositive_subject(tokens: &[Token], comma: usize, floor: usize) -> Option<Fo
 }
 
 /// The noun phrase ending at token `last` (inclusive), not reaching before `floor`.
-pub fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option<Found> {
+pub(crate) fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) -> Option<Found> {
     let t = word(tokens, last)?;
     if is_pronoun(t) {
         return Some(Found {
@@ -812,7 +812,11 @@ fn is_place(run: &[Token]) -> bool {
 /// `"…," Gary Woodall, a meteorologist at the weather service said`: an appositive whose
 /// closing comma is missing. The name that opens the clause at `first` speaks, not the
 /// last noun before the verb at `verb`.
-pub fn name_before_open_appositive(tokens: &[Token], first: usize, verb: usize) -> Option<Found> {
+pub(crate) fn name_before_open_appositive(
+    tokens: &[Token],
+    first: usize,
+    verb: usize,
+) -> Option<Found> {
     let comma = (first..verb).find(|&k| tokens[k].is_punct(','))?;
     let opens_appositive = tokens
         .get(comma + 1)
@@ -826,7 +830,7 @@ pub fn name_before_open_appositive(tokens: &[Token], first: usize, verb: usize) 
 
 /// The noun phrase starting at token `first`, ending before `end`: `said Rui Costa, 71`,
 /// `according to its annual report`, `said another, who asked not to be named`.
-pub fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<Found> {
+pub(crate) fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> Option<Found> {
     let end = end.min(tokens.len());
     let mut i = first;
     // `said Tuesday`, `said on Tuesday`: time words are not the speaker.
@@ -987,7 +991,11 @@ fn appositive_name_after(tokens: &[Token], comma: usize, end: usize) -> Option<F
 /// The subject of the clause a participle hangs on: `Kowalczyk thanked the jurors,
 /// calling the trial "…"` → `Kowalczyk` (the phrase that opens the sentence, when it is
 /// followed by a verb-like word).
-pub fn clause_subject(tokens: &[Token], sentence_start: usize, before: usize) -> Option<Found> {
+pub(crate) fn clause_subject(
+    tokens: &[Token],
+    sentence_start: usize,
+    before: usize,
+) -> Option<Found> {
     // After a dateline (`BRUSSELS, May 5 — Regulators fined…`) the clause starts at the dash.
     let mut start = (sentence_start..before.min(sentence_start + 12))
         .find(|&k| tokens[k].is_dash())

@@ -117,7 +117,7 @@ static SIGN_WORDS_SET: WordSet = WordSet::new(SIGN_WORDS);
 
 /// How a quote not governed by attribution is to be read, from the words before it in its
 /// sentence (`before` are those tokens, nearest last; `inner` is the quote's text).
-pub fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSpeech> {
+pub(crate) fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSpeech> {
     let words = || before.iter().rev().take(6);
     let first = before.iter().rev().find(|t| t.is_word());
     if let Some(w) = first {
@@ -169,7 +169,7 @@ pub fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSpeech> {
 }
 
 /// All words of two or more capitalized except little ones: a title, not a sentence.
-pub fn is_title_case(inner: &str) -> bool {
+pub(crate) fn is_title_case(inner: &str) -> bool {
     let mut words = 0;
     let mut capitals = 0;
     for w in inner
@@ -227,7 +227,7 @@ fn is_clause_starter(w: &str) -> bool {
 static CLAUSE_STARTERS_SET: WordSet = WordSet::new(CLAUSE_STARTERS);
 
 /// A short quoted phrase (1–3 words) that is not a clause: a term, not a statement.
-pub fn is_short_term(inner: &str) -> bool {
+pub(crate) fn is_short_term(inner: &str) -> bool {
     let mut count = 0;
     let mut clause = false;
     for w in inner
@@ -251,7 +251,7 @@ pub fn is_short_term(inner: &str) -> bool {
 
 /// `raw` lowercased, with `’` read as `'`, is `norm`: without allocating when `raw` is
 /// ASCII but for curly apostrophes.
-pub fn same_word(raw: &str, norm: &str) -> bool {
+pub(crate) fn same_word(raw: &str, norm: &str) -> bool {
     let mut rest = norm.as_bytes();
     for c in raw.chars() {
         let b = match c {
@@ -268,16 +268,17 @@ pub fn same_word(raw: &str, norm: &str) -> bool {
 }
 
 /// The significant words of a text, lowercased (for matching a headline quote to the body).
-pub fn content_words(text: &str) -> Vec<String> {
+pub(crate) fn content_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .map(|w| w.replace('’', "'").to_lowercase())
         .collect()
 }
 
+#[cfg(test)]
 /// Does `needle` (a headline quote) stand in `haystack` (a body quote)? Either word for word
 /// or with most of its words.
-pub fn echoes(needle: &[String], haystack: &[String]) -> bool {
+pub(crate) fn echoes(needle: &[String], haystack: &[String]) -> bool {
     if needle.is_empty() || haystack.is_empty() {
         return false;
     }
@@ -290,7 +291,7 @@ pub fn echoes(needle: &[String], haystack: &[String]) -> bool {
 
 /// [`echoes`] for a body quote's words as they stand in the text (`haystack`, not yet
 /// lowercased): the same answer without a string per word.
-pub fn echoes_raw(needle: &[String], haystack: &[&str]) -> bool {
+pub(crate) fn echoes_raw(needle: &[String], haystack: &[&str]) -> bool {
     if needle.is_empty() || haystack.is_empty() {
         return false;
     }
@@ -308,7 +309,7 @@ pub fn echoes_raw(needle: &[String], haystack: &[&str]) -> bool {
 }
 
 /// The words [`content_words`] finds, as they stand in `text`.
-pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
 }
@@ -327,7 +328,7 @@ fn bit_of(h: u32) -> u64 {
 
 /// The bit a word stands for in [`word_bits`] (`raw` as in the text or already
 /// normalized), or `None` when it is not ASCII but for curly apostrophes.
-pub fn word_bit(raw: &str) -> Option<u64> {
+pub(crate) fn word_bit(raw: &str) -> Option<u64> {
     let mut h = BITS_SEED;
     for c in raw.chars() {
         let b = match c {
@@ -343,7 +344,7 @@ pub fn word_bit(raw: &str) -> Option<u64> {
 /// A summary of a text's content words for [`echoes`]: one bit per word ([`word_bit`] of
 /// each of [`raw_words`]; every bit when a word is not plain ASCII). A word of a needle
 /// whose bit is not set is not in the text.
-pub fn word_bits(text: &str) -> u64 {
+pub(crate) fn word_bits(text: &str) -> u64 {
     let bytes = text.as_bytes();
     let mut bits = 0;
     let mut h = BITS_SEED;
@@ -386,14 +387,15 @@ pub fn word_bits(text: &str) -> u64 {
     bits
 }
 
+#[cfg(test)]
 /// Whether a text with [`word_bits`] `bits` may echo `needle` (a cheap test that never
 /// says no to a text that [`echoes`] it).
-pub fn may_echo(needle: &[String], bits: u64) -> bool {
+pub(crate) fn may_echo(needle: &[String], bits: u64) -> bool {
     Echo::of(needle).may_be_in(bits)
 }
 
 /// A needle's words as [`word_bits`], to test many texts with.
-pub struct Echo {
+pub(crate) struct Echo {
     /// Bits of the needle's plain words (one entry per word).
     bits: Vec<u64>,
     /// Words that have no bit (always counted as present).
@@ -421,7 +423,7 @@ impl Echo {
     }
 
     /// Whether a text with [`word_bits`] `text` holds enough of the needle's words.
-    pub fn may_be_in(&self, text: u64) -> bool {
+    pub(crate) fn may_be_in(&self, text: u64) -> bool {
         if self.required == 0 {
             return false;
         }

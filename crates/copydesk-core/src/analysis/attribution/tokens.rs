@@ -13,7 +13,7 @@ use crate::draft::Span;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Word,
     /// One punctuation character: `, : ; . ! ? ( )` or a dash (`—`, `–`, `--`).
     Punct(char),
@@ -22,7 +22,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token<'a> {
+pub(crate) struct Token<'a> {
     pub kind: Kind,
     pub span: Span,
     /// The word lowercased (empty for punctuation and quotes).
@@ -43,7 +43,7 @@ impl Token<'_> {
         self.kind == Kind::Word
     }
 
-    pub fn is_punct(&self, c: char) -> bool {
+    pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
 
@@ -59,7 +59,7 @@ impl Token<'_> {
         matches!(self.kind, Kind::Punct('.' | '!' | '?'))
     }
 
-    pub fn is_dash(&self) -> bool {
+    pub(crate) fn is_dash(&self) -> bool {
         self.kind == Kind::Punct('—')
     }
 
@@ -76,14 +76,14 @@ impl Token<'_> {
 
 /// A paragraph (or a quote's text) as tokens, with its sentences (token ranges).
 #[derive(Debug, Clone, Default)]
-pub struct Tokens<'a> {
+pub(crate) struct Tokens<'a> {
     pub tokens: Vec<Token<'a>>,
     pub sentences: Vec<std::ops::Range<usize>>,
 }
 
 /// An outermost quote as the tokenizer sees it.
 #[derive(Debug, Clone)]
-pub struct QuoteMark {
+pub(crate) struct QuoteMark {
     /// The quote's span, relative to the text read.
     pub span: Span,
     /// Its index among the quotes that open in the paragraph.
@@ -287,7 +287,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// The sentence (token range) holding token `t`.
-    pub fn sentence_of(&self, t: usize) -> std::ops::Range<usize> {
+    pub(crate) fn sentence_of(&self, t: usize) -> std::ops::Range<usize> {
         let i = self.sentences.partition_point(|s| s.end <= t);
         self.sentences
             .get(i)
@@ -298,7 +298,7 @@ impl<'a> Tokens<'a> {
 }
 
 /// The text of a quote between its marks ends a sentence (`."`, `?"`, `!"`).
-pub fn quote_ends_sentence(inner: &str) -> bool {
+pub(crate) fn quote_ends_sentence(inner: &str) -> bool {
     inner
         .trim_end()
         .trim_end_matches(['"', '\'', '’', '”', '»', ')'])

@@ -4,10 +4,10 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
-pub type WordMap<V> = FxHashMap<String, V>;
+pub(crate) type WordMap<V> = FxHashMap<String, V>;
 
 /// A fixed list of lowercase words with a fast membership test.
-pub struct WordSet {
+pub(crate) struct WordSet {
     list: &'static [&'static str],
     set: OnceLock<FxHashSet<&'static str>>,
 }

@@ -75,7 +75,7 @@ pub enum Expression {
 
 /// One expression found in the token stream.
 #[derive(Debug, Clone)]
-pub(crate) struct Found {
+pub struct Found {
     pub span: Span,
     pub expression: Expression,
     /// A weekday written beside a calendar date, and its span ("Wednesday" of

@@ -130,7 +130,7 @@ pub struct DateMention {
 
 impl DateMention {
     /// The calendar date as written, when the expression is one.
-    pub fn calendar(&self) -> Option<&Calendar> {
+    pub(crate) fn calendar(&self) -> Option<&Calendar> {
         match &self.expression {
             Expression::Calendar(c) => Some(c),
             _ => None,
@@ -146,7 +146,7 @@ const PREPOSITIONS: &[&str] = &[
 /// A date expression as its paragraph alone tells it (spans relative to the paragraph's
 /// start): everything but what the story date and the other paragraphs decide.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LocalMention {
+pub(crate) struct LocalMention {
     span: Span,
     expression: Expression,
     weekday: Option<(Weekday, Span)>,
@@ -331,7 +331,7 @@ fn sentence_window(
 }
 
 /// The mention covering a byte offset.
-pub fn mention_at(mentions: &[DateMention], offset: usize) -> Option<&DateMention> {
+pub(crate) fn mention_at(mentions: &[DateMention], offset: usize) -> Option<&DateMention> {
     mentions
         .iter()
         .find(|m| m.span.start <= offset && offset < m.span.end)

@@ -31,7 +31,7 @@ impl Token<'_> {
         self.start..self.end
     }
 
-    pub fn is_punct(&self, c: char) -> bool {
+    pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.text.starts_with(c)
     }
 
@@ -40,11 +40,11 @@ impl Token<'_> {
         self.kind == Kind::Word && self.text.eq_ignore_ascii_case(w)
     }
 
-    pub fn is_any_word(&self, words: &[&str]) -> bool {
+    pub(crate) fn is_any_word(&self, words: &[&str]) -> bool {
         self.kind == Kind::Word && words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
     }
 
-    pub fn is_capitalized(&self) -> bool {
+    pub(crate) fn is_capitalized(&self) -> bool {
         self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 

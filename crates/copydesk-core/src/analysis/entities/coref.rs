@@ -4,7 +4,7 @@
 //! surname stay apart. Close spellings merge only by the kind of difference and context.
 
 use super::extract::Cand;
-use super::gazetteer::{self, Spelling};
+use super::gazetteer;
 use super::lexicon::HashMap as WordMap;
 use super::lexicon::{
     gender_of_word, has_flag, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
@@ -17,7 +17,7 @@ use crate::draft::{Draft, Span};
 
 /// An entity under construction.
 #[derive(Debug, Clone)]
-pub struct Group {
+pub(crate) struct Group {
     pub kind: EntityKind,
     /// Indices into the candidates: the name mentions.
     pub names: Vec<usize>,
@@ -49,7 +49,7 @@ pub struct NameParts {
 
 /// The parts of a name written as `words`; `shared` is a surname it shares with the next
 /// name ("Ana and José Martínez").
-pub fn name_parts_of(words: &[&str], shared: Option<&str>) -> Option<NameParts> {
+pub(crate) fn name_parts_of(words: &[&str], shared: Option<&str>) -> Option<NameParts> {
     let words: Vec<&str> = words.iter().copied().filter(|w| !is_suffix(w)).collect();
     if let Some(s) = shared {
         return Some(NameParts {
@@ -332,7 +332,7 @@ fn merge_unqualified_organizations(groups: &mut [Group], cands: &[Cand]) {
 }
 
 /// Group `b`'s names become group `a`'s, and `b` is merged into `a`.
-pub fn absorb(groups: &mut [Group], cands: &[Cand], a: usize, b: usize) {
+pub(crate) fn absorb(groups: &mut [Group], cands: &[Cand], a: usize, b: usize) {
     let moved = std::mem::take(&mut groups[b].names);
     groups[a].names.extend(moved);
     groups[a].names.sort_by_key(|&i| cands[i].span.start);
@@ -667,14 +667,9 @@ fn variant_of(groups: &[Group], cands: &[Cand], prose: &str, a: usize, b: usize)
     }
 }
 
-/// The gazetteer's verdict on a place spelling (for the dominant spelling).
-pub fn is_current_place_name(text: &str) -> bool {
-    matches!(gazetteer::lookup(text), Some((_, Spelling::Current)))
-}
-
 /// Resolves every quote speaker to an entity: the group of each attribution's speaker, by
 /// attribution; adds descriptor and pronoun speakers as mentions.
-pub fn resolve_speakers(
+pub(crate) fn resolve_speakers(
     draft: &Draft,
     groups: &mut [Group],
     cands: &[Cand],

@@ -94,7 +94,7 @@ fn prepare(c: &mut Candidate, prose: &str) {
 
 impl Candidate {
     /// The words of the name as written; `prose` is the paragraph's prose.
-    pub fn word_texts<'a>(&self, prose: &'a str) -> Vec<&'a str> {
+    pub(crate) fn word_texts<'a>(&self, prose: &'a str) -> Vec<&'a str> {
         self.words
             .iter()
             .filter_map(|w| prose.get(w.clone()))
@@ -105,7 +105,7 @@ impl Candidate {
 /// A candidate as the document stage sees it: placed in the draft, with what the document
 /// stage decides about it (a weak capital confirmed elsewhere).
 #[derive(Debug, Clone)]
-pub struct Cand<'a> {
+pub(crate) struct Cand<'a> {
     pub c: &'a Candidate,
     /// The paragraph's start.
     pub base: usize,
@@ -126,17 +126,11 @@ impl<'a> Cand<'a> {
         }
     }
 
-    /// The words of the name as written; `prose` is the draft's prose.
-    pub fn word_texts<'p>(&self, prose: &'p str) -> Vec<&'p str> {
-        self.c
-            .words
-            .iter()
-            .filter_map(|w| prose.get(self.base + w.start..self.base + w.end))
-            .collect()
-    }
-
     /// The words of the name as written, without collecting them.
-    pub fn words_in<'p>(&self, prose: &'p str) -> impl Iterator<Item = &'p str> + use<'p, '_> {
+    pub(crate) fn words_in<'p>(
+        &self,
+        prose: &'p str,
+    ) -> impl Iterator<Item = &'p str> + use<'p, '_> {
         let base = self.base;
         self.c
             .words
@@ -145,7 +139,7 @@ impl<'a> Cand<'a> {
     }
 
     /// The last word of the name as written.
-    pub fn last_word<'p>(&self, prose: &'p str) -> Option<&'p str> {
+    pub(crate) fn last_word<'p>(&self, prose: &'p str) -> Option<&'p str> {
         let w = self.c.words.last()?;
         prose.get(self.base + w.start..self.base + w.end)
     }
@@ -792,7 +786,7 @@ fn base_candidate(prose: &str, toks: &[Token], a: usize, b: usize) -> Candidate 
 
 /// Does `span` overlap one of `sorted` (spans sorted by start)? Speaker names are short and
 /// rarely overlap each other, so the few spans starting just before `span` ends decide.
-pub fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
+pub(crate) fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
     let before_end = sorted.partition_point(|s| s.start < span.end);
     sorted[..before_end]
         .iter()
@@ -1222,7 +1216,10 @@ fn coordinated_first_names(prose: &str, toks: &[Token], out: &mut [Candidate]) {
 
 /// The names of candidates that stand where their capital is evidence (not sentence-initial):
 /// a sentence-initial word matching one of them is a name too.
-pub fn strong_surfaces<'p>(cands: &[Cand<'p>], prose: &'p str) -> super::lexicon::HashSet<&'p str> {
+pub(crate) fn strong_surfaces<'p>(
+    cands: &[Cand<'p>],
+    prose: &'p str,
+) -> super::lexicon::HashSet<&'p str> {
     let mut set = super::lexicon::HashSet::default();
     for c in cands.iter().filter(|c| !c.weak) {
         set.insert(c.c.text.as_str());
@@ -1237,7 +1234,7 @@ pub fn strong_surfaces<'p>(cands: &[Cand<'p>], prose: &'p str) -> super::lexicon
 /// last word stands alone elsewhere in the story is a person named in full, then by
 /// surname, as news style does. Not when the name opens with a place ("Bristol Rovers" …
 /// "Rovers"), nor when something says it is a place or an organization.
-pub fn pair_full_names_with_surnames(cands: &mut [Cand], prose: &str) {
+pub(crate) fn pair_full_names_with_surnames(cands: &mut [Cand], prose: &str) {
     // Words that stand alone somewhere as something other than a surname: "in Southend",
     // "the Tigers".
     let mut not_surnames: super::lexicon::HashSet<&str> = Default::default();
@@ -1331,7 +1328,7 @@ fn is_team_name(last: &str) -> bool {
 
 /// Resolves the candidates that needed evidence (sentence-initial capitals): kept when the
 /// same word is a name elsewhere, or a close spelling of a person's name, dropped otherwise.
-pub fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
+pub(crate) fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
     if !cands.iter().any(|c| c.weak) {
         return;
     }

@@ -201,7 +201,7 @@ fn fields(text: &str, separator: u8) -> impl Iterator<Item = &str> {
 /// Cities whose name is also a common English word: opening a sentence or a headline ("Man
 /// charged in fire", "Nice try", "Reading the report"), the capital is no evidence of the
 /// city. Elsewhere ("in Reading", "Mobile, Ala.") they are places like any other.
-pub fn is_common_word(name: &str) -> bool {
+pub(crate) fn is_common_word(name: &str) -> bool {
     matches!(
         name,
         "Man"
@@ -294,7 +294,7 @@ const AP_STATES: &[(&str, &str)] = &[
 ];
 
 /// The state an AP dateline abbreviation stands for (`Mo.` → Missouri), any case.
-pub fn ap_state(abbreviation: &str) -> Option<&'static str> {
+pub(crate) fn ap_state(abbreviation: &str) -> Option<&'static str> {
     AP_STATES
         .iter()
         .find(|(a, _)| a.eq_ignore_ascii_case(abbreviation))

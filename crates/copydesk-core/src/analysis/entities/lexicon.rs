@@ -158,7 +158,7 @@ const ORG_TRAILERS: &str =
 
 /// Nouns that follow a place's name in lowercase ("the Omar bin Khatab mosque"). Those
 /// marked `true` are part of the place's name.
-pub fn place_trailer(lower: &str) -> Option<bool> {
+pub(crate) fn place_trailer(lower: &str) -> Option<bool> {
     match lower {
         "mosque" | "church" | "cathedral" | "temple" | "synagogue" | "shrine" | "monastery" => {
             Some(true)
@@ -240,24 +240,24 @@ fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// What a lowercase word is in the lists above, one bit per list (see [`Flags`]).
-pub type Flags = u32;
-pub const FUNCTION: Flags = 1;
-pub const CALENDAR_WORD: Flags = 1 << 1;
-pub const NOT_NAME: Flags = 1 << 2;
-pub const TITLE: Flags = 1 << 3;
-pub const HONORIFIC: Flags = 1 << 4;
-pub const ROLE_NOUN: Flags = 1 << 5;
-pub const KIN: Flags = 1 << 6;
-pub const SPEECH_VERB: Flags = 1 << 7;
-pub const ORG_TRAILER: Flags = 1 << 8;
-pub const ORG_HEAD: Flags = 1 << 9;
-pub const ORG_OPENER: Flags = 1 << 10;
-pub const PLACE_HEAD: Flags = 1 << 11;
-pub const PLACE_OPENER: Flags = 1 << 12;
-pub const PARTICLE: Flags = 1 << 13;
-pub const SUFFIX: Flags = 1 << 14;
-pub const DEMONYM: Flags = 1 << 15;
-pub const GIVEN_NAME: Flags = 1 << 16;
+pub(crate) type Flags = u32;
+pub(crate) const FUNCTION: Flags = 1;
+pub(crate) const CALENDAR_WORD: Flags = 1 << 1;
+pub(crate) const NOT_NAME: Flags = 1 << 2;
+pub(crate) const TITLE: Flags = 1 << 3;
+pub(crate) const HONORIFIC: Flags = 1 << 4;
+pub(crate) const ROLE_NOUN: Flags = 1 << 5;
+pub(crate) const KIN: Flags = 1 << 6;
+pub(crate) const SPEECH_VERB: Flags = 1 << 7;
+pub(crate) const ORG_TRAILER: Flags = 1 << 8;
+pub(crate) const ORG_HEAD: Flags = 1 << 9;
+pub(crate) const ORG_OPENER: Flags = 1 << 10;
+pub(crate) const PLACE_HEAD: Flags = 1 << 11;
+pub(crate) const PLACE_OPENER: Flags = 1 << 12;
+pub(crate) const PARTICLE: Flags = 1 << 13;
+pub(crate) const SUFFIX: Flags = 1 << 14;
+pub(crate) const DEMONYM: Flags = 1 << 15;
+pub(crate) const GIVEN_NAME: Flags = 1 << 16;
 
 /// Common given names (data/given-names.txt, which says what is left out and why).
 const GIVEN_NAMES: &str = include_str!("../../../data/given-names.txt");
@@ -305,7 +305,7 @@ const LONGEST: usize = 32;
 
 /// The lists a word already in lowercase belongs to.
 #[inline]
-pub fn flags_of_lower(lower: &str) -> Flags {
+pub(crate) fn flags_of_lower(lower: &str) -> Flags {
     if lower.len() > LONGEST {
         return 0;
     }
@@ -314,7 +314,7 @@ pub fn flags_of_lower(lower: &str) -> Flags {
 
 /// The lists a lowercase word belongs to, counting a calendar word with a period ("Sept.")
 /// as the calendar lists do.
-pub fn token_flags(lower: &str) -> Flags {
+pub(crate) fn token_flags(lower: &str) -> Flags {
     let flags = flags_of_lower(lower);
     let trimmed = lower.trim_end_matches('.');
     if trimmed.len() == lower.len() {
@@ -351,7 +351,7 @@ fn has(flag: Flags, word: &str) -> bool {
 }
 
 /// In the word list `flag`, case aside.
-pub fn has_flag(flag: Flags, word: &str) -> bool {
+pub(crate) fn has_flag(flag: Flags, word: &str) -> bool {
     has(flag, word)
 }
 
@@ -359,23 +359,20 @@ fn in_list(flag: Flags, lower: &str) -> bool {
     flags_of_lower(lower) & flag != 0
 }
 
-pub fn is_function_word(word: &str) -> bool {
+pub(crate) fn is_function_word(word: &str) -> bool {
     has(FUNCTION, word)
 }
-pub fn is_calendar(word: &str) -> bool {
+pub(crate) fn is_calendar(word: &str) -> bool {
     has(CALENDAR_WORD, word.trim_end_matches('.'))
 }
-pub fn is_not_name(word: &str) -> bool {
+pub(crate) fn is_not_name(word: &str) -> bool {
     has(NOT_NAME, word)
 }
-pub fn is_title_head(word: &str) -> bool {
+pub(crate) fn is_title_head(word: &str) -> bool {
     has(TITLE, word)
 }
-pub fn is_honorific(word: &str) -> bool {
-    has(HONORIFIC, word)
-}
 /// "spokesman", and plurals of role nouns ("analysts") for telling subjects from names.
-pub fn is_role_noun(word: &str) -> bool {
+pub(crate) fn is_role_noun(word: &str) -> bool {
     let w = lowercase(word);
     in_list(ROLE_NOUN, &w)
         || w.strip_suffix('s')
@@ -384,7 +381,7 @@ pub fn is_role_noun(word: &str) -> bool {
         || w.ends_with("spokeswoman")
 }
 /// A role noun naming one person ("spokesman", not "dockworkers").
-pub fn is_singular_role_noun(word: &str) -> bool {
+pub(crate) fn is_singular_role_noun(word: &str) -> bool {
     let w = lowercase(word);
     in_list(ROLE_NOUN, &w)
         || w.ends_with("spokesman")
@@ -404,7 +401,7 @@ fn is_ist_agent(lower: &str) -> bool {
             ))
 }
 /// [`is_singular_role_noun`] of a word already in lowercase, with its flags.
-pub fn is_singular_role_noun_lower(lower: &str, flags: Flags) -> bool {
+pub(crate) fn is_singular_role_noun_lower(lower: &str, flags: Flags) -> bool {
     if lower.is_ascii() {
         flags & ROLE_NOUN != 0
             || lower.ends_with("spokesman")
@@ -415,7 +412,7 @@ pub fn is_singular_role_noun_lower(lower: &str, flags: Flags) -> bool {
     }
 }
 /// [`is_role_noun`] of a word already in lowercase, with its flags.
-pub fn is_role_noun_lower(lower: &str, flags: Flags) -> bool {
+pub(crate) fn is_role_noun_lower(lower: &str, flags: Flags) -> bool {
     if lower.is_ascii() {
         flags & ROLE_NOUN != 0
             || lower
@@ -427,40 +424,25 @@ pub fn is_role_noun_lower(lower: &str, flags: Flags) -> bool {
         is_role_noun(lower)
     }
 }
-pub fn is_kinship(word: &str) -> bool {
+pub(crate) fn is_kinship(word: &str) -> bool {
     has(KIN, word)
 }
-pub fn is_speech_verb(word: &str) -> bool {
-    has(SPEECH_VERB, word)
-}
-pub fn is_org_trailer(word: &str) -> bool {
+pub(crate) fn is_org_trailer(word: &str) -> bool {
     has(ORG_TRAILER, word)
 }
-pub fn is_org_head(word: &str) -> bool {
-    has(ORG_HEAD, word)
-}
-pub fn is_org_opener(word: &str) -> bool {
-    has(ORG_OPENER, word)
-}
-pub fn is_place_head(word: &str) -> bool {
-    has(PLACE_HEAD, word)
-}
-pub fn is_place_opener(word: &str) -> bool {
-    has(PLACE_OPENER, word)
-}
 /// Particles are matched as written: "De" opening a sentence is not one.
-pub fn is_particle(word: &str) -> bool {
+pub(crate) fn is_particle(word: &str) -> bool {
     in_list(PARTICLE, word)
 }
-pub fn is_suffix(word: &str) -> bool {
+pub(crate) fn is_suffix(word: &str) -> bool {
     has(SUFFIX, word)
 }
-pub fn is_irregular_demonym(word: &str) -> bool {
+pub(crate) fn is_irregular_demonym(word: &str) -> bool {
     has(DEMONYM, word)
 }
 
 /// Pronouns that refer to one person, with the gender they carry.
-pub fn person_pronoun(word: &str) -> Option<Gender> {
+pub(crate) fn person_pronoun(word: &str) -> Option<Gender> {
     match lowercase(word).as_ref() {
         "he" | "him" | "his" | "himself" => Some(Gender::Male),
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
@@ -475,7 +457,7 @@ pub enum Gender {
 }
 
 /// The gender a title or role noun carries, when it carries one.
-pub fn gender_of_word(word: &str) -> Option<Gender> {
+pub(crate) fn gender_of_word(word: &str) -> Option<Gender> {
     match lowercase(word).trim_end_matches('.') {
         "mr" | "spokesman" | "chairman" | "businessman" | "congressman" | "councilman"
         | "husband" | "father" | "brother" | "son" | "widower" | "king" | "prince" | "sir"

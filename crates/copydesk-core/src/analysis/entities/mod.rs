@@ -12,14 +12,14 @@ use crate::config::Config;
 use crate::draft::{Draft, Span};
 use std::sync::Arc;
 
-pub mod coref;
+pub(crate) mod coref;
 pub mod extract;
 pub mod gazetteer;
 pub mod hover;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod near_miss;
-pub mod orgs;
-pub mod roles;
+pub(crate) mod orgs;
+pub(crate) mod roles;
 pub mod spelling;
 pub mod tokens;
 pub mod variants;

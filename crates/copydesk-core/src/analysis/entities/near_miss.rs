@@ -27,7 +27,7 @@ struct Known<'c> {
 
 /// A misspelt mention found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Miss {
+pub(crate) enum Miss {
     /// A run of words no candidate covers: a new mention.
     Unread(Span),
     /// A name read as an entity of its own, mentioned once ("Critics said Twittter was
@@ -380,7 +380,7 @@ fn each_run<'p>(prose: &'p str, capitals: &[(usize, &[Capital])], mut f: impl Fn
 
 /// The capitalized words of one paragraph's prose `text` (a capital followed by a lowercase
 /// letter: `Bundesbank`, not `AG`).
-pub fn capitals(text: &str) -> Vec<Capital> {
+pub(crate) fn capitals(text: &str) -> Vec<Capital> {
     let mut out: Vec<Capital> = Vec::new();
     let mut last_end = usize::MAX;
     let mut opens = true;

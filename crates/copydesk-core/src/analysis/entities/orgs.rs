@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::sync::{LazyLock, RwLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameClass {
+pub(crate) enum NameClass {
     Org,
     /// A place; `include_trailer` when the lowercase word after it is part of the name
     /// ("Omar bin Khatab mosque").
@@ -28,7 +28,7 @@ pub enum NameClass {
 /// The answers are remembered for every thread: a draft's capitalized words recur, and the
 /// first analysis on a new thread (a long draft opened in the server) should not derive
 /// them all again.
-pub fn is_demonym(word: &str) -> bool {
+pub(crate) fn is_demonym(word: &str) -> bool {
     static SEEN: LazyLock<RwLock<HashMap<String, bool>>> = LazyLock::new(Default::default);
     let known = SEEN
         .read()
@@ -88,7 +88,7 @@ fn derive_demonym(word: &str) -> bool {
 }
 
 /// A word of a name: as written, and the word lists it belongs to.
-pub trait NameWord {
+pub(crate) trait NameWord {
     fn has(&self, flag: Flags) -> bool;
 }
 
@@ -104,15 +104,21 @@ impl NameWord for Token<'_> {
     }
 }
 
+#[cfg(test)]
 /// What a capitalized name is by its own words, and the lowercase word after it.
-pub fn classify_name(text: &str, words: &[&str], next: Option<&str>, all_caps: bool) -> NameClass {
+pub(crate) fn classify_name(
+    text: &str,
+    words: &[&str],
+    next: Option<&str>,
+    all_caps: bool,
+) -> NameClass {
     let next_lower = next.map(str::to_lowercase);
     let next = next.zip(next_lower.as_deref());
     classify(text, words, next, all_caps, gazetteer::lookup(text))
 }
 
 /// [`classify_name`] of a name read as tokens (`words`, all words), with its gazetteer entry.
-pub fn classify_tokens(
+pub(crate) fn classify_tokens(
     text: &str,
     words: &[Token],
     next: Option<&Token>,
@@ -139,7 +145,7 @@ static KNOWN_ORGANIZATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// One of the well-known organizations, written as the list writes it.
-pub fn is_known_organization(name: &str) -> bool {
+pub(crate) fn is_known_organization(name: &str) -> bool {
     KNOWN_ORGANIZATIONS.contains(name)
 }
 

@@ -55,19 +55,19 @@ fn skip_age(toks: &[Token], i: usize) -> usize {
 }
 
 /// True when the name ending at token `last` is followed by an age: "Becker, 58,".
-pub fn has_age(toks: &[Token], last: usize) -> bool {
+pub(crate) fn has_age(toks: &[Token], last: usize) -> bool {
     skip_age(toks, last + 1) != last + 1
 }
 
 /// The gender carried by a role text.
-pub fn gender_of_role(role: &str) -> Option<Gender> {
+pub(crate) fn gender_of_role(role: &str) -> Option<Gender> {
     role.split(|c: char| !c.is_alphanumeric())
         .rev()
         .find_map(gender_of_word)
 }
 
 /// Roles around a name spanning tokens `first..=last` of one sentence.
-pub fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> Vec<Role> {
+pub(crate) fn roles_around(prose: &str, toks: &[Token], first: usize, last: usize) -> Vec<Role> {
     let mut roles = Vec::new();
     let sentence = toks[first].sentence;
     let same = |i: usize| toks.get(i).is_some_and(|t| t.sentence == sentence);
@@ -403,7 +403,7 @@ fn capitalized_title_before(prose: &str, toks: &[Token], first: usize) -> Option
 
 /// Words that qualify a title without being one ("Chief *Executive* Officer", "*Vice*
 /// Chairman", "*Senior* Vice President").
-pub fn is_title_modifier(lower: &str) -> bool {
+pub(crate) fn is_title_modifier(lower: &str) -> bool {
     matches!(
         lower,
         "vice"

@@ -86,7 +86,7 @@ fn parts(kind: EntityKind, text: &str) -> Vec<(Part, std::ops::Range<usize>)> {
 }
 
 /// The house style entry naming this entity, if any.
-pub fn style_entry<'c>(entity: &Entity, config: &'c Config) -> Option<&'c StyleEntry> {
+pub(crate) fn style_entry<'c>(entity: &Entity, config: &'c Config) -> Option<&'c StyleEntry> {
     config.style.iter().find(|e| {
         let forms = std::iter::once(&e.name).chain(&e.aliases).chain(&e.wrong);
         let forms: Vec<String> = forms.map(|f| fold(f)).collect();
@@ -121,7 +121,7 @@ fn style_part(entry: &StyleEntry, kind: EntityKind, part: Part, like: &str) -> O
 }
 
 /// Every mention of `entity` that strays from its dominant spelling.
-pub fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
+pub(crate) fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMention> {
     let names: Vec<&super::Mention> = entity
         .mentions
         .iter()
@@ -289,7 +289,7 @@ fn known_spelling(kind: EntityKind, spelling: &str) -> bool {
 }
 
 /// The entity's name with every part in its dominant spelling.
-pub fn canonical_name(entity: &Entity, config: &Config, stray: &[StrayMention]) -> String {
+pub(crate) fn canonical_name(entity: &Entity, config: &Config, stray: &[StrayMention]) -> String {
     if let Some(e) = style_entry(entity, config) {
         return e.name.clone();
     }

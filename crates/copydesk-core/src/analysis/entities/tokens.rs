@@ -22,7 +22,7 @@ const NAME_PREFIXES: &[&str] = &["al", "el", "ad", "ash", "as", "an", "ar", "at"
 /// One word or punctuation mark of a paragraph. Small and `Copy`: it borrows its text from
 /// the paragraph's prose and its lowercase form from the paragraph's lowercase copy.
 #[derive(Debug, Clone, Copy)]
-pub struct Token<'a> {
+pub(crate) struct Token<'a> {
     /// Byte offsets relative to the paragraph's start.
     pub start: usize,
     pub end: usize,
@@ -69,7 +69,7 @@ impl<'a> Token<'a> {
 
 /// Marks the words that are configured speech verbs (`extra`, sorted, from
 /// [`crate::analysis::speech_verbs::extra_forms`]) as speech verbs.
-pub fn flag_extra_speech_verbs(toks: &mut [Token<'_>], extra: &[String]) {
+pub(crate) fn flag_extra_speech_verbs(toks: &mut [Token<'_>], extra: &[String]) {
     if extra.is_empty() {
         return;
     }
@@ -90,7 +90,7 @@ fn is_open_quote(s: &str) -> bool {
 /// The tokens of one paragraph's prose `text` (spans relative to it). `openings` are the
 /// offsets of the quotation marks that open quotes in it, sorted; `heading` makes every word
 /// weak. `lower` receives the paragraph's lowercase copy, which the tokens borrow.
-pub fn tokenize<'a>(
+pub(crate) fn tokenize<'a>(
     text: &'a str,
     heading: bool,
     openings: &[usize],
@@ -290,7 +290,7 @@ fn has_byte(word: &str, b: u8) -> bool {
 }
 
 /// The offsets (relative to paragraph `p`) of the marks that open the quotes in it, sorted.
-pub fn openings(draft: &crate::draft::Draft, p: usize) -> Vec<usize> {
+pub(crate) fn openings(draft: &crate::draft::Draft, p: usize) -> Vec<usize> {
     let Some(para) = draft.paragraphs.get(p) else {
         return Vec::new();
     };

@@ -79,13 +79,13 @@ fn letters(s: &str) -> usize {
 
 /// The first letter of a spelling's romanized skeleton: two spellings that are variants of
 /// each other always share it, so comparisons can stay within one bucket.
-pub fn bucket_key(s: &str) -> char {
+pub(crate) fn bucket_key(s: &str) -> char {
     transliterate(&fold(s)).chars().next().unwrap_or(' ')
 }
 
 /// The romanized skeleton of a spelling: equal for any two spellings that differ only by a
 /// strong kind (accents, transliteration, doubled letters).
-pub fn skeleton(s: &str) -> String {
+pub(crate) fn skeleton(s: &str) -> String {
     transliterate(&fold(s))
 }
 
@@ -98,7 +98,7 @@ pub fn skeleton(s: &str) -> String {
 /// out (a dropped letter, a one-letter slip, two letters swapped: two such spellings agree
 /// once a letter is left out of one or both). The keys are hashes: a collision only adds a
 /// comparison.
-pub fn variant_keys(s: &str, out: &mut Vec<u64>) {
+pub(crate) fn variant_keys(s: &str, out: &mut Vec<u64>) {
     const UNDOUBLED: u64 = 1;
     const SKELETON: u64 = 2;
     const LETTERS: u64 = 3;
@@ -141,7 +141,7 @@ pub fn variant_keys(s: &str, out: &mut Vec<u64>) {
 
 /// Words grouped by [`skeleton`], for finding variants without comparing every pair.
 #[derive(Debug, Default)]
-pub struct Buckets {
+pub(crate) struct Buckets {
     words: super::lexicon::HashMap<String, Vec<String>>,
     seen: super::lexicon::HashSet<String>,
 }
@@ -156,13 +156,8 @@ impl Buckets {
         }
     }
 
-    /// A stored word that `word` is a strong variant of (accents, transliteration, doubling).
-    pub fn has_strong_variant(&self, word: &str) -> bool {
-        self.has_strong_variant_of(word, None)
-    }
-
     /// [`Buckets::has_strong_variant`], given `word`'s [`skeleton`] when it is known.
-    pub fn has_strong_variant_of(&self, word: &str, skeleton_of_word: Option<&str>) -> bool {
+    pub(crate) fn has_strong_variant_of(&self, word: &str, skeleton_of_word: Option<&str>) -> bool {
         if self.words.is_empty() {
             return false;
         }

@@ -76,13 +76,13 @@ impl Context {
     }
 
     /// `topic` is named in the figure's sentence.
-    pub fn in_sentence(&self, topic: Topic) -> bool {
+    pub(crate) fn in_sentence(&self, topic: Topic) -> bool {
         self.sentence & topic.bit() != 0
     }
 }
 
 /// The topics named in the sentence `sentence` of `text`: read once for all its figures.
-pub fn sentence_topics(text: &str, sentence: &Span) -> u8 {
+pub(crate) fn sentence_topics(text: &str, sentence: &Span) -> u8 {
     let sentence = text.get(sentence.clone()).unwrap_or("");
     let named_average = if names_an_average(sentence) {
         Topic::Poll.bit()

@@ -9,7 +9,7 @@ use super::sent::Sent;
 use crate::analysis::words::AsciiLower;
 
 /// A four-digit year, 1000–2100, written without separators.
-pub fn is_year(text: &str) -> bool {
+pub(crate) fn is_year(text: &str) -> bool {
     text.len() == 4
         && text.bytes().all(|b| b.is_ascii_digit())
         && text
@@ -18,7 +18,7 @@ pub fn is_year(text: &str) -> bool {
 }
 
 /// "A320", "MH17", "COVID-19", "F-35", "Catch-22", "#5", "v1.2", "example.com/2024".
-pub fn glued_identifier_before(s: &Sent, i: usize) -> bool {
+pub(crate) fn glued_identifier_before(s: &Sent, i: usize) -> bool {
     if !s.glued(i) {
         return false;
     }
@@ -38,7 +38,7 @@ pub fn glued_identifier_before(s: &Sent, i: usize) -> bool {
 }
 
 /// "1. " or "2) " opening a line: a list marker.
-pub fn list_marker(s: &Sent, i: usize) -> bool {
+pub(crate) fn list_marker(s: &Sent, i: usize) -> bool {
     s.tok(i).is_some_and(|t| t.line_start)
         && matches!(s.text(i + 1), "." | ")")
         && s.glued(i + 1)
@@ -46,14 +46,14 @@ pub fn list_marker(s: &Sent, i: usize) -> bool {
 }
 
 /// `[1]`, `[^2]`: a footnote marker.
-pub fn footnote(s: &Sent, i: usize) -> bool {
+pub(crate) fn footnote(s: &Sent, i: usize) -> bool {
     let before = s.back(i, 1).map(|p| s.text(p));
     matches!(before, Some("[") | Some("^")) && s.glued(i) && s.is(i + 1, "]")
 }
 
 /// The token after a run of digits joined by `:` `/` `.` `-` (no spaces): `9:30`,
 /// `10/13/2016`, `555-0142`, `1.2.3`.
-pub fn chain_end(s: &Sent, i: usize) -> usize {
+pub(crate) fn chain_end(s: &Sent, i: usize) -> usize {
     let mut k = i + 1;
     while matches!(s.text(k), ":" | "/" | "." | "-" | "–")
         && s.glued(k)
@@ -65,13 +65,13 @@ pub fn chain_end(s: &Sent, i: usize) -> usize {
     k
 }
 
-pub enum Pair {
+pub(crate) enum Pair {
     Range,
     NotAClaim,
 }
 
 /// Two numbers joined by a hyphen: a range (`10-12`), or a phone number, year span or score.
-pub fn hyphen_pair(a: &str, b: &str) -> Pair {
+pub(crate) fn hyphen_pair(a: &str, b: &str) -> Pair {
     if a.contains(',') || b.contains(',') || a.contains('.') || b.contains('.') {
         return match (
             a.replace(',', "").parse::<f64>(),
@@ -94,7 +94,7 @@ pub fn hyphen_pair(a: &str, b: &str) -> Pair {
 
 /// A win-loss record in brackets after a name, `Romano (1-4)`, `Bassitt (8-6, 3.88 ERA)`:
 /// a tally like a score, which reads as a range only because the first figure is smaller.
-pub fn record_after_name(s: &Sent, first: usize, last: usize) -> bool {
+pub(crate) fn record_after_name(s: &Sent, first: usize, last: usize) -> bool {
     s.is_back(first, 1, "(")
         && s.back(first, 2).is_some_and(|p| s.capitalized(p))
         && matches!(s.text(last + 1), ")" | ",")
@@ -102,7 +102,7 @@ pub fn record_after_name(s: &Sent, first: usize, last: usize) -> bool {
 
 /// A ball-strike count, `a 1-2 pitch`, `on a 3-2 count`, `a 0-2 slider`: where the at-bat
 /// stood, not a range.
-pub fn ball_strike_count(s: &Sent, first: usize, last: usize) -> bool {
+pub(crate) fn ball_strike_count(s: &Sent, first: usize, last: usize) -> bool {
     let small = |i: usize, most: u8| {
         let t = s.text(i);
         t.len() == 1 && t.as_bytes()[0].is_ascii_digit() && t.as_bytes()[0] - b'0' <= most
@@ -125,7 +125,7 @@ pub fn ball_strike_count(s: &Sent, first: usize, last: usize) -> bool {
 
 /// "half of", "by half", "Half wore…", "half the city": a fraction; not "the second half",
 /// "half-brother", "half an hour".
-pub fn half_is_fraction(s: &Sent, i: usize) -> bool {
+pub(crate) fn half_is_fraction(s: &Sent, i: usize) -> bool {
     if s.is(i + 1, "-") && s.glued(i + 1) {
         return false;
     }
@@ -207,7 +207,7 @@ pub fn half_is_fraction(s: &Sent, i: usize) -> bool {
 
 /// A fraction word at `k` ("third", "quarter") that counts a share: followed by "of", by
 /// punctuation or the sentence's end, or preceded by "by" — not "a third trial".
-pub fn fraction_not_ordinal(s: &Sent, k: usize) -> bool {
+pub(crate) fn fraction_not_ordinal(s: &Sent, k: usize) -> bool {
     let next = k + 1;
     if next >= s.hi || s.is_punct(next) || s.is(next, "of") {
         return true;
@@ -221,7 +221,7 @@ pub fn fraction_not_ordinal(s: &Sent, k: usize) -> bool {
 }
 
 /// "-year-old", "-month-old" from the hyphen at `h`.
-pub fn age_compound(s: &Sent, h: usize) -> bool {
+pub(crate) fn age_compound(s: &Sent, h: usize) -> bool {
     let unit = s.text(h + 1).ascii_lower();
     s.is(h, "-")
         && matches!(
@@ -233,7 +233,7 @@ pub fn age_compound(s: &Sent, h: usize) -> bool {
 }
 
 /// The currency sign (or code) before the figure at `first`: `$4`, `US$5`, `€ 450`, `USD 10`.
-pub fn currency_before(s: &Sent, first: usize) -> Option<usize> {
+pub(crate) fn currency_before(s: &Sent, first: usize) -> Option<usize> {
     let p = s.back(first, 1)?;
     let t = s.text(p);
     if lx::currency_symbol(t) {
@@ -253,7 +253,13 @@ pub fn currency_before(s: &Sent, first: usize) -> Option<usize> {
 
 /// Whether the figure described by `c` (typed `kind`, with the token after it at `j`) is
 /// something other than a claim.
-pub fn excluded(s: &Sent, c: &CoreView, kind: ClaimKind, j: usize, unit: Option<&str>) -> bool {
+pub(crate) fn excluded(
+    s: &Sent,
+    c: &CoreView,
+    kind: ClaimKind,
+    j: usize,
+    unit: Option<&str>,
+) -> bool {
     let text = s.text(c.first);
     let integer = c.value.is_some_and(|v| v.fract() == 0.0) && !text.contains('.');
     let small_int = integer && c.value.is_some_and(|v| v <= 31.0);

@@ -69,7 +69,7 @@ enum Step {
 }
 
 /// The numeric claims of one sentence, in order.
-pub fn scan(s: &Sent, out: &mut Vec<Found>) {
+pub(crate) fn scan(s: &Sent, out: &mut Vec<Found>) {
     let mut i = s.lo;
     while i < s.hi {
         let next = match recognize(s, i) {
@@ -563,7 +563,7 @@ fn finish(s: &Sent, mut core: Core, glued_unit: Option<usize>) -> Step {
 }
 
 /// What the exclusions need to know about the figure.
-pub struct CoreView {
+pub(crate) struct CoreView {
     pub first: usize,
     /// First token including a currency sign.
     pub outer_first: usize,

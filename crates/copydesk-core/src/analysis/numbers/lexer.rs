@@ -6,7 +6,7 @@
 use crate::draft::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Digits, with `,` thousands groups and one `.` decimal part: `1,240`, `3.1`, `0142`.
     Num,
     /// Letters, with inner apostrophes: `households`, `city's`, `O'Brien`.
@@ -16,7 +16,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     pub kind: Kind,
     pub span: Span,
     /// No whitespace between this token and the previous one.

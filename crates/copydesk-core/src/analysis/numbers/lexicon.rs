@@ -22,7 +22,7 @@ fn among(word: &str, set: &WordSet) -> bool {
 }
 
 /// `two` … `nineteen` (and `one`, `zero`), with their values.
-pub fn small_number(word: &str) -> Option<f64> {
+pub(crate) fn small_number(word: &str) -> Option<f64> {
     crate::analysis::words::unit_value(word).map(f64::from)
 }
 
@@ -69,22 +69,22 @@ static NUMBER_START_WORDS: WordSet = words![
 ];
 
 /// Words that can open a number written in words (`three`, `a dozen`, `half`, `doubled`).
-pub fn number_start(word: &str) -> bool {
+pub(crate) fn number_start(word: &str) -> bool {
     among(word, &NUMBER_START_WORDS)
 }
 
 /// `twenty` … `ninety`.
-pub fn tens(word: &str) -> Option<f64> {
+pub(crate) fn tens(word: &str) -> Option<f64> {
     crate::analysis::words::tens_value(word).map(f64::from)
 }
 
 /// A word number on its own: `seven`, `twenty`.
-pub fn cardinal(word: &str) -> Option<f64> {
+pub(crate) fn cardinal(word: &str) -> Option<f64> {
     small_number(word).or_else(|| tens(word))
 }
 
 /// Multipliers written after a number: `hundred`, `thousand`, `million`, `bn`.
-pub fn scale(word: &str) -> Option<f64> {
+pub(crate) fn scale(word: &str) -> Option<f64> {
     let lower = Lower::<8>::new(word)?;
     Some(match lower.as_str() {
         "hundred" => 1e2,
@@ -98,7 +98,7 @@ pub fn scale(word: &str) -> Option<f64> {
 }
 
 /// `half` … and the denominators of `a third`, `a quarter`, `two-thirds`.
-pub fn fraction_word(word: &str) -> Option<f64> {
+pub(crate) fn fraction_word(word: &str) -> Option<f64> {
     let lower = Lower::<8>::new(word)?;
     Some(match lower.as_str() {
         "half" | "halves" => 2.0,
@@ -111,17 +111,17 @@ pub fn fraction_word(word: &str) -> Option<f64> {
     })
 }
 
-pub fn currency_symbol(s: &str) -> bool {
+pub(crate) fn currency_symbol(s: &str) -> bool {
     matches!(s, "$" | "€" | "£" | "¥" | "₹" | "₽" | "₴" | "₩" | "₺" | "₦")
 }
 
 /// ISO codes written before or after an amount (`USD 5`, `5 million euros`).
-pub fn currency_word(word: &str) -> bool {
+pub(crate) fn currency_word(word: &str) -> bool {
     among(word, &CURRENCY_WORD_WORDS) && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Currency names after an amount. `pounds` is left out: it is as often a weight.
-pub fn currency_name(word: &str) -> bool {
+pub(crate) fn currency_name(word: &str) -> bool {
     among(word, &CURRENCY_NAME_WORDS)
 }
 
@@ -131,22 +131,22 @@ pub fn unit(word: &str) -> bool {
 }
 
 /// Units glued to the digits: `90mph`, `5km`, `3bn`.
-pub fn glued_unit(word: &str) -> bool {
+pub(crate) fn glued_unit(word: &str) -> bool {
     among(word, &GLUED_UNIT_WORDS)
 }
 
 /// Time spans: a number of these is a duration.
-pub fn time_unit(word: &str) -> bool {
+pub(crate) fn time_unit(word: &str) -> bool {
     among(word, &TIME_UNIT_WORDS)
 }
 
 /// Words after a duration that make it part of a date phrase (`three weeks ago`).
-pub fn after_duration_in_date(word: &str) -> bool {
+pub(crate) fn after_duration_in_date(word: &str) -> bool {
     among(word, &AFTER_DURATION_IN_DATE_WORDS)
 }
 
 /// Words before a duration that make it part of a date phrase (`in the past two years`).
-pub fn before_duration_in_date(word: &str) -> bool {
+pub(crate) fn before_duration_in_date(word: &str) -> bool {
     among(word, &BEFORE_DURATION_IN_DATE_WORDS)
 }
 
@@ -160,31 +160,31 @@ pub fn weekday(word: &str) -> bool {
 }
 
 /// Words after a number that make it a clock time.
-pub fn time_marker(word: &str) -> bool {
+pub(crate) fn time_marker(word: &str) -> bool {
     among(word, &TIME_MARKER_WORDS)
 }
 
 /// Words right before a number that make it a label, not a quantity (`Route 9`, `No. 5`,
 /// `Resolution 2254`, `section 3`).
-pub fn identifier_prefix(word: &str) -> bool {
+pub(crate) fn identifier_prefix(word: &str) -> bool {
     among(word, &IDENTIFIER_PREFIX_WORDS)
 }
 
 /// Street words that end an address (`1600 Pennsylvania Avenue`).
-pub fn street_suffix(word: &str) -> bool {
+pub(crate) fn street_suffix(word: &str) -> bool {
     among(word, &STREET_SUFFIX_WORDS)
 }
 
 /// Words that can stand capitalized right before a number at the start of a sentence
 /// without being part of a name (`About 40%`, `Nearly 60 percent`, `Some 300 people`).
-pub fn plain_word_before_number(word: &str) -> bool {
+pub(crate) fn plain_word_before_number(word: &str) -> bool {
     among(word, &PLAIN_WORD_BEFORE_NUMBER_WORDS)
 }
 
 /// Qualifiers written before a figure (`about`, `more than`, `at least`); the claim span
 /// includes them. Returns how many words the qualifier takes when it ends at `words`'
 /// last element.
-pub fn qualifier_len(words: &[&str]) -> usize {
+pub(crate) fn qualifier_len(words: &[&str]) -> usize {
     const PHRASES: [&[&str]; 36] = [
         &["as", "many", "as"],
         &["as", "much", "as"],
@@ -237,39 +237,39 @@ pub fn qualifier_len(words: &[&str]) -> usize {
 }
 
 /// Words that end a noun phrase after a number: function words, auxiliaries, prepositions.
-pub fn stop_word(word: &str) -> bool {
+pub(crate) fn stop_word(word: &str) -> bool {
     among(word, &STOP_WORD_WORDS)
 }
 
 /// Irregular plurals that head a counted noun phrase.
-pub fn plural_noun(word: &str) -> bool {
+pub(crate) fn plural_noun(word: &str) -> bool {
     among(word, &PLURAL_NOUN_WORDS)
 }
 
 /// Nouns of a story's running tally: two different values of these in one draft are a
 /// contradiction even without a shared verb (`64 victims` … `62 victims`).
-pub fn tally_noun(word: &str) -> bool {
+pub(crate) fn tally_noun(word: &str) -> bool {
     among(word, &TALLY_NOUN_WORDS)
 }
 
 /// Legal charges: `all seven counts`, `three charges` are not figures to source.
-pub fn charge_noun(word: &str) -> bool {
+pub(crate) fn charge_noun(word: &str) -> bool {
     among(word, &CHARGE_NOUN_WORDS)
 }
 
 /// Determiners that make a small number word refer back (`the two men`, `both three`).
-pub fn referring_determiner(word: &str) -> bool {
+pub(crate) fn referring_determiner(word: &str) -> bool {
     among(word, &REFERRING_DETERMINER_WORDS)
 }
 
 /// Words after a number that mark it as one more of something already counted.
-pub fn relative_marker(word: &str) -> bool {
+pub(crate) fn relative_marker(word: &str) -> bool {
     among(word, &RELATIVE_MARKER_WORDS)
 }
 
 /// Words near a figure that mark a change over time: two different values are then
 /// expected, not a contradiction.
-pub fn change_word(word: &str) -> bool {
+pub(crate) fn change_word(word: &str) -> bool {
     among(word, &CHANGE_WORD_WORDS)
 }
 

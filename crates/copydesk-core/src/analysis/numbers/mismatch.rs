@@ -150,7 +150,10 @@ pub fn find(claims: &[NumberClaim], draft: &Draft) -> Vec<Mismatch> {
 }
 
 /// Claims elsewhere in the draft that give `claim`'s quantity another value.
-pub fn conflicts<'a>(claims: &'a [NumberClaim], claim: &NumberClaim) -> Vec<&'a NumberClaim> {
+pub(crate) fn conflicts<'a>(
+    claims: &'a [NumberClaim],
+    claim: &NumberClaim,
+) -> Vec<&'a NumberClaim> {
     let Some(q) = comparable(claim).then(|| Quantity::of(claim)).flatten() else {
         return Vec::new();
     };

@@ -73,7 +73,7 @@ pub struct NumberClaim {
 }
 
 impl NumberClaim {
-    pub fn is_supported(&self) -> bool {
+    pub(crate) fn is_supported(&self) -> bool {
         self.source.is_some()
     }
 }
@@ -81,7 +81,7 @@ impl NumberClaim {
 /// A claim as its paragraph alone tells it (spans relative to the paragraph's start):
 /// everything but the support of an attributed quote, which needs the attributions.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LocalClaim {
+pub(crate) struct LocalClaim {
     found: kinds::Found,
     /// The index of its sentence among the paragraph's sentences.
     sentence: usize,

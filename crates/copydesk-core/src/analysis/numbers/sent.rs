@@ -3,7 +3,7 @@
 
 use super::lexer::{Kind, Token};
 
-pub struct Sent<'a> {
+pub(crate) struct Sent<'a> {
     pub prose: &'a str,
     pub toks: &'a [Token],
     /// Token bounds of the sentence: `lo..hi`.
@@ -12,7 +12,7 @@ pub struct Sent<'a> {
 }
 
 impl<'a> Sent<'a> {
-    pub fn tok(&self, i: usize) -> Option<&'a Token> {
+    pub(crate) fn tok(&self, i: usize) -> Option<&'a Token> {
         (self.lo..self.hi).contains(&i).then(|| &self.toks[i])
     }
 
@@ -29,13 +29,13 @@ impl<'a> Sent<'a> {
     }
 
     /// Text `n` tokens before `i`, or "".
-    pub fn text_back(&self, i: usize, n: usize) -> &'a str {
+    pub(crate) fn text_back(&self, i: usize, n: usize) -> &'a str {
         self.back(i, n).map_or("", |j| self.text(j))
     }
 
     /// Text `n` tokens before `i`, looking past the sentence's start (for a date whose month
     /// abbreviation was taken for a sentence end: "Oct. | 31").
-    pub fn text_back_across(&self, i: usize, n: usize) -> &'a str {
+    pub(crate) fn text_back_across(&self, i: usize, n: usize) -> &'a str {
         i.checked_sub(n)
             .and_then(|j| self.toks.get(j))
             .and_then(|t| self.prose.get(t.span.clone()))
@@ -46,7 +46,7 @@ impl<'a> Sent<'a> {
         self.text(i).eq_ignore_ascii_case(word)
     }
 
-    pub fn is_back(&self, i: usize, n: usize, word: &str) -> bool {
+    pub(crate) fn is_back(&self, i: usize, n: usize, word: &str) -> bool {
         self.back(i, n).is_some_and(|j| self.is(j, word))
     }
 
@@ -58,16 +58,16 @@ impl<'a> Sent<'a> {
         self.kind(i) == Some(Kind::Word)
     }
 
-    pub fn is_num(&self, i: usize) -> bool {
+    pub(crate) fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Num)
     }
 
-    pub fn is_punct(&self, i: usize) -> bool {
+    pub(crate) fn is_punct(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Punct)
     }
 
     /// Token `i` touches the token before it.
-    pub fn glued(&self, i: usize) -> bool {
+    pub(crate) fn glued(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.glued)
     }
 
@@ -76,7 +76,7 @@ impl<'a> Sent<'a> {
     }
 
     /// Token `i` opens the sentence (possibly after an opening quote, bracket or dash).
-    pub fn opens_sentence(&self, i: usize) -> bool {
+    pub(crate) fn opens_sentence(&self, i: usize) -> bool {
         let mut k = i;
         while let Some(p) = self.back(k, 1) {
             let t = self.text(p);

@@ -146,7 +146,7 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first source cue in `sentence` (prose) or its raw `raw` text (links, footnotes).
 /// `base` is the sentence's byte offset in the draft.
-pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<Cue> {
+pub(crate) fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<Cue> {
     let mut best: Option<Cue> = None;
     let mut consider = |cue: Cue| {
         if best.as_ref().is_none_or(|b| cue.span.start < b.span.start) {
@@ -233,7 +233,7 @@ pub fn find_cue(prose: &str, raw: &str, base: usize, config: &Config) -> Option<
 }
 
 /// The cue of a link or footnote marker in `raw` (at byte `base` of the draft).
-pub fn link_cue(raw: &str, base: usize) -> Option<Cue> {
+pub(crate) fn link_cue(raw: &str, base: usize) -> Option<Cue> {
     LINK.find(raw).map(|m| Cue {
         text: "a link or footnote".to_string(),
         span: base + m.start()..base + m.end(),
@@ -431,7 +431,7 @@ static BACKSHIFT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A later sentence of a paragraph continues the reported speech of its opening attribution
 /// when it is written in reported (backshifted) speech: "Kuleba said… Exports had fallen…".
-pub fn continues_reported_speech(prose: &str) -> bool {
+pub(crate) fn continues_reported_speech(prose: &str) -> bool {
     BACKSHIFT.is_match(prose)
 }
 
