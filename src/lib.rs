@@ -16,6 +16,7 @@ pub mod draft;
 pub mod lsp;
 pub mod parallel;
 pub mod position;
+pub mod regular_file;
 pub mod report;
 pub mod workspace;
 
