@@ -65,7 +65,53 @@ pub fn judge(body: &mut [u8]) -> Verdict {
             "copydesk: replaced {repaired} lone surrogate escape(s) with U+FFFD in a message"
         ));
     }
+    if id.is_none() {
+        if let Err(why) = typed_notification(body) {
+            return Verdict::Drop(why);
+        }
+    }
     Verdict::Forward { id, note }
+}
+
+/// The library drops a notification whose parameters do not fit their type without a
+/// word to the client (an edit with a negative line is lost silently, and the document
+/// goes out of step). The small notifications that change what the server holds are read
+/// here as their type, so that such a one is named in the log. `didOpen`, whose text may
+/// be megabytes, is left to the library.
+fn typed_notification(body: &[u8]) -> Result<(), String> {
+    use tower_lsp_server::ls_types::{
+        DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    };
+    #[derive(Deserialize)]
+    struct Notification<'a> {
+        #[serde(borrow)]
+        method: Option<std::borrow::Cow<'a, str>>,
+        #[serde(borrow)]
+        params: Option<&'a RawValue>,
+    }
+    let Ok(Notification {
+        method: Some(method),
+        params,
+    }) = serde_json::from_slice::<Notification>(body)
+    else {
+        return Ok(());
+    };
+    let params = params.map_or("null", |p| p.get());
+    let fits = match &*method {
+        "textDocument/didChange" => {
+            serde_json::from_str::<DidChangeTextDocumentParams>(params).map(|_| ())
+        }
+        "textDocument/didClose" => {
+            serde_json::from_str::<DidCloseTextDocumentParams>(params).map(|_| ())
+        }
+        "workspace/didChangeWatchedFiles" => {
+            serde_json::from_str::<DidChangeWatchedFilesParams>(params).map(|_| ())
+        }
+        _ => Ok(()),
+    };
+    fits.map_err(|e| {
+        format!("copydesk: ignored a {method} notification whose parameters do not fit: {e}")
+    })
 }
 
 /// Why a message is not passed on.
@@ -464,6 +510,17 @@ mod tests {
             "]".repeat(100)
         );
         assert!(matches!(verdict(fine.as_bytes()), Verdict::Forward { .. }));
+    }
+
+    #[test]
+    fn a_notification_with_a_negative_line_is_named() {
+        let body = br#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.md","version":2},"contentChanges":[{"range":{"start":{"line":-1,"character":0},"end":{"line":0,"character":0}},"text":"x"}]}}"#;
+        match verdict(body) {
+            Verdict::Drop(why) => assert!(why.contains("didChange") && why.contains("-1"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        let fine = br#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.md","version":2},"contentChanges":[{"text":"x"}]}}"#;
+        assert!(matches!(verdict(fine), Verdict::Forward { .. }));
     }
 
     #[test]
