@@ -597,7 +597,10 @@ pub fn stdio(data: &[u8]) -> Exercised {
     }
     for body in &written {
         if let Err(e) = serde_json::from_slice::<serde_json::Value>(body) {
-            panic!("wrote a frame that is not JSON ({e}): {:?}", String::from_utf8_lossy(body));
+            panic!(
+                "wrote a frame that is not JSON ({e}): {:?}",
+                String::from_utf8_lossy(body)
+            );
         }
     }
     assert!(

@@ -3,9 +3,10 @@
 //! The protocol library stops reading its input for good after the first message it cannot
 //! decode (its framed reader ends the stream on a decoder error), so one malformed message
 //! from a client would leave the server deaf. This module sits between stdio and the
-//! library: it reads `Content-Length` frames itself, answers a frame that is not a JSON-RPC
-//! message with the JSON-RPC error (`-32700` parse error, `-32600` invalid request) and
-//! passes only well-formed messages on. Output frames of the library, these errors and the
+//! library: it reads `Content-Length` frames itself ([`super::framing`], which recovers after
+//! a bad header), answers a frame that is not a JSON-RPC message the library can decode
+//! with the JSON-RPC error (`-32700` parse error, `-32600` invalid request) or a warning in
+//! the log ([`super::message`]) and passes only decodable messages on. Output frames of the library, these errors and the
 //! server's own notifications (see [`Outbox`]) are written whole, one at a time, so they
 //! never interleave.
 //!
