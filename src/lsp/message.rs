@@ -226,13 +226,27 @@ fn check(body: &[u8]) -> Result<Option<Value>, Fault> {
     // too deep) is read whole, to say what is wrong with it.
     let shape = match serde_json::from_slice::<Members>(body) {
         Ok(members) => members.shape(),
-        Err(_) => Shape::of(&serde_json::from_slice(body).map_err(|e| {
-            Fault::Answer(error_response(
-                Value::Null,
-                -32700,
-                &format!("Parse error: {e}"),
-            ))
-        })?)?,
+        Err(_) => {
+            let whole = Shape::of(&serde_json::from_slice(body).map_err(|e| {
+                Fault::Answer(error_response(
+                    Value::Null,
+                    -32700,
+                    &format!("Parse error: {e}"),
+                ))
+            })?)?;
+            // An object that reads whole but not as raw members has one of them twice,
+            // which the library refuses to decode.
+            return match whole.verdict()? {
+                Some(id) => Err(Fault::Answer(error_response(
+                    id,
+                    -32600,
+                    "Invalid request: a member appears twice",
+                ))),
+                None => Err(Fault::Drop(
+                    "copydesk: ignored a message with a member that appears twice".to_string(),
+                )),
+            };
+        }
     };
     shape.verdict()
 }
@@ -420,7 +434,7 @@ mod tests {
 
     #[test]
     fn raw_members_and_the_whole_value_give_the_same_verdict() {
-        let bodies: [&[u8]; 14] = [
+        let bodies: [&[u8]; 13] = [
             br#"{"jsonrpc":"2.0","id":null,"result":null}"#,
             br#"{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"x"}}"#,
             br#"{"jsonrpc":"2.0","id":"q","method":"m","params":null}"#,
@@ -432,7 +446,6 @@ mod tests {
             br#"{"jsonrpc":"2.0","id":[1],"method":"m"}"#,
             br#"{"jsonrpc":"2.0","id":1}"#,
             br#"{"jsonrpc":"2.0","method":"m","params":{"text":"a\"b\\n"},"extra":1}"#,
-            br#"{"method":"m","jsonrpc":"2.0","method":"n"}"#,
             br#"{"jsonrpc":"2.0","id":1.5,"method":"m"}"#,
             br#"{"jsonrpc":"2.0","id":4,"method":"$/m"}"#,
         ];
@@ -442,6 +455,24 @@ mod tests {
         }
         let bad = verdict(br#"{"jsonrpc":"2.0","method":"m","params":{"text":"\q"}}"#);
         assert!(matches!(bad, Verdict::Answer(e) if e["error"]["code"] == -32700));
+    }
+
+    #[test]
+    fn a_member_given_twice_is_refused() {
+        // Found by the `stdio` fuzz target: the whole value takes the last of the two, the
+        // library refuses the message, and would stop serving.
+        let e = answer(br#"{"jsonrpc":"2.0","id":8,"method":"a","x":1,"method":"b","params":{}}"#);
+        assert_eq!((&e["id"], &e["error"]["code"]), (&json!(8), &json!(-32600)));
+        let e = answer(br#"{"jsonrpc":"2.0","id":1,"id":2,"method":"a"}"#);
+        assert_eq!(e["error"]["code"], -32600);
+        assert!(matches!(
+            verdict(br#"{"method":"m","jsonrpc":"2.0","method":"n"}"#),
+            Verdict::Drop(_)
+        ));
+        assert!(matches!(
+            verdict(br#"{"jsonrpc":"2.0","id":3,"result":1,"result":2}"#),
+            Verdict::Drop(_)
+        ));
     }
 
     #[test]
