@@ -170,6 +170,16 @@ fn json_the_library_cannot_decode_gets_an_error_and_the_server_goes_on() {
         assert_eq!(error["code"], -32600, "{id}");
         still_answers(&mut client, &uri, &format!("id {id}"));
     }
+    // A member given twice (the library refuses the message).
+    client.send_raw(
+        br#"{"jsonrpc":"2.0","id":503,"method":"workspace/symbol","method":"workspace/symbol","params":{"query":""}}"#,
+    );
+    assert_eq!(
+        error_for(&mut client, json!(503), "the duplicate's error")["code"],
+        -32600
+    );
+    still_answers(&mut client, &uri, "a member given twice");
+
     // A response (to nothing) with such an id is logged.
     client.send_raw(br#"{"jsonrpc":"2.0","id":2.5,"result":null}"#);
     warning(
