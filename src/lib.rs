@@ -9,6 +9,7 @@
 pub mod allocator;
 pub mod cli;
 pub mod lsp;
+pub mod regular_file;
 pub mod report;
 pub mod workspace;
 

@@ -77,25 +77,55 @@ pub fn is_draft(path: &Path) -> bool {
 /// root, in no hidden folder, not too large, and not ignored (`.gitignore`, `.ignore`): a
 /// file created or changed outside the editor joins the index on the same terms as at
 /// start-up, so generated copies in ignored folders never count as other stories.
+///
+/// Paths come from the client (file events, closed documents), so they are held to the
+/// walk's terms on the file system too: a symbolic link is not followed (the walk skips
+/// links), and the file, once every link on its way is resolved, must still be under the
+/// root — a link to a folder outside would otherwise lead the reads out of the workspace.
 pub fn is_indexable(root: &Path, path: &Path) -> bool {
     if !path.starts_with(root) || !is_draft(path) {
         return false;
     }
-    let Ok(meta) = std::fs::metadata(path) else {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
         return false;
     };
     if !meta.is_file() || meta.len() > MAX_DRAFT_BYTES {
         return false;
     }
+    if !is_inside(root, path) {
+        return false;
+    }
     // The index's walk, entering only the folders on the way to `path`: it reads the same
     // ignore files and skips the same folders.
     let target = path.to_path_buf();
-    ignore::WalkBuilder::new(root)
-        .hidden(true)
+    walker(root)
         .filter_entry(move |entry| target.starts_with(entry.path()))
         .build()
         .flatten()
         .any(|entry| entry.path() == path)
+}
+
+/// Whether `path`, every symbolic link resolved, is under `root` (also resolved).
+pub fn is_inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => false,
+    }
+}
+
+/// The walk of a workspace: hidden files and folders skipped, ignore files honoured even
+/// where the folder is not a git repository (drafts are often kept outside one), symbolic
+/// links not followed.
+fn walker(root: &Path) -> ignore::WalkBuilder {
+    let mut walk = ignore::WalkBuilder::new(root);
+    walk.hidden(true).require_git(false).follow_links(false);
+    walk
+}
+
+/// The text of a draft the index reads: a regular file of at most [`MAX_DRAFT_BYTES`], in
+/// UTF-8; `None` otherwise.
+pub fn read_draft(path: &Path) -> Option<String> {
+    crate::regular_file::read_text(path, MAX_DRAFT_BYTES).ok()
 }
 
 /// The drafts of a workspace, keyed by path.
@@ -174,7 +204,7 @@ impl WorkspaceIndex {
         mut keep: impl FnMut(&Path, usize) -> bool,
     ) -> WorkspaceIndex {
         let mut index = WorkspaceIndex::default();
-        let walk = ignore::WalkBuilder::new(root).hidden(true).build();
+        let walk = walker(root).build();
         for entry in walk.flatten() {
             let path = entry.path();
             if !entry.file_type().is_some_and(|t| t.is_file()) || !is_draft(path) {
@@ -189,7 +219,7 @@ impl WorkspaceIndex {
             if skip(path) {
                 continue;
             }
-            if let Ok(text) = std::fs::read_to_string(path) {
+            if let Some(text) = read_draft(path) {
                 let mut cache = keep(path, text.len()).then(Cache::new);
                 let format = Format::from_path(path);
                 let analysis = crate::analysis::analyze_with(&text, format, config, cache.as_mut());
@@ -519,6 +549,16 @@ mod tests {
         let elsewhere = tempfile::tempdir().unwrap();
         std::fs::write(elsewhere.path().join("a.md"), KYIV).unwrap();
         assert!(!is_indexable(root, &elsewhere.path().join("a.md")));
+        // Links out of the root, to a file or to a folder, lead nowhere.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::symlink;
+            symlink(elsewhere.path().join("a.md"), root.join("link.md")).unwrap();
+            symlink(elsewhere.path(), root.join("out")).unwrap();
+            assert!(!is_indexable(root, &root.join("link.md")));
+            assert!(!is_indexable(root, &root.join("out/a.md")));
+            assert!(!is_indexable(root, &root.join("desk/../out/a.md")));
+        }
     }
 
     fn index(drafts: &[(&str, &str)]) -> WorkspaceIndex {
@@ -624,8 +664,8 @@ mod tests {
         std::fs::write(dir.path().join("e.txt"), oversized).unwrap();
         std::fs::create_dir(dir.path().join("skip")).unwrap();
         std::fs::write(dir.path().join("skip/d.txt"), KYIV_2).unwrap();
+        // Honoured without a git repository around it.
         std::fs::write(dir.path().join(".gitignore"), "skip/\n").unwrap();
-        std::fs::create_dir(dir.path().join(".git")).unwrap();
         let index = WorkspaceIndex::build(dir.path(), &Config::default());
         let names: Vec<_> = index
             .drafts

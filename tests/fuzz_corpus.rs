@@ -50,3 +50,14 @@ fn the_edits_corpus_replays() {
         "{exercised:?}"
     );
 }
+
+#[test]
+fn the_stdio_corpus_replays() {
+    let (inputs, exercised) = replay("stdio", harness::stdio);
+    assert!(inputs >= 10, "{inputs} inputs in the stdio corpus");
+    // Messages were passed on, and errors or warnings written back.
+    assert!(
+        exercised.compared > 10 && exercised.special > 10,
+        "{exercised:?}"
+    );
+}

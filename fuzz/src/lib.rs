@@ -9,6 +9,9 @@
 //!   UTF-8 or UTF-16 ranges, applied to the server's document store and to a plain `String`
 //!   model that resolves positions independently; both texts, the clamping reports and
 //!   the offset ↔ position conversions must agree.
+//! - [`stdio`]: raw bytes on the server's standard input, through its framing and message
+//!   checks; nothing the protocol library cannot decode may reach it, and a well-formed
+//!   request after the bytes must.
 
 use copydesk::analysis::hover::hover_at;
 use copydesk::checks::Finding;
@@ -524,4 +527,102 @@ fn probe_positions(
             "{raw:?} in {model:?}"
         );
     }
+}
+
+/// The request sent after every `stdio` input: it must reach the library.
+const PROBE: &[u8] =
+    br#"{"jsonrpc":"2.0","id":"fuzz-probe","method":"workspace/symbol","params":{"query":""}}"#;
+
+/// The protocol library's own reading of a message (`tower_lsp_server::jsonrpc::Message`,
+/// which is private): what the server passes on must read as this, or the library stops.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+#[allow(dead_code)] // Only whether it reads matters.
+enum LibraryMessage {
+    Response(tower_lsp_server::jsonrpc::Response),
+    Request(tower_lsp_server::jsonrpc::Request),
+}
+
+/// The `stdio` target: bytes on the server's standard input, through its framing and
+/// message checks (`copydesk::lsp::transport::guard`) as far as the protocol library.
+/// The input is pieces separated by NUL bytes; a piece whose first byte is odd is sent as
+/// it is (headers, junk), one whose first byte is even is sent framed with its right
+/// length (a body that may be anything). Then a well-formed request follows.
+///
+/// Every message passed on must be one the library can decode; everything the server
+/// writes back must be a JSON frame; and the request that follows must be passed on
+/// whenever no raw piece could have announced a body it is still waiting for (raw pieces
+/// without digits: their bad headers are skipped to the next `Content-Length:`).
+pub fn stdio(data: &[u8]) -> Exercised {
+    let mut input = Vec::new();
+    let mut lengths_announced = false;
+    for piece in data.split(|&b| b == 0) {
+        let Some((&mode, rest)) = piece.split_first() else {
+            continue;
+        };
+        if mode % 2 == 1 {
+            lengths_announced |= rest.iter().any(u8::is_ascii_digit);
+            input.extend_from_slice(rest);
+        } else {
+            input.extend(format!("Content-Length: {}\r\n\r\n", rest.len()).bytes());
+            input.extend_from_slice(rest);
+        }
+    }
+    // Ends a header line a raw piece may have left open.
+    input.extend_from_slice(b"\r\n");
+    input.extend(format!("Content-Length: {}\r\n\r\n", PROBE.len()).bytes());
+    input.extend_from_slice(PROBE);
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let (forwarded, written) = runtime.block_on(async move {
+        let (stdout, client) = tokio::io::duplex(1 << 24);
+        let pipes = copydesk::lsp::transport::guard(std::io::Cursor::new(input), stdout);
+        // The library says nothing here: its output ends at once.
+        drop(pipes.output);
+        drop(pipes.outbox);
+        tokio::join!(frames_of(pipes.input), frames_of(client))
+    });
+    let mut probed = false;
+    for body in &forwarded {
+        if let Err(e) = serde_json::from_slice::<LibraryMessage>(body) {
+            panic!(
+                "passed on a message the library cannot decode ({e}): {:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        probed |= body.as_slice() == PROBE;
+    }
+    for body in &written {
+        if let Err(e) = serde_json::from_slice::<serde_json::Value>(body) {
+            panic!(
+                "wrote a frame that is not JSON ({e}): {:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
+    assert!(
+        probed || lengths_announced,
+        "the request after the input was not passed on"
+    );
+    Exercised {
+        compared: forwarded.len(),
+        special: written.len(),
+    }
+}
+
+/// Every frame body on `stream` until it ends.
+async fn frames_of(stream: tokio::io::DuplexStream) -> Vec<Vec<u8>> {
+    use copydesk::lsp::framing::{Frame, Frames};
+    let mut frames = Frames::new(tokio::io::BufReader::new(stream));
+    let mut bodies = Vec::new();
+    while let Some(frame) = frames.next().await {
+        match frame {
+            Frame::Body(body) => bodies.push(body),
+            Frame::Bad(why) => panic!("a bad frame between server parts: {why}"),
+        }
+    }
+    bodies
 }

@@ -4,10 +4,11 @@
 
 use super::args::Input;
 use super::report_error;
-use super::walk::{self, io_reason};
+use super::walk;
 use crate::checks::Checked;
 use crate::config::{Config, ConfigError};
 use crate::draft::Format;
+use crate::regular_file;
 use crate::workspace::WorkspaceIndex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -85,18 +86,11 @@ fn add_cross_draft_findings(analysed: &mut [(PathBuf, Checked, Rc<Config>)]) {
     }
 }
 
-/// Reads a file as UTF-8 text; the error is a reason to print after the file's name.
+/// Reads a draft as UTF-8 text; the error is a reason to print after the file's name. Only
+/// a regular file is read (a FIFO would hang the run, a device never end), up to
+/// [`regular_file::MAX_DRAFT_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
-        _ => io_reason(&e),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 text (invalid byte at offset {}); copydesk reads UTF-8 drafts",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    regular_file::read_text(path, regular_file::MAX_DRAFT_BYTES).map_err(|e| e.to_string())
 }
 
 /// Runs the analysis and the checks, turning a panic into `None` so one bad draft cannot
@@ -135,7 +129,7 @@ impl Configs {
             return Some(config.clone());
         }
         let absolute = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
-        let Some(file) = Config::find_upward(&absolute) else {
+        let Some(file) = find_config(&absolute) else {
             return Some(self.default.clone());
         };
         self.found
@@ -145,12 +139,22 @@ impl Configs {
     }
 }
 
+/// The nearest `copydesk.toml` in or above the draft's directory, whatever kind of file it
+/// is: one that is not a regular file is then refused with a message, rather than passed
+/// over for a configuration further up that the user did not mean.
+fn find_config(draft: &Path) -> Option<PathBuf> {
+    let dir = draft.parent()?.canonicalize().ok()?;
+    dir.ancestors()
+        .map(|d| d.join(crate::config::FILE_NAME))
+        .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_dir()))
+}
+
 /// Reads and parses a configuration file, reporting what is wrong with it on stderr.
 fn load_config(path: &Path) -> Option<Config> {
-    let text = match read_text(path) {
+    let text = match regular_file::read_text(path, regular_file::MAX_CONFIG_BYTES) {
         Ok(text) => text,
-        Err(reason) => {
-            report_error(path, &format!("cannot read configuration: {reason}"));
+        Err(refusal) => {
+            report_error(path, &format!("cannot read configuration: {refusal}"));
             return None;
         }
     };
@@ -162,7 +166,7 @@ fn load_config(path: &Path) -> Option<Config> {
         }) => {
             eprintln!(
                 "copydesk: error: {}:{line}: invalid configuration: {message}",
-                path.display()
+                super::human::shown(&path.display().to_string())
             );
             None
         }

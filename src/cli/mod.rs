@@ -46,7 +46,8 @@ pub fn run() -> ExitCode {
 
 /// Prints an error about `subject` (a file or directory) on stderr.
 fn report_error(subject: &std::path::Path, reason: &str) {
-    eprintln!("copydesk: error: {}: {reason}", subject.display());
+    let subject = subject.display().to_string();
+    eprintln!("copydesk: error: {}: {reason}", human::shown(&subject));
 }
 
 /// Pretty-printed JSON with a final newline.

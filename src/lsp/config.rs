@@ -7,6 +7,7 @@
 //! and line, or the editor settings); a bad source is reported and the last good one kept.
 
 use crate::config::{Config, FILE_NAME};
+use crate::regular_file::{read_text, Refusal, MAX_CONFIG_BYTES};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -50,11 +51,11 @@ impl Settings {
     /// Re-reads `copydesk.toml`. A missing file means defaults; a bad one is reported and
     /// the previous good version kept.
     pub fn reload_file(&mut self) -> Result<(), Problem> {
-        let Some(path) = self.file_path() else {
+        let (Some(root), Some(path)) = (self.root.clone(), self.file_path()) else {
             return Ok(());
         };
         self.stamp = stamp(&path);
-        match read_file(&path) {
+        match read_file(&root, &path) {
             Ok(table) => {
                 self.file = table;
                 Ok(())
@@ -96,11 +97,24 @@ fn config_of(table: &Table) -> Result<Config, crate::config::ConfigError> {
     Config::from_toml(&text)
 }
 
-fn read_file(path: &Path) -> Result<Option<Table>, Problem> {
-    let text = match std::fs::read_to_string(path) {
+/// Reads the workspace's `copydesk.toml`. A repository can ship any file under that name:
+/// only a regular file under the workspace root (links resolved) is read, and no more than
+/// [`MAX_CONFIG_BYTES`] of it, so a FIFO cannot hang `initialize`, nor a link to
+/// `/dev/zero` fill the memory, nor a link elsewhere read a file outside the workspace.
+fn read_file(root: &Path, path: &Path) -> Result<Option<Table>, Problem> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    if path.exists() && !crate::workspace::is_inside(root, path) {
+        return Err(Problem(format!(
+            "{}: links to a file outside the workspace; not read",
+            path.display()
+        )));
+    }
+    let text = match read_text(path, MAX_CONFIG_BYTES) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Problem(format!("{}: {e}", path.display()))),
+        Err(Refusal::NotFound) => return Ok(None),
+        Err(refusal) => return Err(Problem(format!("{}: {refusal}", path.display()))),
     };
     let at = |line: Option<usize>| match line {
         Some(line) => format!("{}:{line}", path.display()),

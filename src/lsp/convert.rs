@@ -49,9 +49,7 @@ impl<'a> OtherDrafts<'a> {
         let rope = self.ropes.entry(path.to_path_buf()).or_insert_with(|| {
             match workspace.and_then(|w| w.text_of(path)) {
                 Some(text) => Some(Rope::from_str(&text)),
-                None => std::fs::read_to_string(path)
-                    .ok()
-                    .map(|t| Rope::from_str(&t)),
+                None => crate::workspace::read_draft(path).map(|t| Rope::from_str(&t)),
             }
         });
         rope.as_ref()

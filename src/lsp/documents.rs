@@ -117,6 +117,12 @@ impl Stored {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditProblem {
     UnknownDocument,
+    /// The change's version is older than the document's: it was not applied (the client
+    /// and the server would otherwise disagree on the text, and diagnostics be published
+    /// for a version the client has left behind).
+    Stale {
+        current: i32,
+    },
     /// The change's range was outside the text (or inside a character) and was clamped.
     Clamped {
         change: usize,
@@ -226,6 +232,11 @@ impl Documents {
         let used = self.tick();
         let mut docs = self.lock();
         let doc = docs.get_mut(uri).ok_or(EditProblem::UnknownDocument)?;
+        if version < doc.version {
+            return Err(EditProblem::Stale {
+                current: doc.version,
+            });
+        }
         let mut problems = Vec::new();
         for (i, change) in changes.iter().enumerate() {
             if apply(&mut doc.rope, change, encoding) {

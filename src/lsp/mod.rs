@@ -7,7 +7,9 @@
 //!   [`workers`]: the threads it runs on, one per document.
 //! - [`convert`], [`actions`], [`symbols`], [`sheet`]: analysis facts → protocol answers.
 //! - [`config`]: `copydesk.toml` and the editor's settings.
-//! - [`server`]: the handlers; [`transport`]: stdio framing that survives bad input.
+//! - [`server`]: the handlers; [`transport`]: stdio that survives bad input, with
+//!   [`framing`] (frames, recovering after a bad header) and [`message`] (what the
+//!   protocol library could not decode is answered or dropped before it gets there).
 
 use std::process::ExitCode;
 use tower_lsp_server::{ClientSocket, LspService, Server};
@@ -16,6 +18,8 @@ pub mod actions;
 pub mod config;
 pub mod convert;
 pub mod documents;
+pub mod framing;
+pub mod message;
 pub mod positions;
 pub mod scheduler;
 pub mod server;

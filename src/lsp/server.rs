@@ -570,8 +570,14 @@ impl Inner {
         let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else {
             return;
         };
-        let (workspace, config) = (self.workspace.clone(), self.state().config.clone());
-        tokio::task::spawn_blocking(move || workspace.refresh_from_disk(&path, &config));
+        let (root, config) = {
+            let state = self.state();
+            (state.root.clone(), state.config.clone())
+        };
+        let workspace = self.workspace.clone();
+        tokio::task::spawn_blocking(move || {
+            workspace.refresh_from_disk(root.as_deref(), &path, &config)
+        });
     }
 
     async fn register_watcher(self: &Arc<Self>) {
@@ -645,6 +651,25 @@ fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
     from_folders.or_else(from_root)
 }
 
+/// Refuses a workspace root that holds more than one user's project: the file system's
+/// root, or a folder above the user's home (`/home`). Indexing one would read every draft
+/// on the machine, and its `copydesk.toml` is nobody's.
+fn refuse_root(root: &std::path::Path) -> Option<Problem> {
+    let resolved = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let home = std::env::var_os("HOME")
+        .map(std::path::PathBuf::from)
+        .and_then(|h| h.canonicalize().ok());
+    let above_home = home.is_some_and(|home| home != resolved && home.starts_with(&resolved));
+    (resolved.parent().is_none() || above_home).then(|| {
+        Problem(format!(
+            "copydesk: the workspace folder {} is the file system's root or above your home \
+             folder; its drafts are not indexed and no copydesk.toml is read there. Open the \
+             folder of a project instead.",
+            root.display()
+        ))
+    })
+}
+
 fn capabilities(encoding: Encoding) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding.kind()),
@@ -694,9 +719,15 @@ impl LanguageServer for Backend {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
-        let root = workspace_root(&params);
-        let mut settings = Settings::new(root.clone());
         let mut problems = Vec::new();
+        let root = workspace_root(&params).filter(|root| match refuse_root(root) {
+            Some(problem) => {
+                problems.push(problem);
+                false
+            }
+            None => true,
+        });
+        let mut settings = Settings::new(root.clone());
         if let Err(p) = settings.reload_file() {
             problems.push(p);
         }
@@ -800,6 +831,15 @@ impl LanguageServer for Backend {
                             .await;
                     }
                 }
+            }
+            Err(EditProblem::Stale { current }) => {
+                self.inner
+                    .warn(format!(
+                        "copydesk: ignored version {} of {}: the document is already at version {current}",
+                        params.text_document.version,
+                        uri.as_str()
+                    ))
+                    .await
             }
             Err(_) => {
                 self.inner

@@ -3,9 +3,10 @@
 //! The protocol library stops reading its input for good after the first message it cannot
 //! decode (its framed reader ends the stream on a decoder error), so one malformed message
 //! from a client would leave the server deaf. This module sits between stdio and the
-//! library: it reads `Content-Length` frames itself, answers a frame that is not a JSON-RPC
-//! message with the JSON-RPC error (`-32700` parse error, `-32600` invalid request) and
-//! passes only well-formed messages on. Output frames of the library, these errors and the
+//! library: it reads `Content-Length` frames itself ([`super::framing`], which recovers after
+//! a bad header), answers a frame that is not a JSON-RPC message the library can decode
+//! with the JSON-RPC error (`-32700` parse error, `-32600` invalid request) or a warning in
+//! the log ([`super::message`]) and passes only decodable messages on. Output frames of the library, these errors and the
 //! server's own notifications (see [`Outbox`]) are written whole, one at a time, so they
 //! never interleave.
 //!
@@ -15,23 +16,17 @@
 //! handler, e.g. one waiting for the analysis of a huge draft, before it lets the process
 //! exit, and nobody is left to read the answers.
 
+use super::framing::{Frame, Frames};
+use super::message::{error_response, judge, log_warning, Verdict};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
-use serde_json::value::RawValue;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
-use tokio::io::{
-    AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
-    DuplexStream,
-};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
-
-/// Frames larger than this are refused rather than buffered (a corrupt header could
-/// otherwise ask for gigabytes).
-const MAX_FRAME: usize = 256 * 1024 * 1024;
 
 /// The in-process pipes to and from the library hold a long draft's message whole, as the
 /// standard input and output pipes do (see [`widen_stdio_pipes`]).
@@ -162,25 +157,32 @@ where
     let unanswered = Arc::new(Unanswered::default());
     let requests = unanswered.clone();
     tokio::spawn(async move {
-        let mut reader = BufReader::new(stdin);
-        while let Some(frame) = read_frame(&mut reader).await {
-            let body = match frame {
-                Ok(body) => body,
-                Err(error) => {
-                    write_frame(&errors, error.to_string().as_bytes()).await;
+        let mut frames = Frames::new(BufReader::new(stdin));
+        while let Some(frame) = frames.next().await {
+            let mut body = match frame {
+                Frame::Body(body) => body,
+                Frame::Bad(why) => {
+                    let why = format!("copydesk: a malformed frame: {why}");
+                    write_json(&errors, &log_warning(&why)).await;
+                    let message = format!("Parse error: {why}");
+                    write_json(&errors, &error_response(Value::Null, -32700, &message)).await;
                     continue;
                 }
             };
-            match check(&body) {
-                Ok(request) => {
-                    if let Some(id) = request {
+            match judge(&mut body) {
+                Verdict::Forward { id, note } => {
+                    if let Some(note) = note {
+                        write_json(&errors, &log_warning(&note)).await;
+                    }
+                    if let Some(id) = id {
                         requests.sent(&id);
                     }
                     if forward(&mut to_server, &body).await.is_err() {
                         return; // The server has stopped (after `exit`).
                     }
                 }
-                Err(error) => write_frame(&errors, error.to_string().as_bytes()).await,
+                Verdict::Answer(response) => write_json(&errors, &response).await,
+                Verdict::Drop(why) => write_json(&errors, &log_warning(&why)).await,
             }
         }
         // The client is gone: nobody will read the answers still being worked on.
@@ -198,8 +200,8 @@ where
     });
 
     let flushed = tokio::spawn(async move {
-        let mut reader = BufReader::new(from_server);
-        while let Some(Ok(body)) = read_frame(&mut reader).await {
+        let mut frames = Frames::new(BufReader::new(from_server));
+        while let Some(Frame::Body(body)) = frames.next().await {
             unanswered.answered(&body);
             write_frame(&out, &body).await;
         }
@@ -257,6 +259,10 @@ fn frame(body: &[u8]) -> Vec<u8> {
     frame
 }
 
+async fn write_json(out: &Output, message: &Value) {
+    write_frame(out, message.to_string().as_bytes()).await;
+}
+
 async fn write_frame(out: &Output, body: &[u8]) {
     let frame = frame(body);
     let mut out = out.lock().await;
@@ -265,221 +271,9 @@ async fn write_frame(out: &Output, body: &[u8]) {
     let _ = out.flush().await;
 }
 
-fn error_response(id: Value, code: i64, message: &str) -> Value {
-    json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
-}
-
-/// Whether a frame body is a JSON-RPC message the library can decode (`Ok` with the id of
-/// a request, `None` for a notification or a response); the error response to send back
-/// when it is not.
-fn check(body: &[u8]) -> Result<Option<Value>, Value> {
-    // Read as raw members, a long draft's `didOpen` is checked without copying its text
-    // into a `Value`; a body that does not read so (not an object, a member twice) is read
-    // whole, to say what is wrong with it.
-    let shape = match serde_json::from_slice::<Members>(body) {
-        Ok(members) => members.shape(),
-        Err(_) => Shape::of(
-            &serde_json::from_slice(body)
-                .map_err(|e| error_response(Value::Null, -32700, &format!("Parse error: {e}")))?,
-        )?,
-    };
-    shape.verdict()
-}
-
-/// The members of a message [`check`] looks at, as raw JSON text (`null` included: an
-/// absent member is `None`, a `null` one is not).
-#[derive(Deserialize)]
-struct Members<'a> {
-    #[serde(default, borrow, deserialize_with = "present")]
-    jsonrpc: Option<&'a RawValue>,
-    #[serde(default, borrow, deserialize_with = "present")]
-    id: Option<&'a RawValue>,
-    #[serde(default, borrow, deserialize_with = "present")]
-    method: Option<&'a RawValue>,
-    #[serde(default, borrow, deserialize_with = "present")]
-    params: Option<&'a RawValue>,
-    #[serde(default, borrow, deserialize_with = "present")]
-    result: Option<&'a RawValue>,
-    #[serde(default, borrow, deserialize_with = "present")]
-    error: Option<&'a RawValue>,
-}
-
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
-    <&RawValue>::deserialize(d).map(Some)
-}
-
-impl Members<'_> {
-    fn shape(&self) -> Shape {
-        let value = |raw: Option<&RawValue>| {
-            raw.map(|r| serde_json::from_str(r.get()).unwrap_or(Value::Null))
-        };
-        let first = |raw: Option<&RawValue>| raw.and_then(|r| r.get().bytes().next());
-        Shape {
-            jsonrpc: value(self.jsonrpc),
-            id: value(self.id),
-            method_is_string: first(self.method) == Some(b'"'),
-            params_ok: matches!(first(self.params), None | Some(b'{' | b'[' | b'n')),
-            answers: self.result.is_some() || self.error.is_some(),
-        }
-    }
-}
-
-/// What decides whether the library can decode a message.
-struct Shape {
-    jsonrpc: Option<Value>,
-    /// `None` when absent.
-    id: Option<Value>,
-    method_is_string: bool,
-    /// `params` is absent, an object, an array or `null`.
-    params_ok: bool,
-    /// It has a `result` or an `error`.
-    answers: bool,
-}
-
-impl Shape {
-    fn of(value: &Value) -> Result<Shape, Value> {
-        let Value::Object(map) = value else {
-            return Err(error_response(
-                Value::Null,
-                -32600,
-                "Invalid request: a message must be a JSON object",
-            ));
-        };
-        Ok(Shape {
-            jsonrpc: map.get("jsonrpc").cloned(),
-            id: map.get("id").cloned(),
-            method_is_string: map.get("method").is_some_and(Value::is_string),
-            params_ok: map
-                .get("params")
-                .is_none_or(|p| matches!(p, Value::Object(_) | Value::Array(_) | Value::Null)),
-            answers: map.contains_key("result") || map.contains_key("error"),
-        })
-    }
-
-    fn verdict(self) -> Result<Option<Value>, Value> {
-        let has_id = self.id.is_some();
-        let id = self.id.unwrap_or(Value::Null);
-        let id_ok = matches!(id, Value::Null | Value::Number(_) | Value::String(_));
-        let is_request = self.method_is_string;
-        let is_response = has_id && self.answers;
-        if self.jsonrpc != Some(json!("2.0")) || !id_ok || !(is_request || is_response) {
-            let id = if id_ok { id } else { Value::Null };
-            return Err(error_response(id, -32600, "Invalid request"));
-        }
-        if !is_request {
-            return Ok(None);
-        }
-        // The library rejects a request whose `params` is neither an object nor an array
-        // (nor absent) as undecodable.
-        if !self.params_ok {
-            return Err(error_response(
-                id,
-                -32600,
-                "Invalid request: params must be an object or an array",
-            ));
-        }
-        Ok(has_id.then_some(id))
-    }
-}
-
-/// Reads one frame: `Ok(body)`, `Err(response)` for a frame whose header is unusable, or
-/// `None` at the end of the input.
-async fn read_frame<R>(reader: &mut R) -> Option<Result<Vec<u8>, Value>>
-where
-    R: AsyncBufRead + Unpin,
-{
-    let mut length: Option<usize> = None;
-    let mut saw_header = false;
-    loop {
-        let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line).await.ok()? == 0 {
-            return None;
-        }
-        let line = String::from_utf8_lossy(&line);
-        let line = line.trim();
-        if line.is_empty() {
-            if saw_header {
-                break;
-            }
-            continue; // Stray blank lines between frames.
-        }
-        saw_header = true;
-        if let Some((name, value)) = line.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().ok();
-            }
-        }
-    }
-    let Some(length) = length.filter(|&l| l <= MAX_FRAME) else {
-        return Some(Err(error_response(
-            Value::Null,
-            -32700,
-            "Parse error: missing or invalid Content-Length header",
-        )));
-    };
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).await.ok()?;
-    Some(Ok(body))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn checks_message_shapes() {
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":1,"method":"x","params":{}}"#),
-            Ok(Some(json!(1)))
-        );
-        assert_eq!(check(br#"{"jsonrpc":"2.0","method":"exit"}"#), Ok(None));
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":"a","result":null}"#),
-            Ok(None)
-        );
-        assert_eq!(
-            check(b"{\"jsonrpc\": ").unwrap_err()["error"]["code"],
-            -32700
-        );
-        assert_eq!(check(b"[1,2]").unwrap_err()["error"]["code"], -32600);
-        let e = check(br#"{"jsonrpc":"2.0","id":7,"method":"x","params":3}"#).unwrap_err();
-        assert_eq!(
-            (e["id"].clone(), e["error"]["code"].clone()),
-            (json!(7), json!(-32600))
-        );
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":{},"method":"x"}"#).unwrap_err()["id"],
-            Value::Null
-        );
-    }
-
-    #[test]
-    fn raw_members_and_the_whole_value_give_the_same_verdict() {
-        let bodies: [&[u8]; 12] = [
-            br#"{"jsonrpc":"2.0","id":null,"result":null}"#,
-            br#"{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"x"}}"#,
-            br#"{"jsonrpc":"2.0","id":"q","method":"m","params":null}"#,
-            br#"{"jsonrpc":"2.0","method":"m","params":[1]}"#,
-            br#"{"jsonrpc":"2.0","method":"m","params":"text"}"#,
-            br#"{"jsonrpc":"2.0","method":7}"#,
-            br#"{"jsonrpc":"1.0","method":"m"}"#,
-            br#"{"jsonrpc":"\u0032.0","method":"m"}"#,
-            br#"{"jsonrpc":"2.0","id":[1],"method":"m"}"#,
-            br#"{"jsonrpc":"2.0","id":1}"#,
-            br#"{"jsonrpc":"2.0","method":"m","params":{"text":"a\"b\\n"},"extra":1}"#,
-            br#"{"method":"m","jsonrpc":"2.0","method":"n"}"#,
-        ];
-        for body in bodies {
-            let whole = Shape::of(&serde_json::from_slice(body).unwrap()).and_then(Shape::verdict);
-            assert_eq!(check(body), whole, "{}", String::from_utf8_lossy(body));
-        }
-        assert_eq!(
-            check(br#"{"jsonrpc":"2.0","id":null,"result":null}"#),
-            Ok(None)
-        );
-        let bad = check(br#"{"jsonrpc":"2.0","method":"m","params":{"text":"\q"}}"#);
-        assert_eq!(bad.unwrap_err()["error"]["code"], -32700);
-    }
 
     fn frame(body: &str) -> Vec<u8> {
         format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
@@ -487,9 +281,9 @@ mod tests {
 
     /// Reads the frames the library would receive until its input ends.
     async fn forwarded(pipes: Pipes) -> Vec<Value> {
-        let mut reader = BufReader::new(pipes.input);
+        let mut frames = Frames::new(BufReader::new(pipes.input));
         let mut bodies = Vec::new();
-        while let Some(Ok(body)) = read_frame(&mut reader).await {
+        while let Some(Frame::Body(body)) = frames.next().await {
             bodies.push(serde_json::from_slice(&body).unwrap());
         }
         bodies
@@ -536,18 +330,7 @@ mod tests {
         std::thread::spawn(move || outbox.send_blocking(body))
             .join()
             .unwrap();
-        let mut reader = BufReader::new(client);
-        assert_eq!(read_frame(&mut reader).await, Some(Ok(body.to_vec())));
-    }
-
-    #[tokio::test]
-    async fn reads_frames_and_skips_bad_headers() {
-        let input =
-            b"Content-Length: 2\r\n\r\n{}\r\nX-Junk: 1\r\n\r\nContent-Length: 4\r\n\r\nnull";
-        let mut reader = BufReader::new(&input[..]);
-        assert_eq!(read_frame(&mut reader).await, Some(Ok(b"{}".to_vec())));
-        assert!(read_frame(&mut reader).await.unwrap().is_err());
-        assert_eq!(read_frame(&mut reader).await, Some(Ok(b"null".to_vec())));
-        assert_eq!(read_frame(&mut reader).await, None);
+        let mut frames = Frames::new(BufReader::new(client));
+        assert_eq!(frames.next().await, Some(Frame::Body(body.to_vec())));
     }
 }

@@ -138,9 +138,13 @@ impl Workspace {
     }
 
     /// Indexes a draft again from its file (after it was closed), or drops it when the
-    /// file is gone or no longer text.
-    pub fn refresh_from_disk(&self, path: &Path, config: &Config) {
-        let text = std::fs::read_to_string(path).ok();
+    /// file is gone or no longer text, or when the index's walk of `root` would not take
+    /// it: the path comes from the client, and a draft opened from outside the workspace
+    /// (or through a link out of it) must not have its file read.
+    pub fn refresh_from_disk(&self, root: Option<&Path>, path: &Path, config: &Config) {
+        let text = root
+            .filter(|root| crate::workspace::is_indexable(root, path))
+            .and_then(|_| crate::workspace::read_draft(path));
         let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
         let Some(index) = slot.as_mut() else { return };
         match text {
@@ -155,7 +159,7 @@ impl Workspace {
     /// the build will read the file as it is then.
     pub fn follow_disk_change(&self, root: &Path, path: &Path, config: &Config) -> bool {
         let text = crate::workspace::is_indexable(root, path)
-            .then(|| std::fs::read_to_string(path).ok())
+            .then(|| crate::workspace::read_draft(path))
             .flatten();
         // Analysed before taking the lock, which analyses of open documents wait for.
         let analysis =

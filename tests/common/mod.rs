@@ -135,6 +135,11 @@ impl LspClient {
         LspClient::start_with(false, None, Value::Null)
     }
 
+    /// The server's standard input, for bytes that are not a well-formed frame.
+    pub fn stdin(&mut self) -> &mut ChildStdin {
+        self.stdin.as_mut().expect("stdin open")
+    }
+
     pub fn send_raw(&mut self, body: &[u8]) {
         let stdin = self.stdin.as_mut().expect("stdin open");
         write!(stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
