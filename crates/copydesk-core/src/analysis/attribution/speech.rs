@@ -143,7 +143,14 @@ pub fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSpeech> {
                 });
             }
         }
-        if adjacent && matches!(w.lower(), "reading" | "read" | "reads") {
+        // `The Home Office letter reads "…"` quotes a document, not a sign.
+        let document = before
+            .iter()
+            .rev()
+            .filter(|t| t.is_word())
+            .nth(1)
+            .is_some_and(|t| super::rules::DOCUMENTS_SET.contains(t.lower()));
+        if adjacent && matches!(w.lower(), "reading" | "read" | "reads") && !document {
             return Some(NotSpeech::Sign);
         }
         if w.lower == "as"
