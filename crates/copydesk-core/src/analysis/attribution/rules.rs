@@ -70,6 +70,37 @@ pub fn in_sentence(toks: &Tokens, qpos: usize, extra: &[String]) -> Option<Match
     after.or_else(|| before_quote(t, sent.start, qpos, extra))
 }
 
+/// `The researchers suggested … They reported, "…"`: `they` as a speaker takes up the
+/// plural description that is the subject of the sentence before in the paragraph (the
+/// entities analysis links pronouns to people, and leaves `they` unresolved). Other
+/// matches are returned as they are.
+pub fn plural_antecedent(toks: &Tokens, m: Match) -> Match {
+    let t = &toks.tokens;
+    if m.speaker.kind != SpeakerKind::Pronoun {
+        return m;
+    }
+    let at = t.partition_point(|x| x.span.start < m.speaker.span.start);
+    if !t.get(at).is_some_and(|w| w.lower == "they") {
+        return m;
+    }
+    let here = toks.sentences.partition_point(|s| s.end <= at);
+    let Some(before) = here.checked_sub(1).and_then(|p| toks.sentences.get(p)) else {
+        return m;
+    };
+    let subject = speakers::clause_subject(t, before.start, before.end).filter(|f| {
+        f.kind == SpeakerKind::Descriptor
+            && speakers::is_person_head(t, f)
+            && speakers::has_plural_head(t, f)
+    });
+    match subject {
+        Some(found) => Match {
+            speaker: found,
+            cue: m.cue,
+        },
+        None => m,
+    }
+}
+
 /// Attribution that follows the quote (token `qpos`) before the sentence ends at `end`.
 pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Option<Match> {
     let mut i = qpos + 1;
@@ -109,6 +140,7 @@ pub fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Op
     if let Some(cue) = cue_of(&t[i], extra) {
         if cue.form == Form::Finite && !cue.before_quote_only {
             if let Some(found) = speakers::noun_phrase_after(t, i + 1, end) {
+                let found = speakers::trailing_person(t, &found, end).unwrap_or(found);
                 return Some(Match {
                     speaker: found,
                     cue: t[i].span.clone(),

@@ -603,6 +603,15 @@ pub fn is_person_head(tokens: &[Token], found: &Found) -> bool {
         })
 }
 
+/// Whether a descriptor ends in a plural group noun (`the researchers`, `The authors`,
+/// `police`), one that `they` can take up.
+pub fn has_plural_head(tokens: &[Token], found: &Found) -> bool {
+    let end = tokens.partition_point(|t| t.span.start < found.span.end);
+    end.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| is_group_noun(t.lower()) || t.lower.ends_with('s'))
+}
+
 /// A lowercased word is a determiner (`the`, `an`, `its`, `two`).
 pub fn is_determiner_word(lower: &str) -> bool {
     DETERMINERS_SET.contains(lower)
@@ -780,12 +789,56 @@ fn relative_antecedent(tokens: &[Token], who: usize, floor: usize) -> Option<Fou
         .or(before)
 }
 
+/// `Cynthia Thompson, curator and director of exhibits at the University of Arkansas,
+/// Fayetteville, said`: a person's name that opens the clause at `floor` (past commas),
+/// followed by a comma at or before `open`, heads the appositives that follow it.
+fn leading_person(tokens: &[Token], floor: usize, open: usize) -> Option<Found> {
+    let mut start = floor;
+    while start < open && tokens[start].is_punct(',') {
+        start += 1;
+    }
+    let found = noun_phrase_after(tokens, start, open)?;
+    let after = tokens.partition_point(|t| t.span.start < found.span.end);
+    let leads =
+        found.span.start == tokens[start].span.start && after < open && tokens[after].is_punct(',');
+    (found.kind == SpeakerKind::Name && leads && is_person_name(tokens, &found)).then_some(found)
+}
+
+/// `said University of California, San Diego's chancellor, Pradeep Khosla.`: after a
+/// speaker that is no person (`found`), a person's name set off at the end of the clause
+/// (before `end`) is the speaker, the phrases between describing them.
+pub fn trailing_person(tokens: &[Token], found: &Found, end: usize) -> Option<Found> {
+    if is_person_name(tokens, found) {
+        return None;
+    }
+    let end = end.min(tokens.len());
+    let mut last = end;
+    while last > 0 && tokens[last - 1].is_terminal() {
+        last -= 1;
+    }
+    let from = tokens.partition_point(|t| t.span.start < found.span.end);
+    let comma = (from..last).rev().find(|&k| !tokens[k].is_word())?;
+    let chain = (from..comma)
+        .all(|k| tokens[k].is_punct(',') || tokens[k].is_word() && tokens[k].cue.is_none());
+    if !tokens[comma].is_punct(',') || !chain || comma + 1 >= last {
+        return None;
+    }
+    let name = name_of_run(tokens, comma + 1..last)?;
+    (name.kind == SpeakerKind::Name
+        && (comma + 1..last).all(|k| is_name_word(&tokens[k]))
+        && is_person_name(tokens, &name))
+    .then_some(name)
+}
+
 /// `A spokesman, Kevin Tran, said`: the subject with an appositive between commas. The
 /// proper name wins: it is what the entities analysis links.
 fn appositive_subject(tokens: &[Token], comma: usize, floor: usize) -> Option<Found> {
     let open = (floor..comma).rev().find(|&j| !tokens[j].is_word())?;
     if !tokens[open].is_punct(',') || open == floor {
         return None;
+    }
+    if let Some(lead) = leading_person(tokens, floor, open) {
+        return Some(lead);
     }
     let head = noun_phrase_before(tokens, open - 1, floor);
     let appositive = noun_phrase_after(tokens, open + 1, comma)
@@ -1225,7 +1278,10 @@ fn set_off_subject(tokens: &[Token], found: Found, comma: usize, before: usize) 
         return None;
     }
     let first = &tokens[comma + 1];
-    if found.kind == SpeakerKind::Name && !first.capital && first.lower.ends_with("ing") {
+    // `Trump, responding to …, attacked`, `Nick Bos, of the University of Helsinki,
+    // studies`: a participle or an affiliation set off after the name.
+    let aside = first.lower.ends_with("ing") || is_affiliation_word(first);
+    if found.kind == SpeakerKind::Name && !first.capital && aside {
         return Some(found);
     }
     // `The mayor of London, Sadiq Khan, gave`: the found name was the appositive itself,
