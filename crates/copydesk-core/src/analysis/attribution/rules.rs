@@ -80,7 +80,7 @@ pub fn plural_antecedent(toks: &Tokens, m: Match) -> Match {
         return m;
     }
     let at = t.partition_point(|x| x.span.start < m.speaker.span.start);
-    if !t.get(at).is_some_and(|w| w.lower == "they") {
+    if t.get(at).is_none_or(|w| w.lower != "they") {
         return m;
     }
     let here = toks.sentences.partition_point(|s| s.end <= at);

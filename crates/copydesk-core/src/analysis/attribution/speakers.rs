@@ -747,7 +747,11 @@ pub fn subject_of_verb(tokens: &[Token], verb: usize, floor: usize) -> Option<Fo
 /// `Kyriakos Mitsotakis speaking to the Atlantic Council called …`: the phrase before the
 /// verb is the object of a participle's preposition; the subject is before the participle.
 fn subject_before_participle(tokens: &[Token], found: &Found, floor: usize) -> Option<Found> {
-    let first = tokens.partition_point(|t| t.span.start < found.span.start);
+    let mut first = tokens.partition_point(|t| t.span.start < found.span.start);
+    // `to the Atlantic Council`: a name read without its article.
+    if first > floor && matches!(tokens[first - 1].lower(), "the" | "a" | "an") {
+        first -= 1;
+    }
     let prep = first.checked_sub(1).filter(|&p| p >= floor + 2)?;
     let participle = &tokens[prep - 1];
     let attached = tokens[prep].is_word()

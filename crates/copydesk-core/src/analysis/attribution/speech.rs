@@ -68,6 +68,11 @@ const TITLE_NOUNS: &[&str] = &[
     "phrase",
     "term",
     "label",
+    "adage",
+    "proverb",
+    "maxim",
+    "idiom",
+    "catchphrase",
 ];
 
 /// Words near a quote that make it the text of a sign or a chant.
