@@ -130,7 +130,9 @@ pub(super) fn read(draft: &Draft, p: usize, extra: &[String]) -> Local {
                     .then(|| rules::subject_user(&toks, qpos))
                     .flatten()
             });
-            found.map_or(Verdict::Open, Verdict::Said)
+            found
+                .map(|m| rules::plural_antecedent(&toks, m))
+                .map_or(Verdict::Open, Verdict::Said)
         };
         has_speech |= !matches!(verdict, Verdict::NotSpeech(_));
         let open = verdict == Verdict::Open;

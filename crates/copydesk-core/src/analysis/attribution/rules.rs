@@ -51,8 +51,54 @@ fn according_to(t: &[Token], i: usize) -> bool {
 /// The speaker of the quote at token `qpos`, from its own sentence.
 pub(crate) fn in_sentence(toks: &Tokens, qpos: usize, extra: &[String]) -> Option<Match> {
     let sent = toks.sentence_of(qpos);
-    after_quote(&toks.tokens, qpos, sent.end, extra)
-        .or_else(|| before_quote(&toks.tokens, sent.start, qpos, extra))
+    let t = &toks.tokens;
+    let after = after_quote(t, qpos, sent.end, extra);
+    // `Pelosi called Trump's conduct a "breach…," according to NBC.`: the outlet that
+    // reported it is the source, the person named before the quote the speaker.
+    let reported = after.as_ref().is_some_and(|m| {
+        t.iter()
+            .find(|x| x.span.start == m.cue.start)
+            .is_some_and(|x| x.lower == "according")
+    });
+    if reported {
+        if let Some(m) =
+            before_quote(t, sent.start, qpos, extra).filter(|m| m.speaker.kind == SpeakerKind::Name)
+        {
+            return Some(m);
+        }
+    }
+    after.or_else(|| before_quote(t, sent.start, qpos, extra))
+}
+
+/// `The researchers suggested … They reported, "…"`: `they` as a speaker takes up the
+/// plural description that is the subject of the sentence before in the paragraph (the
+/// entities analysis links pronouns to people, and leaves `they` unresolved). Other
+/// matches are returned as they are.
+pub fn plural_antecedent(toks: &Tokens, m: Match) -> Match {
+    let t = &toks.tokens;
+    if m.speaker.kind != SpeakerKind::Pronoun {
+        return m;
+    }
+    let at = t.partition_point(|x| x.span.start < m.speaker.span.start);
+    if t.get(at).is_none_or(|w| w.lower != "they") {
+        return m;
+    }
+    let here = toks.sentences.partition_point(|s| s.end <= at);
+    let Some(before) = here.checked_sub(1).and_then(|p| toks.sentences.get(p)) else {
+        return m;
+    };
+    let subject = speakers::clause_subject(t, before.start, before.end).filter(|f| {
+        f.kind == SpeakerKind::Descriptor
+            && speakers::is_person_head(t, f)
+            && speakers::has_plural_head(t, f)
+    });
+    match subject {
+        Some(found) => Match {
+            speaker: found,
+            cue: m.cue,
+        },
+        None => m,
+    }
 }
 
 /// Attribution that follows the quote (token `qpos`) before the sentence ends at `end`.
@@ -84,7 +130,7 @@ pub(crate) fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]
             let document = (i + 1..head).any(|k| DOCUMENTS_SET.contains(t[k].lower()));
             if document {
                 return Some(Match {
-                    speaker: found,
+                    speaker: document_author(t, found),
                     cue: t[i].span.clone(),
                 });
             }
@@ -94,6 +140,7 @@ pub(crate) fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]
     if let Some(cue) = cue_of(&t[i], extra) {
         if cue.form == Form::Finite && !cue.before_quote_only {
             if let Some(found) = speakers::noun_phrase_after(t, i + 1, end) {
+                let found = speakers::trailing_person(t, &found, end).unwrap_or(found);
                 return Some(Match {
                     speaker: found,
                     cue: t[i].span.clone(),
@@ -173,7 +220,43 @@ fn subject_or_author(t: &[Token], verb: usize, floor: usize) -> Option<Found> {
     });
     match (author, head) {
         (Some(a), Some(h)) if a < h => possessor(t, floor.max(first), a).or(Some(found)),
-        _ => Some(found),
+        _ => Some(document_author(t, found)),
+    }
+}
+
+/// A document described with its author's name as a modifier speaks for that author:
+/// `an AEW press release` (AEW), `The Home Office letter` (Home Office), `the Senate
+/// report`. Other descriptions are returned as they are.
+fn document_author(t: &[Token], found: Found) -> Found {
+    if found.kind != SpeakerKind::Descriptor {
+        return found;
+    }
+    let first = t.partition_point(|x| x.span.start < found.span.start);
+    let end = t.partition_point(|x| x.span.start < found.span.end);
+    let Some(head) = end.checked_sub(1).filter(|&h| h > first) else {
+        return found;
+    };
+    let document = DOCUMENTS_SET.contains(t[head].lower())
+        || (t[head].lower == "release" && t[head - 1].lower == "press");
+    if !document {
+        return found;
+    }
+    let opens = |k: usize| t[k].capital && !speakers::is_determiner_word(t[k].lower());
+    let Some(start) = (first..head).find(|&k| opens(k)) else {
+        return found;
+    };
+    let mut stop = start;
+    while stop < head && t[stop].capital && t[stop].is_word() && !ends_in_apostrophe_s(&t[stop]) {
+        stop += 1;
+    }
+    // The name runs up to the document's own words (`press release`, `letter`).
+    let whole_modifier = (stop..head).all(|k| !t[k].capital);
+    if stop == start || !whole_modifier {
+        return found;
+    }
+    Found {
+        span: t[start].span.start..t[stop - 1].span.end,
+        kind: SpeakerKind::Name,
     }
 }
 
@@ -217,10 +300,10 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
         };
         match cue.form {
             Form::Finite => {
-                if let Some(found) = subject_or_author(t, j, floor) {
+                if let Some((found, verb)) = finite_speaker(t, j, cue, floor, extra) {
                     return Some(Match {
                         speaker: found,
-                        cue: t[j].span.clone(),
+                        cue: t[verb].span.clone(),
                     });
                 }
             }
@@ -238,7 +321,11 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
         && qpos > floor + 1
         && t[qpos - 1].is_punct(':')
     {
-        if let Some(found) = speakers::noun_phrase_after(t, floor + 1, qpos - 1) {
+        // The phrase must reach the colon: `a "formal update" from Braverman is
+        // forthcoming: "…"` names who will speak later, not who speaks here.
+        if let Some(found) = speakers::noun_phrase_after(t, floor + 1, qpos - 1)
+            .filter(|f| f.span.end == t[qpos - 2].span.end)
+        {
             return Some(Match {
                 speaker: found,
                 cue: t[floor].span.clone(),
@@ -257,12 +344,70 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
     if let Some(m) = reaction_lead(t, floor, qpos) {
         return Some(m);
     }
-    // `Kowalczyk thanked the jurors, calling the trial "…"`.
+    // `An official account made the following announcement: "…"`.
+    if let Some(m) = issued_statement(t, floor, qpos) {
+        return Some(m);
+    }
+    // `Kowalczyk thanked the jurors, calling the trial "…"`; `…, with Boswell stating:
+    // "…"` (the participle's own subject).
     let j = participle?;
-    speakers::clause_subject(t, floor, j).map(|found| Match {
-        speaker: found,
-        cue: t[j].span.clone(),
-    })
+    participle_own_subject(t, floor, j)
+        .or_else(|| speakers::clause_subject(t, floor, j))
+        .map(|found| Match {
+            speaker: found,
+            cue: t[j].span.clone(),
+        })
+}
+
+/// The speaker of the finite cue at token `j` (`cue`), reading back to `floor`, and the
+/// cue that names it.
+fn finite_speaker(
+    t: &[Token],
+    j: usize,
+    cue: CueWord,
+    floor: usize,
+    extra: &[String],
+) -> Option<(Found, usize)> {
+    // `The government announced the tests…, and said there was "…"`: a verb joined by
+    // `and` shares the subject of the clause it joins.
+    // Not a bare `say` (`where would you put the line and say, "…"` imagines speech).
+    if j > floor + 1 && t[j - 1].lower == "and" && t[j].lower != cue.lemma {
+        if let Some(found) = speakers::clause_subject(t, floor, j - 1) {
+            return Some((found, j));
+        }
+    }
+    let found = subject_or_author(t, j, floor)?;
+    let thing = found.kind == SpeakerKind::Descriptor && !speakers::is_person_head(t, &found);
+    if !cue.before_quote_only || !thing {
+        return Some((found, j));
+    }
+    // `Hawkins claimed the pandemic shows the US is a "failed state"`: a verb that only
+    // introduces a quotation (`shows`, `found`, `informed`) inside what an earlier speech
+    // verb reports; the quotation is the earlier speaker's.
+    let first = t.partition_point(|x| x.span.start < found.span.start);
+    let outer = (floor..first).rev().find_map(|k| {
+        let c = cue_of(&t[k], extra)?;
+        (c.form == Form::Finite && !c.before_quote_only)
+            .then(|| subject_or_author(t, k, floor))
+            .flatten()
+            .filter(|f| f.kind != SpeakerKind::Descriptor)
+            .map(|f| (f, k))
+    });
+    Some(outer.unwrap_or((found, j)))
+}
+
+/// `…, with Boswell stating: "…"`, `with one poster writing "…"`: a participle whose
+/// subject stands right before it after `with` speaks, not the clause's subject.
+fn participle_own_subject(t: &[Token], floor: usize, j: usize) -> Option<Found> {
+    let found = speakers::noun_phrase_before(t, j.checked_sub(1)?, floor)?;
+    let first = t.partition_point(|x| x.span.start < found.span.start);
+    let with = first.checked_sub(1).filter(|&w| w >= floor)?;
+    let person = match found.kind {
+        SpeakerKind::Name => true,
+        SpeakerKind::Descriptor => speakers::is_person_head(t, &found),
+        SpeakerKind::Pronoun => false,
+    };
+    (t[with].lower == "with" && person).then_some(found)
 }
 
 /// `lauded by John Updike as "…"`, `described by police as "…"`: the agent of a passive
@@ -281,6 +426,54 @@ fn passive_agent(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
         speaker: found,
         cue: verb.span.start..t[by].span.end,
     })
+}
+
+/// Verbs that put out a statement: `issued a statement`, `made the following
+/// announcement`, `released a video message`.
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "released",
+    "made",
+    "gave",
+    "posted",
+    "published",
+    "sent",
+    "delivered",
+    "tweeted",
+    "put",
+    "shared",
+];
+
+static ISSUING_VERBS_SET: WordSet = WordSet::new(ISSUING_VERBS);
+
+/// `Cornyn issued a statement regarding the decision.`, `An official account made the
+/// following announcement: "…"`: the subject of a verb that puts out a statement noun in
+/// the tokens `from..to` is who speaks the quotation it introduces.
+fn issued_statement(t: &[Token], from: usize, to: usize) -> Option<Match> {
+    for k in from..to {
+        let noun = t[k].lower();
+        if !(cues::STATEMENT_NOUNS_SET.contains(noun) || noun == "announcement") {
+            continue;
+        }
+        let verb = (from..k)
+            .rev()
+            .take(4)
+            .find(|&v| t[v].is_word() && !t[v].capital && ISSUING_VERBS_SET.contains(t[v].lower()));
+        let Some(v) = verb else { continue };
+        // Only a determiner and modifiers between: `a statement`, `the following
+        // announcement`, `a short video message`.
+        let modifiers = (v + 1..k).all(|m| t[m].is_word() && !speakers::is_stop_word(&t[m]));
+        if !modifiers {
+            continue;
+        }
+        if let Some(found) = subject_or_author(t, v, from) {
+            return Some(Match {
+                speaker: found,
+                cue: t[v].span.start..t[k].span.end,
+            });
+        }
+    }
+    None
 }
 
 /// `The mayor smiled: "…"`, `Pruitt shrugged: "…"`: a speaker and one past-tense verb of
@@ -357,7 +550,7 @@ pub(crate) fn indirect_speaker(
             });
         }
     }
-    None
+    issued_statement(t, sent.start, sent.end)
 }
 
 /// Attribution inside the text of a quote left open: `"We are ready, Smith said.` (the
@@ -484,7 +677,7 @@ const COPULAS: &[&str] = &[
     "remains", "remained", "became", "becomes", "will", "would", "could", "might", "may",
 ];
 
-static DOCUMENTS_SET: WordSet = WordSet::new(DOCUMENTS);
+pub(super) static DOCUMENTS_SET: WordSet = WordSet::new(DOCUMENTS);
 static COPULAS_SET: WordSet = WordSet::new(COPULAS);
 
 /// A partial quote from a document named as the sentence's subject: `The indictment
@@ -492,6 +685,9 @@ static COPULAS_SET: WordSet = WordSet::new(COPULAS);
 pub(crate) fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
     let t = &toks.tokens;
     let sent = toks.sentence_of(qpos);
+    if let Some(m) = document_reads(t, sent.start, qpos) {
+        return Some(m);
+    }
     let found = speakers::clause_subject(t, sent.start, qpos)?;
     if found.kind == SpeakerKind::Pronoun {
         return None;
@@ -507,8 +703,24 @@ pub(crate) fn document_subject(toks: &Tokens, qpos: usize) -> Option<Match> {
         return None;
     }
     Some(Match {
-        speaker: found,
+        speaker: document_author(t, found),
         cue: verb.span.clone(),
+    })
+}
+
+/// `The Home Office letter reads "…"`: a document noun and `reads` right before the
+/// quote (the phrase reader takes `reads` for part of the noun phrase, so the subject is
+/// read back from the document noun).
+fn document_reads(t: &[Token], start: usize, qpos: usize) -> Option<Match> {
+    let verb = qpos.checked_sub(1).filter(|&v| v > start)?;
+    if !matches!(t[verb].lower(), "reads" | "read") || !DOCUMENTS_SET.contains(t[verb - 1].lower())
+    {
+        return None;
+    }
+    let found = speakers::noun_phrase_before(t, verb - 1, start)?;
+    Some(Match {
+        speaker: document_author(t, found),
+        cue: t[verb].span.clone(),
     })
 }
 

@@ -422,6 +422,144 @@ const SUBORDINATORS: &[&str] = &[
     "according",
 ];
 
+/// Function words that open sentences, capitalized there, and are never a name on their
+/// own: `That said, …`, `Now the structure is …`, `Instead of …`, `Earlier this week, …`.
+/// (Not `West`, `Will` or `May`, which are names too.)
+const OPENERS: &[&str] = &[
+    "that",
+    "this",
+    "these",
+    "those",
+    "there",
+    "here",
+    "now",
+    "then",
+    "also",
+    "when",
+    "while",
+    "where",
+    "what",
+    "which",
+    "why",
+    "how",
+    "if",
+    "so",
+    "but",
+    "and",
+    "or",
+    "yet",
+    "still",
+    "even",
+    "just",
+    "only",
+    "instead",
+    "meanwhile",
+    "however",
+    "though",
+    "although",
+    "because",
+    "since",
+    "after",
+    "before",
+    "during",
+    "for",
+    "from",
+    "with",
+    "without",
+    "along",
+    "among",
+    "as",
+    "at",
+    "by",
+    "in",
+    "on",
+    "of",
+    "to",
+    "into",
+    "about",
+    "over",
+    "under",
+    "again",
+    "already",
+    "always",
+    "never",
+    "often",
+    "sometimes",
+    "perhaps",
+    "maybe",
+    "indeed",
+    "thus",
+    "hence",
+    "therefore",
+    "earlier",
+    "later",
+    "whether",
+    "unless",
+    "until",
+    "once",
+    "both",
+    "either",
+    "neither",
+    "each",
+    "every",
+    "all",
+    "some",
+    "many",
+    "most",
+    "several",
+    "such",
+    "other",
+    "another",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+    "i'm",
+    "it's",
+    "that's",
+    "there's",
+];
+
+/// Number words beyond the determiners that open a description: `Fifty former officials`.
+const NUMBER_WORDS: &[&str] = &[
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+];
+
+static OPENERS_SET: WordSet = WordSet::new(OPENERS);
+static NUMBER_WORDS_SET: WordSet = WordSet::new(NUMBER_WORDS);
 static SUBORDINATORS_SET: WordSet = WordSet::new(SUBORDINATORS);
 static PRONOUNS_SET: WordSet = WordSet::new(PRONOUNS);
 static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
@@ -454,12 +592,43 @@ fn is_object_pronoun(t: &Token) -> bool {
     t.is_word() && matches!(t.lower(), "them" | "us" | "those")
 }
 
+/// Whether a descriptor's last word names a person or a group of people (`one poster`,
+/// `the researchers`, `a spokeswoman`), not a thing (`a task`).
+pub fn is_person_head(tokens: &[Token], found: &Found) -> bool {
+    let end = tokens.partition_point(|t| t.span.start < found.span.end);
+    end.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| {
+            is_group_noun(t.lower()) || lexicon::is_role_noun(t.lower()) || is_title(t)
+        })
+}
+
+/// Whether a descriptor ends in a plural group noun (`the researchers`, `The authors`,
+/// `police`), one that `they` can take up.
+pub fn has_plural_head(tokens: &[Token], found: &Found) -> bool {
+    let end = tokens.partition_point(|t| t.span.start < found.span.end);
+    end.checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| is_group_noun(t.lower()) || t.lower.ends_with('s'))
+}
+
+/// A lowercased word is a determiner (`the`, `an`, `its`, `two`).
+pub fn is_determiner_word(lower: &str) -> bool {
+    DETERMINERS_SET.contains(lower)
+}
+
 fn is_determiner(t: &Token) -> bool {
     t.is_word() && DETERMINERS_SET.contains(t.lower())
 }
 
 fn is_possessive(t: &Token) -> bool {
     t.is_word() && (t.lower.ends_with("'s") || t.lower.ends_with("’s") || t.lower.ends_with("s'"))
+}
+
+/// A word a noun phrase never crosses (a preposition, conjunction, auxiliary, cue) or
+/// punctuation.
+pub fn is_stop_word(t: &Token) -> bool {
+    is_stop(t)
 }
 
 fn is_stop(t: &Token) -> bool {
@@ -517,6 +686,11 @@ fn name_of_run(tokens: &[Token], run: std::ops::Range<usize>) -> Option<Found> {
     if is_possessive(last) || WEEKDAYS_SET.contains(last.lower()) {
         return None;
     }
+    // `That said, …`, `Now the new structure is …`: a function word capitalized because
+    // it opens the sentence is no name (`WHO` and `US` are acronyms first).
+    if run.end - start == 1 && OPENERS_SET.contains(last.lower()) {
+        return None;
+    }
     if (start..run.end).all(|k| is_title(&tokens[k])) {
         return Some(Found {
             span: span(tokens, run),
@@ -563,8 +737,35 @@ pub(crate) fn subject_of_verb(tokens: &[Token], verb: usize, floor: usize) -> Op
         "who" if last > floor => relative_antecedent(tokens, last, floor),
         // `One of them went on to say`, `went as far as to say`: the clause's subject.
         "to" => clause_subject(tokens, floor, last),
-        _ => noun_phrase_before(tokens, last, floor),
+        _ => {
+            let found = noun_phrase_before(tokens, last, floor)?;
+            Some(subject_before_participle(tokens, &found, floor).unwrap_or(found))
+        }
     }
+}
+
+/// `Kyriakos Mitsotakis speaking to the Atlantic Council called …`: the phrase before the
+/// verb is the object of a participle's preposition; the subject is before the participle.
+fn subject_before_participle(tokens: &[Token], found: &Found, floor: usize) -> Option<Found> {
+    let mut first = tokens.partition_point(|t| t.span.start < found.span.start);
+    // `to the Atlantic Council`: a name read without its article.
+    if first > floor && matches!(tokens[first - 1].lower(), "the" | "a" | "an") {
+        first -= 1;
+    }
+    let prep = first.checked_sub(1).filter(|&p| p >= floor + 2)?;
+    let participle = &tokens[prep - 1];
+    let attached = tokens[prep].is_word()
+        && matches!(
+            tokens[prep].lower(),
+            "to" | "with" | "at" | "before" | "about" | "on" | "for"
+        )
+        && participle.is_word()
+        && !participle.capital
+        && participle.lower.ends_with("ing");
+    if !attached {
+        return None;
+    }
+    noun_phrase_before(tokens, prep.checked_sub(2)?, floor)
 }
 
 /// `led by Mark Hay, a marine ecologist at GT, who said`: the person a relative `who` (at
@@ -592,12 +793,56 @@ fn relative_antecedent(tokens: &[Token], who: usize, floor: usize) -> Option<Fou
         .or(before)
 }
 
+/// `Cynthia Thompson, curator and director of exhibits at the University of Arkansas,
+/// Fayetteville, said`: a person's name that opens the clause at `floor` (past commas),
+/// followed by a comma at or before `open`, heads the appositives that follow it.
+fn leading_person(tokens: &[Token], floor: usize, open: usize) -> Option<Found> {
+    let mut start = floor;
+    while start < open && tokens[start].is_punct(',') {
+        start += 1;
+    }
+    let found = noun_phrase_after(tokens, start, open)?;
+    let after = tokens.partition_point(|t| t.span.start < found.span.end);
+    let leads =
+        found.span.start == tokens[start].span.start && after < open && tokens[after].is_punct(',');
+    (found.kind == SpeakerKind::Name && leads && is_person_name(tokens, &found)).then_some(found)
+}
+
+/// `said University of California, San Diego's chancellor, Pradeep Khosla.`: after a
+/// speaker that is no person (`found`), a person's name set off at the end of the clause
+/// (before `end`) is the speaker, the phrases between describing them.
+pub fn trailing_person(tokens: &[Token], found: &Found, end: usize) -> Option<Found> {
+    if is_person_name(tokens, found) {
+        return None;
+    }
+    let end = end.min(tokens.len());
+    let mut last = end;
+    while last > 0 && tokens[last - 1].is_terminal() {
+        last -= 1;
+    }
+    let from = tokens.partition_point(|t| t.span.start < found.span.end);
+    let comma = (from..last).rev().find(|&k| !tokens[k].is_word())?;
+    let chain = (from..comma)
+        .all(|k| tokens[k].is_punct(',') || tokens[k].is_word() && tokens[k].cue.is_none());
+    if !tokens[comma].is_punct(',') || !chain || comma + 1 >= last {
+        return None;
+    }
+    let name = name_of_run(tokens, comma + 1..last)?;
+    (name.kind == SpeakerKind::Name
+        && (comma + 1..last).all(|k| is_name_word(&tokens[k]))
+        && is_person_name(tokens, &name))
+    .then_some(name)
+}
+
 /// `A spokesman, Kevin Tran, said`: the subject with an appositive between commas. The
 /// proper name wins: it is what the entities analysis links.
 fn appositive_subject(tokens: &[Token], comma: usize, floor: usize) -> Option<Found> {
     let open = (floor..comma).rev().find(|&j| !tokens[j].is_word())?;
     if !tokens[open].is_punct(',') || open == floor {
         return None;
+    }
+    if let Some(lead) = leading_person(tokens, floor, open) {
+        return Some(lead);
     }
     let head = noun_phrase_before(tokens, open - 1, floor);
     let appositive = noun_phrase_after(tokens, open + 1, comma)
@@ -851,7 +1096,14 @@ pub(crate) fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> O
             kind: SpeakerKind::Pronoun,
         });
     }
-    if t.capital && !is_determiner(t)
+    // `Fifty former intelligence officials`: a capitalized number or quantity word before
+    // lowercase words opens a description, as a determiner does.
+    let quantity = t.capital
+        && NUMBER_WORDS_SET.contains(t.lower())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| i + 1 < end && n.is_word() && !n.capital && !is_stop(n));
+    if t.capital && !is_determiner(t) && !quantity
         || is_particle(t) && tokens.get(i + 1).is_some_and(|n| n.capital)
     {
         let mut j = i;
@@ -893,7 +1145,7 @@ pub(crate) fn noun_phrase_after(tokens: &[Token], first: usize, end: usize) -> O
         }
         return name_of_run(tokens, i..j);
     }
-    if is_determiner(t) || is_possessive(t) {
+    if is_determiner(t) || is_possessive(t) || quantity {
         let mut j = i + 1;
         while j < end {
             let n = &tokens[j];
@@ -1038,7 +1290,10 @@ fn set_off_subject(tokens: &[Token], found: Found, comma: usize, before: usize) 
         return None;
     }
     let first = &tokens[comma + 1];
-    if found.kind == SpeakerKind::Name && !first.capital && first.lower.ends_with("ing") {
+    // `Trump, responding to …, attacked`, `Nick Bos, of the University of Helsinki,
+    // studies`: a participle or an affiliation set off after the name.
+    let aside = first.lower.ends_with("ing") || is_affiliation_word(first);
+    if found.kind == SpeakerKind::Name && !first.capital && aside {
         return Some(found);
     }
     // `The mayor of London, Sadiq Khan, gave`: the found name was the appositive itself,

@@ -68,6 +68,11 @@ const TITLE_NOUNS: &[&str] = &[
     "phrase",
     "term",
     "label",
+    "adage",
+    "proverb",
+    "maxim",
+    "idiom",
+    "catchphrase",
 ];
 
 /// Words near a quote that make it the text of a sign or a chant.
@@ -143,7 +148,14 @@ pub(crate) fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSp
                 });
             }
         }
-        if adjacent && matches!(w.lower(), "reading" | "read" | "reads") {
+        // `The Home Office letter reads "…"` quotes a document, not a sign.
+        let document = before
+            .iter()
+            .rev()
+            .filter(|t| t.is_word())
+            .nth(1)
+            .is_some_and(|t| super::rules::DOCUMENTS_SET.contains(t.lower()));
+        if adjacent && matches!(w.lower(), "reading" | "read" | "reads") && !document {
             return Some(NotSpeech::Sign);
         }
         if w.lower == "as"

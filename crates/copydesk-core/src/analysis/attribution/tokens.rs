@@ -347,6 +347,17 @@ fn next_is_capital(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.is_word() && t.capital)
 }
 
+/// Whether token `i`, right after a cue, is a quote or a colon before one: the cue
+/// introduces that quote (`said "…"`, `said: "…"`).
+fn introduces_quote(tokens: &[Token], i: usize) -> bool {
+    let i = if tokens.get(i).is_some_and(|t| t.is_punct(':')) {
+        i + 1
+    } else {
+        i
+    };
+    tokens.get(i).is_some_and(|t| t.quote().is_some())
+}
+
 /// After a quote that ends with `.`, `?` or `!`: does token `i` begin a new sentence?
 /// `"Why?" Smith asked.` does not; `"We won." The crowd cheered.` does.
 fn starts_new_sentence(tokens: &[Token], i: usize) -> bool {
@@ -356,12 +367,14 @@ fn starts_new_sentence(tokens: &[Token], i: usize) -> bool {
     match next.kind {
         Kind::Quote(_) => true,
         Kind::Word if next.capital => {
-            // A cue within the next few words attributes the quote before it.
-            !tokens[i..]
+            // A cue within the next few words attributes the quote before it, unless the
+            // next quote follows the cue at once: `"…." Leinen said "…"` opens a sentence.
+            let cue = tokens[i..]
                 .iter()
                 .take(6)
                 .take_while(|t| t.is_word())
-                .any(|t| t.cue.is_some())
+                .position(|t| t.cue.is_some());
+            cue.is_none_or(|k| introduces_quote(tokens, i + k + 1))
         }
         _ => false,
     }

@@ -710,6 +710,12 @@ pub(crate) fn resolve_speakers(
         .filter(|(s, _, _)| !inside_quote(*s))
         .map(|&(s, _, g)| (s, g))
         .collect();
+    // The same mentions with their ends, for the subject a pronoun takes up.
+    let placed: Vec<(usize, usize, usize)> = names
+        .iter()
+        .filter(|(s, _, _)| !inside_quote(*s))
+        .copied()
+        .collect();
     // Organization name mentions outside quotes, in order: what `it` said refers to.
     let mut organizations: Vec<(usize, usize)> = groups
         .iter()
@@ -778,12 +784,22 @@ pub(crate) fn resolve_speakers(
                 "they" | "we" | "you" => None,
                 pronoun => {
                     let gender = person_pronoun(pronoun);
-                    recent(&timeline, &spoken, sorted, sp.span.start)
-                        .map(|(_, g)| live(groups, g))
-                        .find(|&g| match (gender, groups[g].gender) {
-                            (Some(x), Some(y)) => x == y,
-                            _ => true,
+                    let fits = |g: usize| match (gender, groups[g].gender) {
+                        (Some(x), Some(y)) => x == y,
+                        _ => true,
+                    };
+                    let subject = gender
+                        .and_then(|_| {
+                            subject_antecedent(draft, &placed, sp.span.start, |g| {
+                                fits(live(groups, g))
+                            })
                         })
+                        .map(|g| live(groups, g));
+                    subject.or_else(|| {
+                        recent(&timeline, &spoken, sorted, sp.span.start)
+                            .map(|(_, g)| live(groups, g))
+                            .find(|&g| fits(g))
+                    })
                 }
             },
         };
@@ -813,6 +829,107 @@ pub(crate) fn resolve_speakers(
         g.quotes.dedup();
     }
     links
+}
+
+/// How many sentences back `he` or `she` looks for the person a sentence is about.
+const SUBJECT_LOOKBACK: usize = 3;
+
+/// The person `he` or `she` at offset `at` takes up: in news the subject of the sentence
+/// before (`Pelosi called Trump's conduct "…". "…," she announced`), not whoever was
+/// named last (Trump). That is the first person named in the nearest sentence that names
+/// one who fits, reading the pronoun's own sentence before `at` first (`When Jones
+/// arrived, he said`), skipping names after a preposition, which are objects (`Speaking
+/// to Martin Smith, he said`). `placed` are the person mentions outside quotes (start,
+/// end, group), in order; `fits` says whether a group can be the pronoun's.
+fn subject_antecedent(
+    draft: &Draft,
+    placed: &[(usize, usize, usize)],
+    at: usize,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let here = draft.sentence_at(at)?;
+    let mut end = at;
+    for s in (here.saturating_sub(SUBJECT_LOOKBACK)..=here).rev() {
+        let start = draft.sentences[s].span.start;
+        let from = placed.partition_point(|&(o, _, _)| o < start);
+        let to = placed.partition_point(|&(o, _, _)| o < end);
+        let mut named = false;
+        for &(o, _, g) in &placed[from..to] {
+            if after_preposition(&draft.prose, o) {
+                continue;
+            }
+            named = true;
+            if fits(g) {
+                return Some(g);
+            }
+        }
+        // The nearest sentence that names someone decides; an earlier one does not.
+        if named {
+            return None;
+        }
+        end = start;
+    }
+    None
+}
+
+/// Prepositions whose object a name is when it follows them.
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "to",
+    "with",
+    "by",
+    "from",
+    "for",
+    "of",
+    "at",
+    "against",
+    "about",
+    "on",
+    "toward",
+    "towards",
+    "than",
+    "like",
+    "including",
+    "between",
+    "among",
+    "beside",
+    "behind",
+    "after",
+    "before",
+    "into",
+    "onto",
+    "upon",
+    "over",
+    "under",
+    "via",
+];
+
+/// Whether the name at offset `at` follows a preposition, past capitalized words
+/// (`to Senator Smith`, `with Prime Minister Johnson`) but not past punctuation, which
+/// ends the phrase (`from Gdańsk. Minister Smith`, `Vice Presidents, Rebecca Nyandeng`).
+/// `according to Muyembe` names a source, not an object.
+fn after_preposition(prose: &str, at: usize) -> bool {
+    let Some(before) = prose.get(..at) else {
+        return false;
+    };
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(6);
+    while let Some(word) = words.next() {
+        if word.ends_with(|c: char| !c.is_alphanumeric()) {
+            return false;
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let source = lower == "to"
+            && words
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("according"));
+        return OBJECT_PREPOSITIONS.contains(&lower.as_str()) && !source;
+    }
+    false
 }
 
 /// How far back a pronoun or descriptor looks for its person (mentions, nearest first).
