@@ -5,7 +5,6 @@
 use crate::codes::{Code, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 pub const FILE_NAME: &str = "copydesk.toml";
@@ -160,20 +159,6 @@ impl Config {
             }));
         }
         Ok(config)
-    }
-
-    /// The nearest `copydesk.toml` in `start` or one of its ancestors.
-    pub fn find_upward(start: &Path) -> Option<PathBuf> {
-        let start = if start.is_file() {
-            start.parent()?
-        } else {
-            start
-        };
-        let start = start.canonicalize().ok()?;
-        start
-            .ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
     }
 
     /// The configured severity of a check; `None` when it is turned off.

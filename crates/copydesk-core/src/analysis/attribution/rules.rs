@@ -74,7 +74,7 @@ pub(crate) fn in_sentence(toks: &Tokens, qpos: usize, extra: &[String]) -> Optio
 /// plural description that is the subject of the sentence before in the paragraph (the
 /// entities analysis links pronouns to people, and leaves `they` unresolved). Other
 /// matches are returned as they are.
-pub fn plural_antecedent(toks: &Tokens, m: Match) -> Match {
+pub(crate) fn plural_antecedent(toks: &Tokens, m: Match) -> Match {
     let t = &toks.tokens;
     if m.speaker.kind != SpeakerKind::Pronoun {
         return m;

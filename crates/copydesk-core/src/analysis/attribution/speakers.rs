@@ -594,7 +594,7 @@ fn is_object_pronoun(t: &Token) -> bool {
 
 /// Whether a descriptor's last word names a person or a group of people (`one poster`,
 /// `the researchers`, `a spokeswoman`), not a thing (`a task`).
-pub fn is_person_head(tokens: &[Token], found: &Found) -> bool {
+pub(crate) fn is_person_head(tokens: &[Token], found: &Found) -> bool {
     let end = tokens.partition_point(|t| t.span.start < found.span.end);
     end.checked_sub(1)
         .and_then(|k| tokens.get(k))
@@ -605,7 +605,7 @@ pub fn is_person_head(tokens: &[Token], found: &Found) -> bool {
 
 /// Whether a descriptor ends in a plural group noun (`the researchers`, `The authors`,
 /// `police`), one that `they` can take up.
-pub fn has_plural_head(tokens: &[Token], found: &Found) -> bool {
+pub(crate) fn has_plural_head(tokens: &[Token], found: &Found) -> bool {
     let end = tokens.partition_point(|t| t.span.start < found.span.end);
     end.checked_sub(1)
         .and_then(|k| tokens.get(k))
@@ -613,7 +613,7 @@ pub fn has_plural_head(tokens: &[Token], found: &Found) -> bool {
 }
 
 /// A lowercased word is a determiner (`the`, `an`, `its`, `two`).
-pub fn is_determiner_word(lower: &str) -> bool {
+pub(crate) fn is_determiner_word(lower: &str) -> bool {
     DETERMINERS_SET.contains(lower)
 }
 
@@ -627,7 +627,7 @@ fn is_possessive(t: &Token) -> bool {
 
 /// A word a noun phrase never crosses (a preposition, conjunction, auxiliary, cue) or
 /// punctuation.
-pub fn is_stop_word(t: &Token) -> bool {
+pub(crate) fn is_stop_word(t: &Token) -> bool {
     is_stop(t)
 }
 
@@ -811,7 +811,7 @@ fn leading_person(tokens: &[Token], floor: usize, open: usize) -> Option<Found> 
 /// `said University of California, San Diego's chancellor, Pradeep Khosla.`: after a
 /// speaker that is no person (`found`), a person's name set off at the end of the clause
 /// (before `end`) is the speaker, the phrases between describing them.
-pub fn trailing_person(tokens: &[Token], found: &Found, end: usize) -> Option<Found> {
+pub(crate) fn trailing_person(tokens: &[Token], found: &Found, end: usize) -> Option<Found> {
     if is_person_name(tokens, found) {
         return None;
     }
