@@ -23,6 +23,32 @@ pub enum Unit {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Counts from the start of the text at every [`CHECKPOINT`] bytes, made on the first
+    /// column asked further than that into its line: each column then counts at most that
+    /// many bytes, and many findings on one line of megabytes take linear time, not
+    /// quadratic.
+    checkpoints: std::sync::OnceLock<Vec<Checkpoint>>,
+}
+
+/// Columns further than this many bytes into their line are counted from a checkpoint.
+const CHECKPOINT: usize = 4096;
+
+/// A char boundary and the scalar values and UTF-16 units before it.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    byte: usize,
+    scalars: usize,
+    utf16: usize,
+}
+
+/// The `unit`s in `text`.
+fn count(text: &str, unit: Unit) -> usize {
+    match unit {
+        Unit::Utf8 => text.len(),
+        _ if text.is_ascii() => text.len(),
+        Unit::Scalar => text.chars().count(),
+        Unit::Utf16 => text.chars().map(char::len_utf16).sum(),
+    }
 }
 
 /// A position as the JSON output prints it.
@@ -43,7 +69,11 @@ impl<'a> LineIndex<'a> {
             }
             starts.push(at + 1);
         }
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            checkpoints: std::sync::OnceLock::new(),
+        }
     }
 
     /// The text the index was built on.
@@ -65,14 +95,51 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let before = &self.text[self.starts[line]..offset];
+        let start = self.starts[line];
         let column = match unit {
-            Unit::Utf8 => before.len(),
-            _ if before.is_ascii() => before.len(),
-            Unit::Scalar => before.chars().count(),
-            Unit::Utf16 => before.chars().map(char::len_utf16).sum(),
+            Unit::Utf8 => offset - start,
+            _ if offset - start > CHECKPOINT => {
+                let (scalars, utf16) = self.counts_before(offset);
+                let (line_scalars, line_utf16) = self.counts_before(start);
+                match unit {
+                    Unit::Scalar => scalars - line_scalars,
+                    _ => utf16 - line_utf16,
+                }
+            }
+            _ => count(&self.text[start..offset], unit),
         };
         (line, column, offset)
+    }
+
+    /// Scalar values and UTF-16 units in the text before char boundary `offset`.
+    fn counts_before(&self, offset: usize) -> (usize, usize) {
+        let checkpoints = self.checkpoints.get_or_init(|| {
+            let mut out = vec![Checkpoint {
+                byte: 0,
+                scalars: 0,
+                utf16: 0,
+            }];
+            let (mut scalars, mut utf16) = (0, 0);
+            for (at, c) in self.text.char_indices() {
+                if at >= out.len() * CHECKPOINT {
+                    out.push(Checkpoint {
+                        byte: at,
+                        scalars,
+                        utf16,
+                    });
+                }
+                scalars += 1;
+                utf16 += c.len_utf16();
+            }
+            out
+        });
+        let k = checkpoints.partition_point(|c| c.byte <= offset) - 1;
+        let from = checkpoints[k];
+        let rest = &self.text[from.byte..offset];
+        (
+            from.scalars + count(rest, Unit::Scalar),
+            from.utf16 + count(rest, Unit::Utf16),
+        )
     }
 
     /// The command line's position of `offset`: 1-based line, 1-based column in scalar
@@ -164,5 +231,31 @@ mod tests {
         // Inside a character: rounded down; past the end: clamped.
         assert_eq!(idx.locate(2, Unit::Scalar), (0, 1, 1));
         assert_eq!(idx.locate(99, Unit::Scalar), (1, 2, text.len()));
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_count_as_near_ones() {
+        let line: String = "aé𝄞 b".repeat(5_000);
+        let text = format!("first\n{line}\nlast");
+        let idx = LineIndex::new(&text);
+        let start = text.find('\n').unwrap_or(0) + 1;
+        for offset in (start..text.len())
+            .step_by(997)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            let before = &text[start.min(offset)..offset];
+            let line_of = if offset > text.rfind('\n').unwrap_or(0) {
+                2
+            } else {
+                1
+            };
+            let (l, scalars, _) = idx.locate(offset, Unit::Scalar);
+            let (_, utf16, _) = idx.locate(offset, Unit::Utf16);
+            assert_eq!(l, line_of);
+            if line_of == 1 {
+                assert_eq!(scalars, before.chars().count(), "at {offset}");
+                assert_eq!(utf16, before.encode_utf16().count(), "at {offset}");
+            }
+        }
     }
 }
