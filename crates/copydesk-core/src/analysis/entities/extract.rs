@@ -1350,13 +1350,29 @@ pub(crate) fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
             c.weak = false;
             return true;
         }
-        if person_words.has_strong_variant_of(&c.c.text, c.doc.skeleton.as_deref()) {
+        // Another spelling of a person's name (`Zelenskyy said` after `Zelensky`) — unless
+        // the draft writes the word in lower case elsewhere: then it opens the sentence as
+        // the common word it is (`Young and new faces emerged` beside `Eunice Yung`).
+        if person_words.has_strong_variant_of(&c.c.text, c.doc.skeleton.as_deref())
+            && !written_in_lower_case(prose, &c.c.text)
+        {
             c.weak = false;
             c.person_evidence = true;
             return true;
         }
         false
     });
+}
+
+/// `word`, in lower case, stands in `prose` as a whole word.
+fn written_in_lower_case(prose: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower != word
+        && prose.match_indices(lower.as_str()).any(|(i, _)| {
+            let before = prose[..i].chars().next_back();
+            let after = prose[i + lower.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Speech verbs whose next name is their object, not an inverted subject: `Stamenković told
