@@ -3,7 +3,7 @@
 
 use super::worth_a_source;
 use super::{Code, Edit, Finding, Fix, Related};
-use crate::analysis::numbers::{mismatch, NumberClaim};
+use crate::analysis::numbers::{mismatch, ClaimKind, NumberClaim};
 use crate::draft::Draft;
 
 /// The findings about the number claims `numbers` of `draft`.
@@ -24,13 +24,17 @@ fn quoted(draft: &Draft, claim: &NumberClaim) -> String {
 /// One finding per clause: figures side by side in one clause ("2.5 inches of rain fell in
 /// two hours") lack the same source, and one attribution fixes them all.
 fn unsupported(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
+    let conversions = conversions(draft, numbers);
     let claims: Vec<&NumberClaim> = numbers
         .iter()
-        .filter(|c| {
-            !c.is_supported()
+        .zip(conversions)
+        .filter(|(c, conversion)| {
+            !conversion
+                && !c.is_supported()
                 && c.in_unattributed_quote.is_none()
                 && worth_a_source::needs_source(draft, c)
         })
+        .map(|(c, _)| c)
         .collect();
     let mut findings = Vec::new();
     let mut i = 0;
@@ -65,6 +69,27 @@ fn unsupported(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
+}
+
+/// Which claims restate the figure before them in other units, in brackets: `€20,000
+/// (£17,500; US$22,900)`, `500 miles (800 km)`. A conversion is the writer's arithmetic, not a
+/// claim of its own; the figure it converts is the one a source must give.
+fn conversions(draft: &Draft, numbers: &[NumberClaim]) -> Vec<bool> {
+    let mut out = vec![false; numbers.len()];
+    for i in 1..numbers.len() {
+        let (before, claim) = (&numbers[i - 1], &numbers[i]);
+        if before.kind != claim.kind || !matches!(claim.kind, ClaimKind::Money | ClaimKind::Measure)
+        {
+            continue;
+        }
+        let gap = draft
+            .prose
+            .get(before.span.end..claim.span.start)
+            .unwrap_or("")
+            .trim();
+        out[i] = gap == "(" || (out[i - 1] && matches!(gap, ";" | "," | "/"));
+    }
+    out
 }
 
 /// A semicolon, a dash or a comma before a conjunction starts a new clause.
