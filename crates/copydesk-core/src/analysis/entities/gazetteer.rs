@@ -59,7 +59,8 @@ pub enum Spelling {
     Current,
     /// An alternate or older spelling (Kiev): a variant when the draft mixes them.
     Alternate,
-    /// A short form (US, Britain): another correct name, never a variant.
+    /// A short or longer form (US, Britain, Washington D.C.): another correct name, never a
+    /// variant.
     Short,
 }
 
@@ -178,11 +179,28 @@ fn load() -> Gazetteer {
             for alt in fields(col.unwrap_or(""), b'|').filter(|a| !a.is_empty()) {
                 let start = gazetteer.keys.len();
                 push_key(&mut gazetteer.keys, alt);
+                let spelling = if spelling == Spelling::Alternate && longer_form(alt, name) {
+                    Spelling::Short
+                } else {
+                    spelling
+                };
                 gazetteer.enter(start, place, spelling);
             }
         }
     }
     gazetteer
+}
+
+/// `alt` is `name` with more words (`Washington D.C.`, `Greater Melbourne`, `Gaza City`): a
+/// longer form of the name, or the wider area it names, and as correct as the name, not
+/// another spelling of it.
+fn longer_form(alt: &str, name: &str) -> bool {
+    alt.len() > name.len()
+        && alt.match_indices(name).any(|(i, _)| {
+            let before = alt[..i].chars().next_back();
+            let after = alt[i + name.len()..].chars().next();
+            before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+        })
 }
 
 /// The pieces of `text` between the bytes `separator` (an ASCII character), found with
