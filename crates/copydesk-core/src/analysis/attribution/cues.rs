@@ -8,6 +8,7 @@
 
 use super::wordset::{WordMap, WordSet};
 use crate::analysis::speech_verbs;
+use crate::lexicon::{self, lexicon_file};
 use std::sync::LazyLock;
 
 /// How a cue word relates to its speaker.
@@ -28,25 +29,9 @@ pub(crate) struct CueWord {
     pub before_quote_only: bool,
 }
 
-/// Lemmas that only cue a quotation that follows them.
-pub(crate) const BEFORE_QUOTE_ONLY: &[&str] = &[
-    "apologise",
-    "apologize",
-    "call",
-    "describe",
-    "cite",
-    "find",
-    "show",
-    "estimate",
-    "charge",
-    "accuse",
-    "blame",
-    "order",
-    "stipulate",
-    "specify",
-    "brief",
-    "inform",
-];
+/// `data/lexicon/quote-before-only-verbs.txt`.
+pub(crate) static BEFORE_QUOTE_ONLY: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(lexicon_file!("quote-before-only-verbs")).collect());
 
 static TABLE: LazyLock<WordMap<CueWord>> = LazyLock::new(|| {
     let mut table = WordMap::default();
@@ -90,83 +75,8 @@ pub(crate) fn lookup_with(lower: &str, extra: &[String]) -> Option<CueWord> {
     })
 }
 
-/// Nouns of a written or spoken statement: `in a statement`, `in an email`, `in a post`.
-pub(crate) const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "statements",
-    "email",
-    "e-mail",
-    "emails",
-    "post",
-    "tweet",
-    "interview",
-    "letter",
-    "filing",
-    "release",
-    "note",
-    "message",
-    "memo",
-    "speech",
-    "video",
-    "broadcast",
-    "address",
-    "op-ed",
-    "essay",
-    "column",
-    "blog",
-    "podcast",
-    "report",
-    "remarks",
-    "testimony",
-    "affidavit",
-    "complaint",
-    "briefing",
-    "conference",
-];
+/// `data/lexicon/statement-nouns.txt`.
+pub(crate) static STATEMENT_NOUNS_SET: WordSet = WordSet::lexicon(lexicon_file!("statement-nouns"));
 
-pub(crate) static STATEMENT_NOUNS_SET: WordSet = WordSet::new(STATEMENT_NOUNS);
-
-/// Nouns for what someone said, after a possessive: `Smith's reply: "…"`.
-pub(crate) const UTTERANCE_NOUNS: &[&str] = &[
-    "response",
-    "reply",
-    "answer",
-    "words",
-    "message",
-    "comment",
-    "comments",
-    "statement",
-    "remarks",
-    "verdict",
-    "advice",
-    "warning",
-    "view",
-    "assessment",
-    "explanation",
-    "retort",
-    "reaction",
-    "plea",
-    "tweet",
-    "post",
-    "account",
-    "testimony",
-    "argument",
-    "defense",
-    "defence",
-    "summary",
-    "conclusion",
-    "description",
-    "instructions",
-    "promise",
-    "prediction",
-    "appeal",
-    "complaint",
-    "claim",
-    "motto",
-    "mantra",
-    "message",
-    "verdict",
-    "words",
-];
-
-pub(crate) static UTTERANCE_NOUNS_SET: WordSet = WordSet::new(UTTERANCE_NOUNS);
+/// `data/lexicon/utterance-nouns.txt`.
+pub(crate) static UTTERANCE_NOUNS_SET: WordSet = WordSet::lexicon(lexicon_file!("utterance-nouns"));

@@ -12,6 +12,7 @@ use super::tokens::{Token, Tokens};
 use super::wordset::WordSet;
 use super::SpeakerKind;
 use crate::draft::Span;
+use crate::lexicon::lexicon_file;
 use std::borrow::Cow;
 
 /// A speaker and the cue that names it.
@@ -428,23 +429,8 @@ fn passive_agent(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
     })
 }
 
-/// Verbs that put out a statement: `issued a statement`, `made the following
-/// announcement`, `released a video message`.
-const ISSUING_VERBS: &[&str] = &[
-    "issued",
-    "released",
-    "made",
-    "gave",
-    "posted",
-    "published",
-    "sent",
-    "delivered",
-    "tweeted",
-    "put",
-    "shared",
-];
-
-static ISSUING_VERBS_SET: WordSet = WordSet::new(ISSUING_VERBS);
+/// `data/lexicon/issuing-verbs.txt`.
+static ISSUING_VERBS_SET: WordSet = WordSet::lexicon(lexicon_file!("issuing-verbs"));
 
 /// `Cornyn issued a statement regarding the decision.`, `An official account made the
 /// following announcement: "…"`: the subject of a verb that puts out a statement noun in
@@ -605,79 +591,14 @@ pub(crate) fn subject_user(toks: &Tokens, qpos: usize) -> Option<Match> {
     })
 }
 
-/// Documents that speak for their authors: `The lawsuit seeks "…"`, `the ruling bars "…"`.
-const DOCUMENTS: &[&str] = &[
-    "report",
-    "law",
-    "bill",
-    "ruling",
-    "statement",
-    "letter",
-    "filing",
-    "filings",
-    "indictment",
-    "complaint",
-    "lawsuit",
-    "suit",
-    "memo",
-    "email",
-    "document",
-    "documents",
-    "contract",
-    "agreement",
-    "resolution",
-    "study",
-    "survey",
-    "paper",
-    "notice",
-    "decision",
-    "opinion",
-    "verdict",
-    "judgment",
-    "judgement",
-    "constitution",
-    "regulation",
-    "regulations",
-    "motion",
-    "petition",
-    "transcript",
-    "transcripts",
-    "records",
-    "guidance",
-    "order",
-    "warrant",
-    "affidavit",
-    "testimony",
-    "release",
-    "directive",
-    "decree",
-    "charter",
-    "treaty",
-    "statute",
-    "ordinance",
-    "minutes",
-    "policy",
-    "guidelines",
-    "manual",
-    "website",
-    "post",
-    "tweet",
-    "message",
-    "note",
-    "application",
-    "audit",
-    "review",
-    "assessment",
-    "analysis",
-    "summary",
-];
+/// `data/lexicon/documents.txt`.
+pub(super) static DOCUMENTS_SET: WordSet = WordSet::lexicon(lexicon_file!("documents"));
 
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "seems", "seemed", "looks", "looked",
     "remains", "remained", "became", "becomes", "will", "would", "could", "might", "may",
 ];
 
-pub(super) static DOCUMENTS_SET: WordSet = WordSet::new(DOCUMENTS);
 static COPULAS_SET: WordSet = WordSet::new(COPULAS);
 
 /// A partial quote from a document named as the sentence's subject: `The indictment

@@ -5,6 +5,7 @@
 
 use super::tokens::Token;
 use super::wordset::WordSet;
+use crate::lexicon::lexicon_file;
 
 /// Why a quote is not speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,95 +31,20 @@ impl NotSpeech {
     }
 }
 
-/// Words right before a quote that make it a name or title: `a program called "…"`.
-const NAMING: &[&str] = &[
-    "titled",
-    "entitled",
-    "headlined",
-    "headed",
-    "dubbed",
-    "named",
-    "nicknamed",
-    "labelled",
-    "labeled",
-    "captioned",
-    "subtitled",
-    "branded",
-    "christened",
-    "billed",
-    "called",
-    "marked",
-    "known",
-    "so-called",
-];
+/// `data/lexicon/naming-verbs.txt`.
+static NAMING_SET: WordSet = WordSet::lexicon(lexicon_file!("naming-verbs"));
 
-/// Nouns shortly before a quote that make it a title: `its title, "…"`, `the headline "…"`.
-const TITLE_NOUNS: &[&str] = &[
-    "title",
-    "titles",
-    "headline",
-    "headlines",
-    "caption",
-    "hashtag",
-    "tagline",
-    "subtitle",
-    "motto",
-    "slogan",
-    "slogans",
-    "phrase",
-    "term",
-    "label",
-    "adage",
-    "proverb",
-    "maxim",
-    "idiom",
-    "catchphrase",
-];
+/// `data/lexicon/title-nouns.txt`.
+static TITLE_NOUNS_SET: WordSet = WordSet::lexicon(lexicon_file!("title-nouns"));
 
-/// Words near a quote that make it the text of a sign or a chant.
-const SIGN_WORDS: &[&str] = &[
-    "sign",
-    "signs",
-    "placard",
-    "placards",
-    "banner",
-    "banners",
-    "poster",
-    "posters",
-    "billboard",
-    "billboards",
-    "t-shirt",
-    "t-shirts",
-    "shirts",
-    "graffiti",
-    "chant",
-    "chants",
-    "chanted",
-    "chanting",
-    "inscription",
-    "inscribed",
-    "emblazoned",
-    "sticker",
-    "stickers",
-    "mural",
-    "plaque",
-    "plaques",
-    "flag",
-    "flags",
-    "scrawled",
-    "spray-painted",
-    "painted",
-];
+/// `data/lexicon/sign-words.txt`.
+static SIGN_WORDS_SET: WordSet = WordSet::lexicon(lexicon_file!("sign-words"));
 
 /// Little words that stay lowercase in a title: `Remote Monitoring in Rural Heart Failure Care`.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "for", "and", "or", "but", "to", "with", "from",
     "by", "as", "vs", "vs.", "via", "into", "is",
 ];
-
-static NAMING_SET: WordSet = WordSet::new(NAMING);
-static TITLE_NOUNS_SET: WordSet = WordSet::new(TITLE_NOUNS);
-static SIGN_WORDS_SET: WordSet = WordSet::new(SIGN_WORDS);
 
 /// How a quote not governed by attribution is to be read, from the words before it in its
 /// sentence (`before` are those tokens, nearest last; `inner` is the quote's text).

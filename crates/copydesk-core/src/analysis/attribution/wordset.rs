@@ -9,6 +9,8 @@ pub(crate) type WordMap<V> = FxHashMap<String, V>;
 /// A fixed list of lowercase words with a fast membership test.
 pub(crate) struct WordSet {
     list: &'static [&'static str],
+    /// A `data/lexicon/` file's text, whose entries join `list`.
+    text: &'static str,
     set: OnceLock<FxHashSet<&'static str>>,
 }
 
@@ -16,6 +18,16 @@ impl WordSet {
     pub const fn new(list: &'static [&'static str]) -> WordSet {
         WordSet {
             list,
+            text: "",
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The entries of a `data/lexicon/` file's text (see [`crate::lexicon`]).
+    pub const fn lexicon(text: &'static str) -> WordSet {
+        WordSet {
+            list: &[],
+            text,
             set: OnceLock::new(),
         }
     }
@@ -23,7 +35,10 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.set
-            .get_or_init(|| self.list.iter().copied().collect())
+            .get_or_init(|| {
+                let listed = crate::lexicon::entries(self.text);
+                self.list.iter().copied().chain(listed).collect()
+            })
             .contains(word)
     }
 }

@@ -6,7 +6,9 @@
 use super::lexicon::{self, MonthForm};
 use super::tokens::{adjacent, Kind, Token};
 use crate::draft::Span;
+use crate::lexicon::{entries, lexicon_file};
 use chrono::Weekday;
+use std::sync::LazyLock;
 
 /// last / next / this in front of a weekday or a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,61 +88,13 @@ pub struct Found {
     pub last: usize,
 }
 
-/// Words that may stand, capitalized, right before a weekday ("On Thursday", "Late Friday")
-/// without making it part of a name ("Good Friday", "Ash Wednesday", "Super Tuesday").
-const LEAD_WORDS: &[&str] = &[
-    "on",
-    "by",
-    "since",
-    "until",
-    "till",
-    "last",
-    "next",
-    "this",
-    "that",
-    "early",
-    "late",
-    "overnight",
-    "from",
-    "before",
-    "after",
-    "through",
-    "and",
-    "or",
-    "but",
-    "as",
-    "of",
-    "for",
-    "then",
-    "starting",
-    "beginning",
-    "through",
-    "until",
-    "also",
-];
+/// `data/lexicon/date-lead-words.txt`.
+static LEAD_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(lexicon_file!("date-lead-words")).collect());
 
-/// Words before a month or a year that make it a time ("in March", "since 2019").
-const TIME_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "through",
-    "throughout",
-    "during",
-    "early",
-    "late",
-    "last",
-    "next",
-    "this",
-    "before",
-    "after",
-    "between",
-    "of",
-    "starting",
-];
+/// `data/lexicon/date-time-prepositions.txt`.
+static TIME_PREPOSITIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(lexicon_file!("date-time-prepositions")).collect());
 
 /// Scans the tokens of one paragraph and appends every date expression.
 pub(crate) fn scan(t: &[Token], out: &mut Vec<Found>) {
@@ -322,50 +276,9 @@ fn month_at(t: &[Token], i: usize) -> Option<(u32, MonthForm, usize)> {
     Some((month, form, if dotted { i + 1 } else { i }))
 }
 
-/// Words after a number that make it a quantity: "in April 31 days later", "in May 40
-/// percent of voters".
-const QUANTITY_WORDS: &[&str] = &[
-    "percent",
-    "per",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "hours",
-    "minutes",
-    "seconds",
-    "people",
-    "times",
-    "points",
-    "degrees",
-    "miles",
-    "kilometres",
-    "kilometers",
-    "km",
-    "mph",
-    "million",
-    "billion",
-    "thousand",
-    "hundred",
-    "dollars",
-    "euros",
-    "pounds",
-    "cents",
-    "votes",
-    "seats",
-    "goals",
-    "runs",
-    "yards",
-    "metres",
-    "meters",
-    "feet",
-    "inches",
-    "tonnes",
-    "tons",
-    "more",
-    "less",
-    "fewer",
-];
+/// `data/lexicon/date-quantity-words.txt`.
+static QUANTITY_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(lexicon_file!("date-quantity-words")).collect());
 
 /// Whatever follows a day number that makes it something else: a clock time ("4:30"),
 /// a fraction or "24/7", a percentage, a quantity ("31 days").
@@ -377,7 +290,7 @@ fn day_is_free(t: &[Token], i: usize) -> bool {
                 .is_some_and(|m| m.kind == Kind::Number && adjacent(n, m));
             !(n.is_punct('%') || ((n.is_punct(':') || n.is_punct('/')) && number_after))
         }
-        Some(n) => !n.is_any_word(QUANTITY_WORDS),
+        Some(n) => !n.is_any_word(&QUANTITY_WORDS),
         None => true,
     }
 }
@@ -639,11 +552,11 @@ fn bare_weekday(t: &[Token], i: usize, free: usize) -> Option<Found> {
         if p.is_any_word(&["every", "each", "other"]) {
             return None; // a habit, not a date
         }
-        if p.is_capitalized() && !p.is_any_word(LEAD_WORDS) {
+        if p.is_capitalized() && !p.is_any_word(&LEAD_WORDS) {
             return None; // "Good Friday", "Black Friday", "Super Tuesday"
         }
     }
-    let led = prev.is_some_and(|p| p.is_any_word(LEAD_WORDS));
+    let led = prev.is_some_and(|p| p.is_any_word(&LEAD_WORDS));
     let is_plain = lexicon::strip_possessive(w.text).len() == w.text.len();
     if let Some(n) = t.get(i + 1) {
         if is_plain && n.is_capitalized() && lexicon::month(n.text).is_none() && !led {
@@ -828,7 +741,7 @@ fn month_alone(t: &[Token], i: usize, free: usize) -> Option<Found> {
     let listed = prev.is_any_word(&["and", "or", "to"])
         && i >= 2
         && word(t, i - 2).is_some_and(|m| lexicon::month(m.text).is_some());
-    if !prev.is_any_word(TIME_PREPOSITIONS) && !listed {
+    if !prev.is_any_word(&TIME_PREPOSITIONS) && !listed {
         return None;
     }
     let modifier = modifier_of(prev);
@@ -861,7 +774,7 @@ fn year_alone(t: &[Token], i: usize) -> Option<Found> {
     let prev = &t[i - 1];
     let mid = prev.is_punct('-') && adjacent(prev, &t[i]) && i >= 2 && t[i - 2].is_word("mid");
     let listed = prev.is_any_word(&["and", "or", "to"]) && i >= 2 && t[i - 2].year().is_some();
-    let led = prev.is_any_word(TIME_PREPOSITIONS) && !prev.is_any_word(&["last", "next", "this"]);
+    let led = prev.is_any_word(&TIME_PREPOSITIONS) && !prev.is_any_word(&["last", "next", "this"]);
     if !(led || mid || listed) {
         return None;
     }

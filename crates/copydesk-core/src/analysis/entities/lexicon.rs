@@ -4,157 +4,39 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon::{self, lexicon_file};
+
 /// FxHash (rustc-hash): the word lists and the gazetteer are fixed data, not attacker-chosen
 /// keys, so a keyed hash buys nothing here and costs more than the rest of a lookup.
 pub type HashSet<T> = rustc_hash::FxHashSet<T>;
 pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// Common words that open sentences; never a name on their own. Lowercase.
-const FUNCTION_WORDS: &str =
-    "a an the this that these those it its he she they we i you his her hers their our my \
-     your him them us me who whom whose which what when where why how whether if unless \
-     in on at for from with by of to as after before during since until till while \
-     but and or nor so yet not no yes some many most all every each both either neither \
-     any none few several much more less least other another such same own only just even \
-     also still now then there here however instead meanwhile although though because \
-     despite according over under between among against without within across through \
-     into onto upon like unlike about above below around along beyond near outside inside \
-     last next first second third new old once again already always never often sometimes \
-     one two three four five six seven eight nine ten eleven twelve twenty thirty forty \
-     fifty hundred thousand million billion half dozens hundreds thousands millions \
-     nobody everyone everybody someone somebody nothing everything something anyone \
-     today yesterday tomorrow tonight later earlier soon recently currently finally \
-     meanwhile moreover furthermore therefore thus hence indeed perhaps maybe please \
-     asked told said says according despite amid toward towards via per \
-     do does did is are was were be been being has have had will would can could should \
-     may might must shall let lets there's it's that's i'm we're they're he's she's \
-     mr mrs ms dr oh ok okay well yes hi hello dear thanks thank sorry regrettably \
-     unfortunately fortunately officially overall together altogether rather quite very \
-     too enough almost nearly roughly about approximately some whatever whoever whichever \
-     above-mentioned following including excluding besides except given regarding born \
-     instead otherwise elsewhere everywhere somewhere anywhere nowhere north south east west";
+/// `data/lexicon/function-words.txt`.
+const FUNCTION_WORDS: &str = lexicon_file!("function-words");
 
-/// Weekdays, months and other calendar words: capitalized, never entities.
-const CALENDAR: &str =
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur \
-     thurs fri sat sun january february march april may june july august september october \
-     november december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter \
-     ramadan eid hanukkah thanksgiving halloween";
+/// `data/lexicon/calendar-words.txt`.
+const CALENDAR: &str = lexicon_file!("calendar-words");
 
-/// Capitalized words that are not names: pronoun I, compass adjectives, generic words that
-/// appear capitalized in headlines and labels, time zones, common technical acronyms.
-const NOT_NAMES: &str =
-    "i western eastern northern southern northwestern northeastern southwestern \
-     southeastern central internet web god ok tv am pm ad bc ceo cfo coo gdp covid covid-19 \
-     pdf faq q a ii iii iv vi vii viii ix xi xii note update editor editors correction \
-     photo video read more advertisement related all news et est edt ct cst cdt mt mst mdt \
-     pt pst pdt gmt utc bst cet cest ai dna hiv gps suv atm";
+/// `data/lexicon/not-names.txt`.
+const NOT_NAMES: &str = lexicon_file!("not-names");
 
-/// Titles and honorifics that stand before a name ("Mayor Elena Vasquez"). Lowercase, with
-/// the abbreviation's period where it has one.
-const TITLE_HEADS: &str =
-    "mr. mrs. ms. miss mx. dr. prof. rev. sen. rep. gov. gen. lt. col. capt. cpt. sgt. \
-     cmdr. adm. maj. cpl. pvt. insp. det. supt. fr. sr. sister brother father mother \
-     mayor president vice-president judge justice councillor councilor councilman \
-     councilwoman alderman manager minister secretary chancellor governor senator \
-     representative congressman congresswoman assemblyman assemblywoman sheriff chief \
-     director commissioner ambassador professor officer sergeant detective inspector \
-     constable superintendent captain colonel general lieutenant lieutenant-general \
-     major-general brigadier-general lieutenant-colonel lieutenant-commander admiral \
-     vice-admiral rear-admiral marshal field-marshal commander corporal private \
-     chairman chairwoman chairperson chair speaker premier king queen prince princess \
-     emperor empress pope archbishop bishop cardinal rabbi imam sheikh sheik emir ayatollah \
-     coach attorney prosecutor head spokesman spokeswoman spokesperson treasurer \
-     comptroller controller auditor clerk warden dean provost rector principal trustee \
-     delegate envoy consul diplomat deputy leader ceo counsel chief-of-staff premier lord lady \
-     dame sir baron baroness duke duchess earl count countess magistrate registrar \
-     sens. reps. commissioners councilmembers councilmen councilwomen administrator \
-     editor publisher founder co-founder secretary-general director-general president-elect \
-     undersecretary";
+/// `data/lexicon/titles.txt`.
+const TITLE_HEADS: &str = lexicon_file!("titles");
 
-/// Honorifics: they make a name a person's but are not a role. Plural titles before a
-/// list ("Sens. Rand Paul, Thom Tillis and Susan Collins") are not one person's role either.
-const HONORIFICS: &str =
-    "mr. mrs. ms. miss mx. dr. prof. rev. sir dame lord lady fr. sister brother father \
-     mother sens. reps. commissioners councilmembers councilmen councilwomen";
+/// `data/lexicon/honorifics.txt`.
+const HONORIFICS: &str = lexicon_file!("honorifics");
 
-/// Nouns that name what a person is or does ("a spokesman", "the council's treasurer").
-const ROLE_NOUNS: &str =
-    "spokesman spokeswoman spokesperson spokespeople manager lawyer attorney counsel \
-     director chief executive officer analyst economist professor researcher scientist \
-     teacher student resident farmer fisherman fishermen owner president chairman \
-     chairwoman chair treasurer secretary minister official general commander leader head \
-     member founder co-founder councillor councilor mayor judge editor reporter journalist \
-     writer author doctor physician nurse cardiologist surgeon psychiatrist psychologist \
-     epidemiologist engineer consultant adviser advisor partner coach player captain pilot \
-     driver worker accountant prosecutor defendant witness victim activist campaigner \
-     organizer organiser volunteer sheriff governor senator representative ambassador \
-     diplomat envoy negotiator commissioner inspector detective investigator auditor \
-     administrator superintendent principal dean provost historian architect planner \
-     banker trader broker investor entrepreneur executive ceo chef baker pharmacist \
-     landlord tenant neighbour neighbor patient survivor widow widower veteran soldier \
-     officer colonel lieutenant sergeant constable firefighter paramedic medic \
-     dockworker worker labourer laborer miner mechanic electrician plumber contractor \
-     developer designer programmer artist musician singer actor actress photographer \
-     filmmaker producer novelist poet priest pastor rabbi imam bishop cleric monk nun \
-     chancellor premier president-elect deputy vice-president director-general \
-     secretary-general clerk warden guard economist statistician demographer expert \
-     specialist strategist pollster lobbyist fundraiser organizer coordinator \
-     representative delegate mediator arbitrator biologist chemist physicist \
-     geologist climatologist meteorologist forecaster hydrologist ecologist \
-     businessman businesswoman congressman congresswoman lawmaker legislator politician \
-     candidate nominee challenger incumbent ally rival opponent critic supporter \
-     brother sister son daughter father mother wife husband widow uncle aunt cousin \
-     grandson granddaughter grandfather grandmother nephew niece fiancé fiancee \
-     girlfriend boyfriend friend colleague classmate partner boss employee employer \
-     staffer aide assistant intern apprentice master harbourmaster harbormaster \
-     shopkeeper storekeeper owner operator proprietor manager supervisor foreman \
-     coroner examiner pathologist athlete teammate rookie pitcher starter reliever closer \
-     catcher infielder outfielder shortstop batter hitter slugger quarterback linebacker \
-     receiver tailback cornerback midfielder defender goalkeeper goalie striker \
-     winger centre-back fullback umpire referee skipper jockey trainer";
+/// `data/lexicon/role-nouns.txt`.
+const ROLE_NOUNS: &str = lexicon_file!("role-nouns");
 
-/// Family relations: a role of last resort ("Her brother, José Martínez, a fisherman").
-const KINSHIP: &str =
-    "brother sister son daughter father mother wife husband widow widower uncle aunt \
-     cousin grandson granddaughter grandfather grandmother nephew niece fiancé fiancee \
-     girlfriend boyfriend friend";
+/// `data/lexicon/kinship.txt`.
+const KINSHIP: &str = lexicon_file!("kinship");
 
-/// Speech verbs whose subject is as often a thing, an event, a study or a publication as a
-/// person ("Results show", "Violence continued", "Further charges", "Wikinews observed",
-/// "the paper revealed"), or that take whom they speak of as their object ("blamed
-/// Democratic leadership"): beside a capitalized word they are no sign of a person's name.
-const NOT_A_PERSONS_VERB: &[&str] = &[
-    "accuse",
-    "blame",
-    "brief",
-    "charge",
-    "cite",
-    "continue",
-    "echo",
-    "email",
-    "find",
-    "inform",
-    "mention",
-    "message",
-    "observe",
-    "order",
-    "question",
-    "report",
-    "reveal",
-    "show",
-    "speak",
-    "specify",
-    "stipulate",
-    "text",
-];
+/// `data/lexicon/not-a-persons-verbs.txt`.
+const NOT_A_PERSONS_VERBS: &str = lexicon_file!("not-a-persons-verbs");
 
-/// Nouns that follow an organization's name in lowercase ("the Jabhat al-Nusra grouping").
-const ORG_TRAILERS: &str =
-    "grouping group militia movement organization organisation party company firm \
-     agency coalition alliance faction network gang cartel brigade brigades battalion \
-     union newspaper broadcaster channel outlet network charity nonprofit foundation \
-     startup bank insurer airline carrier utility club team";
+/// `data/lexicon/org-trailers.txt`.
+const ORG_TRAILERS: &str = lexicon_file!("org-trailers");
 
 /// Nouns that follow a place's name in lowercase ("the Omar bin Khatab mosque"). Those
 /// marked `true` are part of the place's name.
@@ -171,64 +53,26 @@ pub(crate) fn place_trailer(lower: &str) -> Option<bool> {
     }
 }
 
-/// Heads of organization names, capitalized ("Alberta Health Services", "University of").
-const ORG_HEADS: &str =
-    "university college school academy institute institution ministry department \
-     agency association service services party office council commission committee court \
-     bank journal electric inc. inc corp. corp co. ltd. ltd llc plc group company \
-     corporation foundation fund trust authority board police army navy guard force \
-     forces museum hospital clinic times post news press herald tribune gazette centers centres \
-     federation union organization organisation exchange club league society center \
-     centre bureau administration government parliament senate congress assembly staff \
-     network airlines airways motors energy system systems technologies holdings partners \
-     capital media front movement brigade brigades coalition alliance tribunal reserve \
-     cabinet church laboratory laboratories lab labs institute initiative project program \
-     programme network radio television broadcasting corporation team fc partnership \
-     chamber consortium directorate secretariat command division regiment battalion \
-     corps guards commission council registry railway railways utility utilities \
-     industries international associates studio studios press publishing bancorp \
-     insurance mutual cooperative co-op";
+/// `data/lexicon/org-heads.txt`.
+const ORG_HEADS: &str = lexicon_file!("org-heads");
 
-/// Arabic words that open the names of movements and armed groups ("Jabhat al-Nusra").
-const ORG_OPENERS: &str =
-    "jabhat harakat hizb jaish jaysh ansar liwa kataib katibat tahrir hayat hay'at";
+/// `data/lexicon/org-openers.txt`.
+const ORG_OPENERS: &str = lexicon_file!("org-openers");
 
-/// Last words of place names ("Castello Road", "Main Street", "Black Sea").
-const PLACE_HEADS: &str =
-    "road street avenue square bridge boulevard lane drive highway plaza park river \
-     lake mountain mountains hill hills valley county province state island islands bay \
-     harbour harbor sea ocean gulf strait canal coast beach desert peninsula airport \
-     station district quarter neighbourhood neighborhood village heights gardens point \
-     place way court terrace parkway expressway freeway motorway crescent circle row \
-     mosque cathedral temple synagogue shrine palace castle tower stadium arena field \
-     falls creek springs forest woods reservoir dam pass gate oblast governorate region \
-     territory territories republic kingdom emirate strip bank plateau basin delta";
+/// `data/lexicon/place-heads.txt`.
+const PLACE_HEADS: &str = lexicon_file!("place-heads");
 
-/// First words of place names ("Fort Vermilion", "Mount Royal", "Lake Louise").
-const PLACE_OPENERS: &str =
-    "fort mount mt. lake port cape point saint st. san santa são sao los las new north \
-     south east west upper lower greater";
+/// `data/lexicon/place-openers.txt`.
+const PLACE_OPENERS: &str = lexicon_file!("place-openers");
 
-/// Lowercase particles inside names (Omar bin Khatab, Porto Velho do Sul, van der Berg).
-const PARTICLES: &str =
-    "bin ibn bint de da do dos das del della di du van von der den la le los las y al el ter \
-     ten op zu af";
+/// `data/lexicon/name-particles.txt`.
+const PARTICLES: &str = lexicon_file!("name-particles");
 
-/// Name suffixes (Samuel K. Whitfield Jr.).
-const SUFFIXES: &str = "jr. sr. jr sr ii iii iv v";
+/// `data/lexicon/name-suffixes.txt`.
+const SUFFIXES: &str = lexicon_file!("name-suffixes");
 
-/// Irregular nationality adjectives that the country-prefix rule cannot derive.
-const DEMONYMS: &str =
-    "dutch french british swiss greek thai filipino welsh scottish irish english \
-     american americans european europeans african africans asian asians arab arabs \
-     israeli israelis pakistani pakistanis iraqi iraqis saudi saudis kuwaiti yemeni \
-     omani qatari emirati bangladeshi nepali afghan afghans kurdish kurd kurds palestinian \
-     palestinians turkish turk turks polish pole poles danish dane danes swedish swede \
-     swedes finnish finn finns norwegian spanish spaniard spaniards portuguese chinese \
-     japanese vietnamese lebanese sudanese congolese senegalese burmese taiwanese \
-     maltese latino latina latinos hispanic jewish muslim muslims christian christians \
-     catholic catholics protestant sunni shia shiite shiites sunnis alawite druze \
-     islamist islamists soviet kiwi aussie canadian canadians mexican mexicans";
+/// `data/lexicon/demonyms.txt`.
+const DEMONYMS: &str = lexicon_file!("demonyms");
 
 /// `word` in lowercase, borrowed when it is ASCII without capitals (most lookups).
 fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
@@ -283,17 +127,17 @@ static LEXICON: LazyLock<HashMap<&'static str, Flags>> = LazyLock::new(|| {
         (DEMONYMS, DEMONYM),
         (GIVEN_NAMES, GIVEN_NAME),
     ] {
-        let listed = words.lines().filter(|line| !line.starts_with('#'));
-        for w in listed.flat_map(str::split_whitespace) {
+        for w in lexicon::entries(words).flat_map(str::split_whitespace) {
             *map.entry(w).or_default() |= flag;
         }
     }
     // Speech verbs after a subject ("Vasques told reporters"): the finite forms of the
     // speech-verb list, but for the verbs whose subject is as often a thing or a
     // publication ("Results show", "Wikinews observed").
+    let not_a_persons: Vec<&str> = lexicon::entries(NOT_A_PERSONS_VERBS).collect();
     for (form, lemma) in crate::analysis::speech_verbs::FORMS.iter() {
         let finite = form != lemma && !form.ends_with("ing");
-        if finite && !NOT_A_PERSONS_VERB.contains(lemma) {
+        if finite && !not_a_persons.contains(lemma) {
             *map.entry(form.as_str()).or_default() |= SPEECH_VERB;
         }
     }

@@ -7,6 +7,7 @@ use crate::analysis::speech_verbs;
 use crate::analysis::words::AsciiLower;
 use crate::config::Config;
 use crate::draft::Span;
+use crate::lexicon::{self, lexicon_file};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -21,57 +22,18 @@ pub struct Cue {
     pub speech: bool,
 }
 
-/// Speech-verb lemmas whose forms beside a figure mostly mean something else ("continued
-/// to fall 5 percent", "snapped a 12-game streak", "answered 30
-/// questions", "agreed to pay $2 million", "while protesting"); the
-/// verbs that cue only a quotation that follows them are left out too.
-const NOT_BESIDE_FIGURES: &[&str] = &[
-    "agree",
-    "answer",
-    "ask",
-    "concur",
-    "continue",
-    "counter",
-    "cry",
-    "demand",
-    "deny",
-    "echo",
-    "email",
-    "interject",
-    "interrupt",
-    "message",
-    "object",
-    "promise",
-    "protest",
-    "question",
-    "reason",
-    "recommend",
-    "repeat",
-    "roar",
-    "snap",
-    "speak",
-    "summarise",
-    "summarize",
-    "swear",
-    "text",
-    "thank",
-];
+/// `data/lexicon/figure-not-source-verbs.txt`.
+static NOT_BESIDE_FIGURES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(lexicon_file!("figure-not-source-verbs")).collect());
 
-/// Forms of speech verbs that are as often nouns ("the claims", "a warning of 40 mph
-/// winds") or adjectives ("a written reply"): a cue only as "states that", "claims that"; the
-/// others not at all. Base forms other than "say" are left out for the same reason ("a
-/// report", "a note").
-const NOUN_LIKE: &[&str] = &[
-    "answers", "boasts", "cautions", "claims", "comments", "cries", "demands", "gasps", "groans",
-    "jokes", "laments", "laughs", "muses", "notes", "pleas", "posts", "promises", "protests",
-    "recounts", "remarks", "reports", "retorts", "screams", "shouts", "sighs", "sobs", "states",
-    "urges", "vows", "whispers", "yells",
-];
+/// `data/lexicon/figure-noun-like-verbs.txt`.
+static NOUN_LIKE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(lexicon_file!("figure-noun-like-verbs")).collect());
 const NOUN_LIKE_PARTICIPLES: &[&str] = &["posting", "reasoning", "warning", "writing", "written"];
 
 /// The speech verbs' forms that source a figure, as a regex alternation.
 fn speech_pattern() -> String {
-    let before_quote_only = crate::analysis::attribution::cues::BEFORE_QUOTE_ONLY;
+    let before_quote_only = &*crate::analysis::attribution::cues::BEFORE_QUOTE_ONLY;
     let mut forms: Vec<String> = speech_verbs::FORMS
         .iter()
         .filter(|(_, lemma)| {
