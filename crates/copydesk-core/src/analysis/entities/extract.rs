@@ -1333,6 +1333,7 @@ pub(crate) fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
         return;
     }
     let strong = strong_surfaces(cands, prose);
+    let mut lower_case = LowerCaseWords::new(prose);
     let mut person_words = super::variants::Buckets::default();
     for c in cands
         .iter()
@@ -1354,7 +1355,7 @@ pub(crate) fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
         // the draft writes the word in lower case elsewhere: then it opens the sentence as
         // the common word it is (`Young and new faces emerged` beside `Eunice Yung`).
         if person_words.has_strong_variant_of(&c.c.text, c.doc.skeleton.as_deref())
-            && !written_in_lower_case(prose, &c.c.text)
+            && !lower_case.has(&c.c.text)
         {
             c.weak = false;
             c.person_evidence = true;
@@ -1364,15 +1365,57 @@ pub(crate) fn settle_weak(cands: &mut Vec<Cand>, prose: &str) {
     });
 }
 
-/// `word`, in lower case, stands in `prose` as a whole word.
-fn written_in_lower_case(prose: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lower != word
-        && prose.match_indices(lower.as_str()).any(|(i, _)| {
-            let before = prose[..i].chars().next_back();
-            let after = prose[i + lower.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+/// Which words the draft writes in lower case, asked of the weak capitals that another
+/// spelling of a name would confirm. The first few are searched for (`memmem`); past those,
+/// the prose's lower-case words are collected once, so a draft of many such capitals is read
+/// once, not once for each.
+struct LowerCaseWords<'p> {
+    prose: &'p str,
+    asked: usize,
+    words: Option<rustc_hash::FxHashSet<&'p str>>,
+}
+
+impl<'p> LowerCaseWords<'p> {
+    /// Questions answered by a search before the words are collected.
+    const SEARCHES: usize = 8;
+
+    fn new(prose: &'p str) -> Self {
+        LowerCaseWords {
+            prose,
+            asked: 0,
+            words: None,
+        }
+    }
+
+    /// `word`, in lower case, stands in the prose as a whole word.
+    fn has(&mut self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower == word {
+            return false;
+        }
+        self.asked += 1;
+        if !lower.chars().all(char::is_alphanumeric) || self.asked <= Self::SEARCHES {
+            return written_in_lower_case(self.prose, &lower);
+        }
+        let prose = self.prose;
+        self.words
+            .get_or_insert_with(|| {
+                prose
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !w.chars().any(char::is_uppercase))
+                    .collect()
+            })
+            .contains(lower.as_str())
+    }
+}
+
+/// `lower` stands in `prose` as a whole word.
+fn written_in_lower_case(prose: &str, lower: &str) -> bool {
+    memchr::memmem::find_iter(prose.as_bytes(), lower.as_bytes()).any(|i| {
+        let before = prose.get(..i).and_then(|p| p.chars().next_back());
+        let after = prose.get(i + lower.len()..).and_then(|p| p.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Speech verbs whose next name is their object, not an inverted subject: `Stamenković told
