@@ -32,7 +32,7 @@ pub fn run(input: &Input, fail_on: FailOn) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     };
     match input.format {
-        OutputFormat::Json => out.write(&super::json(&report::Document::new(files))),
+        OutputFormat::Json => out.write_json(&report::Document::new(files)),
         OutputFormat::Human => out.write(&tally.summary()),
     }
     out.flush();

@@ -52,7 +52,7 @@ pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Checked)) -> Result<O
                 continue;
             }
         };
-        match check_guarded(&text, Format::from_path(&path), &config) {
+        match check_guarded(text, Format::from_path(&path), &config) {
             Some(checked) => analysed.push((path, checked, config)),
             None => {
                 report_error(&path, "internal error while analysing this draft");
@@ -95,9 +95,9 @@ pub fn read_text(path: &Path) -> Result<String, String> {
 
 /// Runs the analysis and the checks, turning a panic into `None` so one bad draft cannot
 /// stop the run.
-fn check_guarded(text: &str, format: Format, config: &Config) -> Option<Checked> {
+fn check_guarded(text: String, format: Format, config: &Config) -> Option<Checked> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::check(text, format, config)
+        crate::checks::check_owned(text, format, config)
     }))
     .ok()
 }
