@@ -434,13 +434,13 @@ fn heading_echoed<'d>(draft: &'d Draft, out: &[State], q: usize, body: &mut Body
     // rarest such set gives the fewest candidates.
     let n = needle.len();
     let required = if n >= 3 { (3 * n).div_ceil(4) } else { n };
+    // (quotes holding it, times in the needle, key) per distinct word, rarest first.
+    let mut keys: Vec<u64> = needle.iter().map(|w| speech::norm_key(w)).collect();
+    keys.sort_unstable();
     let mut words: Vec<(usize, usize, u64)> = Vec::new();
-    for w in &needle {
-        let key = speech::norm_key(w);
-        match words.iter_mut().find(|(_, _, k)| *k == key) {
-            Some(entry) => entry.1 += 1,
-            None => words.push((Body::holding(&index, key).len(), 1, key)),
-        }
+    for group in keys.chunk_by(|a, b| a == b) {
+        let Some(&key) = group.first() else { continue };
+        words.push((Body::holding(&index, key).len(), group.len(), key));
     }
     words.sort_unstable();
     let mut candidates: Vec<u32> = Vec::new();
