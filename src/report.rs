@@ -216,6 +216,41 @@ pub fn findings_file(path: &str, checked: &Checked) -> FileFindings {
     }
 }
 
+/// [`findings_file`] made as it is written: each finding's report is made, written and
+/// dropped in turn, so a long draft's report is never held whole.
+pub struct FindingsOf<'a> {
+    pub path: &'a str,
+    pub checked: &'a Checked,
+}
+
+impl Serialize for FindingsOf<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let locator = Locator::new(&self.checked.analysis.draft.text);
+        let findings = EachFinding {
+            locator: &locator,
+            findings: &self.checked.findings,
+        };
+        // The fields of `FileFindings`, in its order.
+        let mut s = serializer.serialize_struct("FileFindings", 2)?;
+        s.serialize_field("path", self.path)?;
+        s.serialize_field("findings", &findings)?;
+        s.end()
+    }
+}
+
+/// The findings of [`FindingsOf`], each reported as it is written.
+struct EachFinding<'a, 'b> {
+    locator: &'b Locator<'a>,
+    findings: &'b [Finding],
+}
+
+impl Serialize for EachFinding<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.findings.iter().map(|f| finding(self.locator, f)))
+    }
+}
+
 /// One finding, positioned in the text `locator` was built on.
 pub fn finding(locator: &Locator, f: &Finding) -> FindingReport {
     let (start, end) = locator.range(&f.span);

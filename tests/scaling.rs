@@ -97,6 +97,12 @@ fn drafts() -> Vec<Case> {
                 })
                 .collect()
         }),
+        // Every headline quote is compared with the body's quotes: "ap" and "aq" share
+        // their word bits with the body quote's words, so only the words tell them apart.
+        ("headline quotes over body quotes", |n| {
+            let body: Vec<String> = (0..40).map(|k| format!("w{k}")).collect();
+            format!("# “w1 w2 ap aq”\n\n“{},” Smith said.\n\n", body.join(" ")).repeat(n)
+        }),
         ("one line of sentences without spaces", |n| {
             "Word.Word".repeat(n)
         }),

@@ -28,6 +28,16 @@ pub enum Outcome {
 /// `Err(())` when the `--config` file itself is unusable (reported on stderr): nothing is
 /// analysed then.
 pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Checked)) -> Result<Outcome, ()> {
+    let (outcome, analysed) = analyse(input)?;
+    for (path, checked) in &analysed {
+        each(path, checked);
+    }
+    Ok(outcome)
+}
+
+/// [`for_each`]'s drafts, each with the path to print, in order: for a report that reads
+/// them all at once.
+pub fn analyse(input: &Input) -> Result<(Outcome, Vec<(String, Checked)>), ()> {
     let mut configs = Configs::new(input.config.as_deref())?;
     let mut outcome = Outcome::Complete;
     let mut analysed = Vec::new();
@@ -52,7 +62,7 @@ pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Checked)) -> Result<O
                 continue;
             }
         };
-        match check_guarded(&text, Format::from_path(&path), &config) {
+        match check_guarded(text, Format::from_path(&path), &config) {
             Some(checked) => analysed.push((path, checked, config)),
             None => {
                 report_error(&path, "internal error while analysing this draft");
@@ -61,10 +71,11 @@ pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Checked)) -> Result<O
         }
     }
     add_cross_draft_findings(&mut analysed);
-    for (path, checked, _) in &analysed {
-        each(&path.display().to_string(), checked);
-    }
-    Ok(outcome)
+    let analysed = analysed
+        .into_iter()
+        .map(|(path, checked, _)| (path.display().to_string(), checked))
+        .collect();
+    Ok((outcome, analysed))
 }
 
 /// Names spelled one way in one draft and another way in the others: with several drafts
@@ -95,9 +106,9 @@ pub fn read_text(path: &Path) -> Result<String, String> {
 
 /// Runs the analysis and the checks, turning a panic into `None` so one bad draft cannot
 /// stop the run.
-fn check_guarded(text: &str, format: Format, config: &Config) -> Option<Checked> {
+fn check_guarded(text: String, format: Format, config: &Config) -> Option<Checked> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::check(text, format, config)
+        crate::checks::check_owned(text, format, config)
     }))
     .ok()
 }

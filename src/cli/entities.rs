@@ -24,7 +24,7 @@ pub fn run(input: &Input) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     };
     if input.format == OutputFormat::Json {
-        out.write(&super::json(&report::Document::new(files)));
+        out.write_json(&report::Document::new(files));
     }
     out.flush();
     ExitCode::from(match outcome {

@@ -49,10 +49,3 @@ fn report_error(subject: &std::path::Path, reason: &str) {
     let subject = subject.display().to_string();
     eprintln!("copydesk: error: {}: {reason}", human::shown(&subject));
 }
-
-/// Pretty-printed JSON with a final newline.
-fn json(value: &impl serde::Serialize) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());
-    text.push('\n');
-    text
-}

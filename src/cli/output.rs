@@ -23,6 +23,15 @@ impl Output {
         }
     }
 
+    /// Writes `value` as pretty-printed JSON with a final newline, straight into the
+    /// buffer: a long draft's report is never held whole as one string.
+    pub fn write_json(&mut self, value: &impl serde::Serialize) {
+        if !self.closed && serde_json::to_writer_pretty(&mut self.out, value).is_err() {
+            self.closed = true;
+        }
+        self.write("\n");
+    }
+
     pub fn flush(&mut self) {
         if !self.closed && self.out.flush().is_err() {
             self.closed = true;

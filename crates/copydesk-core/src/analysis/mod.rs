@@ -47,9 +47,18 @@ pub fn analyze_with(
     text: &str,
     format: Format,
     config: &Config,
-    mut cache: Option<&mut local::Cache>,
+    cache: Option<&mut local::Cache>,
 ) -> Analysis {
-    let draft = Draft::parse(text, format);
+    analyze_draft(Draft::parse(text, format), config, cache)
+}
+
+/// [`analyze`] of a text the caller gives away (the command line's drafts): the draft
+/// keeps it instead of a copy.
+pub fn analyze_owned(text: String, format: Format, config: &Config) -> Analysis {
+    analyze_draft(Draft::parse_owned(text, format), config, None)
+}
+
+fn analyze_draft(draft: Draft, config: &Config, mut cache: Option<&mut local::Cache>) -> Analysis {
     let facts = local::facts(&draft, config, cache.as_deref_mut());
     let story_date = dates::story_date(&draft, config);
     let mut attributions = attribution::attribute(&draft, &facts, config);

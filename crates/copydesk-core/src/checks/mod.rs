@@ -89,6 +89,13 @@ pub fn check_with(
     Checked { analysis, findings }
 }
 
+/// [`check`] of a text the caller gives away: the analysis keeps it instead of a copy.
+pub fn check_owned(text: String, format: Format, config: &Config) -> Checked {
+    let analysis = crate::analysis::analyze_owned(text, format, config);
+    let findings = run(&analysis, config);
+    Checked { analysis, findings }
+}
+
 /// All findings of a draft, configured severities applied, checks turned off dropped,
 /// sorted by position. On a long draft the dates and numbers checks, which read neither the
 /// entities nor the attributions, run on another core beside the quotes and names checks.

@@ -345,13 +345,23 @@ fn continue_backwards(draft: &Draft, out: &mut [State]) {
     }
 }
 
-/// What headline quotes are compared with: every body quote's word summary.
+/// What headline quotes are compared with: every body quote's word summary, and once
+/// several headline quotes have asked, an index of the body quotes' words.
 struct Body<'d> {
     /// Per quote: its [`speech::word_bits`], `None` in a heading.
     bits: Vec<Option<u64>>,
     /// A body quote's words while they are compared.
     scratch: Vec<&'d str>,
+    /// Headline quotes still compared with every body quote before the index is built: a
+    /// few scans cost less than the index, and a draft with many headline quotes (and
+    /// many body quotes) would otherwise take time in the product of the two.
+    scans_left: usize,
+    /// (word key, quote) for every distinct word of every body quote, sorted.
+    index: Option<Vec<(u64, u32)>>,
 }
+
+/// Headline quotes compared with the whole body before the body's words are indexed.
+const SCANS_BEFORE_INDEX: usize = 8;
 
 impl<'d> Body<'d> {
     fn new(draft: &Draft, paras: &[Para]) -> Body<'d> {
@@ -372,7 +382,34 @@ impl<'d> Body<'d> {
         Body {
             bits,
             scratch: Vec::new(),
+            scans_left: SCANS_BEFORE_INDEX,
+            index: None,
         }
+    }
+
+    /// Every body quote's words by [`speech::word_key`], each (key, quote) once, sorted.
+    fn build_index(&self, draft: &Draft) -> Vec<(u64, u32)> {
+        let mut index = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
+        for (i, quote) in draft.quotes.iter().enumerate() {
+            let (Some(_), Ok(i)) = (self.bits[i], u32::try_from(i)) else {
+                continue;
+            };
+            keys.clear();
+            keys.extend(speech::raw_words(draft.prose_of(&quote.inner)).map(speech::word_key));
+            keys.sort_unstable();
+            keys.dedup();
+            index.extend(keys.iter().map(|&k| (k, i)));
+        }
+        index.sort_unstable();
+        index
+    }
+
+    /// The body quotes that hold the word with key `key`, in order.
+    fn holding(index: &[(u64, u32)], key: u64) -> &[(u64, u32)] {
+        let from = index.partition_point(|&(k, _)| k < key);
+        let to = from + index[from..].partition_point(|&(k, _)| k == key);
+        &index[from..to]
     }
 }
 
@@ -380,17 +417,70 @@ impl<'d> Body<'d> {
 fn heading_echoed<'d>(draft: &'d Draft, out: &[State], q: usize, body: &mut Body<'d>) -> bool {
     let needle = speech::content_words(draft.prose_of(&draft.quotes[q].inner));
     let echo = speech::Echo::of(&needle);
-    for (i, other) in draft.quotes.iter().enumerate() {
-        let Some(bits) = body.bits[i] else { continue };
-        if i == q || !out[i].is_speech || !echo.may_be_in(bits) {
-            continue;
-        }
-        body.scratch.clear();
-        body.scratch
-            .extend(speech::raw_words(draft.prose_of(&other.inner)));
-        if speech::echoes_raw(&needle, &body.scratch) {
-            return true;
-        }
+    if body.scans_left > 0 || body.bits.len() <= SCANS_BEFORE_INDEX {
+        body.scans_left = body.scans_left.saturating_sub(1);
+        return (0..draft.quotes.len()).any(|i| echoed_by(draft, out, q, i, &needle, &echo, body));
     }
-    false
+    if needle.is_empty() {
+        return false;
+    }
+    let index = match body.index.take() {
+        Some(index) => index,
+        None => body.build_index(draft),
+    };
+    // A body quote that echoes the needle holds at least `required` of its words (all of
+    // them when it is shorter than three), counted with repeats: it must hold one of any
+    // set of the needle's words that stand for more than `n - required` of them. The
+    // rarest such set gives the fewest candidates.
+    let n = needle.len();
+    let required = if n >= 3 { (3 * n).div_ceil(4) } else { n };
+    // (quotes holding it, times in the needle, key) per distinct word, rarest first.
+    let mut keys: Vec<u64> = needle.iter().map(|w| speech::norm_key(w)).collect();
+    keys.sort_unstable();
+    let mut words: Vec<(usize, usize, u64)> = Vec::new();
+    for group in keys.chunk_by(|a, b| a == b) {
+        let Some(&key) = group.first() else { continue };
+        words.push((Body::holding(&index, key).len(), group.len(), key));
+    }
+    words.sort_unstable();
+    let mut candidates: Vec<u32> = Vec::new();
+    let mut weight = 0;
+    for &(_, times, key) in &words {
+        if weight > n - required {
+            break;
+        }
+        weight += times;
+        candidates.extend(Body::holding(&index, key).iter().map(|&(_, i)| i));
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let found = candidates
+        .iter()
+        .any(|&i| echoed_by(draft, out, q, i as usize, &needle, &echo, body));
+    body.index = Some(index);
+    found
+}
+
+/// Does body quote `i` echo headline quote `q` (its words `needle`, summarized in `echo`)?
+fn echoed_by<'d>(
+    draft: &'d Draft,
+    out: &[State],
+    q: usize,
+    i: usize,
+    needle: &[String],
+    echo: &speech::Echo,
+    body: &mut Body<'d>,
+) -> bool {
+    let (Some(Some(bits)), Some(other), Some(state)) =
+        (body.bits.get(i).copied(), draft.quotes.get(i), out.get(i))
+    else {
+        return false;
+    };
+    if i == q || !state.is_speech || !echo.may_be_in(bits) {
+        return false;
+    }
+    body.scratch.clear();
+    body.scratch
+        .extend(speech::raw_words(draft.prose_of(&other.inner)));
+    speech::echoes_raw(needle, &body.scratch)
 }

@@ -252,6 +252,35 @@ pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// A 64-bit key of a word as [`content_words`] normalizes it (`raw` as it stands in the
+/// text): equal words get equal keys, so an index of keys finds every quote that may hold a
+/// word, and [`echoes_raw`] then says whether it does.
+pub(crate) fn word_key(raw: &str) -> u64 {
+    let mut h = KEY_SEED;
+    for c in raw.chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            // Rare: the key of the normalized word, as `content_words` makes it.
+            _ => return norm_key(&raw.replace('’', "'").to_lowercase()),
+        };
+        h = key_step(h, b);
+    }
+    h
+}
+
+/// The [`word_key`] of a word [`content_words`] returned.
+pub(crate) fn norm_key(norm: &str) -> u64 {
+    norm.bytes().fold(KEY_SEED, key_step)
+}
+
+const KEY_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn key_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
 const BITS_SEED: u32 = 0x811c_9dc5;
 
 #[inline]

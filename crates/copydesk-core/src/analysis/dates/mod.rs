@@ -219,6 +219,8 @@ pub fn local(draft: &Draft, p: usize, _config: &Config) -> Local {
             another_year_named: names_another_year(&toks[near(window, f.first, f.last)]),
         });
     }
+    // Kept with the paragraph for the whole analysis: the room pushes left is not.
+    mentions.shrink_to_fit();
     Local { mentions }
 }
 

@@ -245,6 +245,9 @@ pub fn paragraph(
         }),
     };
     finish(prose, &toks, &mut out);
+    // Kept with the paragraph for the whole analysis, and a candidate is a few hundred
+    // bytes: the room pushes left would be a large part of a long draft's peak memory.
+    out.shrink_to_fit();
     ParagraphNames {
         cands: out,
         without_dateline,

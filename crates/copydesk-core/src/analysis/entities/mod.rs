@@ -96,9 +96,12 @@ pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
         .get(p)
         .and_then(|para| draft.prose.get(para.span.clone()))
         .unwrap_or("");
+    let mut capitals = near_miss::capitals(text);
+    // Kept with the paragraph for the whole analysis: the room pushes left is not.
+    capitals.shrink_to_fit();
     Local {
         names: extract::paragraph(draft, p, &[], &extra_verbs),
-        capitals: near_miss::capitals(text),
+        capitals,
     }
 }
 

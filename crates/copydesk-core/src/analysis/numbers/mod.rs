@@ -194,6 +194,8 @@ pub fn local(draft: &Draft, p: usize, config: &Config) -> Local {
             });
         }
     }
+    // Kept with the paragraph for the whole analysis: the room pushes left is not.
+    claims.shrink_to_fit();
     Local { claims }
 }
 
