@@ -21,6 +21,17 @@ impl AsciiLower for str {
     }
 }
 
+/// `word` (a word or a phrase) stands in `text` as a whole: no letter or digit right before
+/// or after it.
+pub(crate) fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|i| {
+            let before = text.get(..i).and_then(|t| t.chars().next_back());
+            let after = text.get(i + word.len()..).and_then(|t| t.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
 #[cfg(test)]
 /// The number words below twenty, in order of their value ("zero" … "nineteen").
 pub(crate) const NUMBER_UNITS: [&str; 20] = [

@@ -9,6 +9,7 @@ use super::roles::{has_age, roles_around, Role};
 use super::tokens::Token;
 use super::variants::fold;
 use super::EntityKind;
+use crate::analysis::words::contains_word;
 use crate::draft::{Draft, Span};
 
 /// One name found in a paragraph, before coreference. Spans are relative to the paragraph's
@@ -1398,7 +1399,7 @@ impl<'p> LowerCaseWords<'p> {
         }
         self.asked += 1;
         if !lower.chars().all(char::is_alphanumeric) || self.asked <= Self::SEARCHES {
-            return written_in_lower_case(self.prose, &lower);
+            return contains_word(self.prose, &lower);
         }
         let prose = self.prose;
         self.words
@@ -1410,15 +1411,6 @@ impl<'p> LowerCaseWords<'p> {
             })
             .contains(lower.as_str())
     }
-}
-
-/// `lower` stands in `prose` as a whole word.
-fn written_in_lower_case(prose: &str, lower: &str) -> bool {
-    memchr::memmem::find_iter(prose.as_bytes(), lower.as_bytes()).any(|i| {
-        let before = prose.get(..i).and_then(|p| p.chars().next_back());
-        let after = prose.get(i + lower.len()..).and_then(|p| p.chars().next());
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// Speech verbs whose next name is their object, not an inverted subject: `Stamenković told

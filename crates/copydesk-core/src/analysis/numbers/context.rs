@@ -4,6 +4,7 @@
 //! figures a copy editor would query (checks/worth_a_source.rs); they are read here, in the
 //! paragraph's local stage, so a keystroke elsewhere in the draft does not read them again.
 
+use crate::analysis::words::contains_word;
 use crate::draft::Span;
 use crate::lexicon::{self, lexicon_file};
 use rustc_hash::FxHashMap;
@@ -145,15 +146,6 @@ fn topics(text: &str) -> u8 {
         .into_iter()
         .filter(|t| candidates & t.bit() != 0 && t.list().iter().any(|e| contains_word(text, e)))
         .fold(0, |topics, t| topics | t.bit())
-}
-
-/// `word` stands in `text` as a whole word (or phrase).
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 fn floor_char(text: &str, mut at: usize) -> usize {
