@@ -8,7 +8,7 @@
 use crate::analysis::Analysis;
 use crate::checks::{Checked, Edit, Finding, Fix, Related};
 use crate::draft::Span;
-use crate::position::{LineIndex, Position, Unit};
+use crate::position::{LineIndex, Position};
 use serde::Serialize;
 
 /// The version of the JSON model; bumped only on incompatible changes.
@@ -107,71 +107,24 @@ pub struct QuoteReport {
     pub speaker: Option<String>,
 }
 
-/// Turns byte spans of one text into reported positions.
-///
-/// A column counts the characters before it on its line, so on one very long line (a
-/// 5 MB paste with no line break) counting from the line's start for each finding would
-/// take time in the number of findings times the line's length. The locator keeps the
-/// character count at every [`CHECKPOINT`] bytes of the text instead, and counts from the
-/// nearest one before.
+/// Turns byte spans of one text into reported positions. The line index counts a column far
+/// into a long line from its checkpoints, so many findings on one very long line (a 5 MB
+/// paste with no line break) take linear time.
 pub struct Locator<'a> {
     text: &'a str,
     index: LineIndex<'a>,
-    /// `checkpoints[i]`: how many characters stand before byte `i * CHECKPOINT` (or before
-    /// the first char boundary after it).
-    checkpoints: Vec<(usize, usize)>,
 }
-
-/// Bytes between the locator's character counts.
-const CHECKPOINT: usize = 4096;
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Locator<'a> {
-        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
-        let (mut at, mut chars) = (0, 0);
-        while at < text.len() {
-            checkpoints.push((at, chars));
-            let mut next = (at + CHECKPOINT).min(text.len());
-            while !text.is_char_boundary(next) {
-                next += 1;
-            }
-            chars += text[at..next].chars().count();
-            at = next;
-        }
         Locator {
             text,
             index: LineIndex::new(text),
-            checkpoints,
         }
-    }
-
-    /// How many characters stand before byte `offset` (a char boundary).
-    fn chars_before(&self, offset: usize) -> usize {
-        let i = self.checkpoints.partition_point(|&(at, _)| at <= offset);
-        let (at, chars) = i
-            .checked_sub(1)
-            .and_then(|i| self.checkpoints.get(i))
-            .copied()
-            .unwrap_or((0, 0));
-        chars + self.text.get(at..offset).map_or(0, |t| t.chars().count())
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        // The byte column is found without counting; the character column is counted only
-        // when the line is short.
-        let (line, bytes, offset) = self.index.locate(offset, Unit::Utf8);
-        let column = if bytes <= CHECKPOINT {
-            self.text
-                .get(offset - bytes..offset)
-                .map_or(0, |t| t.chars().count())
-        } else {
-            self.chars_before(offset) - self.chars_before(offset - bytes)
-        };
-        Position {
-            line: line + 1,
-            column: column + 1,
-            offset,
-        }
+        self.index.position(offset)
     }
 
     /// The start and end positions of a span.
