@@ -588,9 +588,21 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
         if own_particle {
             break;
         }
+        // A role noun capitalized only because it opens the sentence ("Actress Denise
+        // Crosby is set to appear"): a role before the name, as "actress Denise Crosby"
+        // is (see `roles_around`), not the name's first word.
+        let opening_role = a < b
+            && t.weak
+            && toks[a + 1].cap
+            && !t.has(TITLE)
+            && !t.has(GIVEN_NAME)
+            && is_singular_role_noun_lower(t.lower(), t.flags)
+            // "Assistant U.S. Attorney Maria Delgado-Reyes": it qualifies a title.
+            && !toks[a + 1..=b].iter().any(|k| k.has(TITLE));
         if (t.has(FUNCTION) && (t.weak || matches!(t.lower(), "the" | "a" | "an")))
             || (t.has(NOT_NAME) && !compass_of_org)
             || (a < b && is_connector(t.lower()))
+            || opening_role
         {
             a += 1;
         } else {

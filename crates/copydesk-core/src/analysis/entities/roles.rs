@@ -212,7 +212,9 @@ pub(crate) fn roles_around(prose: &str, toks: &[Token], first: usize, last: usiz
     // Before, lowercase: "former fund manager Declan O'Brien", "Valley Electric spokeswoman".
     if first > 0 && same(first - 1) {
         let p = &toks[first - 1];
-        if p.word && !p.cap && is_singular_role_noun_lower(p.lower(), p.flags) {
+        // A role noun opening the sentence is capitalized: "Actress Denise Crosby".
+        let lowercase = !p.cap || (p.weak && !p.has(TITLE));
+        if p.word && lowercase && is_singular_role_noun_lower(p.lower(), p.flags) {
             let mut s = first - 1;
             while s > 0 && same(s - 1) && first - 1 - (s - 1) <= 4 {
                 let t = &toks[s - 1];
