@@ -31,8 +31,7 @@ pub enum Command {
     /// Each PATH is a draft or a directory; directories are walked for .md, .markdown and
     /// .txt files (sorted, honouring .gitignore).
     Check {
-        /// Output format: `human` and `json` as for `entities`; `sarif`, `github` and
-        /// `gitlab` for CI (code scanning, workflow annotations, code quality reports).
+        /// Output format; `sarif`, `github` and `gitlab` are for CI.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
         #[command(flatten)]
