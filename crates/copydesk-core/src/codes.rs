@@ -80,7 +80,9 @@ impl Code {
         Code::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
-    pub(crate) fn default_severity(self) -> Severity {
+    /// How loud the code is unless copydesk.toml says otherwise (SARIF's rules carry it as
+    /// their default level).
+    pub fn default_severity(self) -> Severity {
         match self {
             Code::ImpossibleDate => Severity::Error,
             Code::UnsupportedNumber => Severity::Information,
