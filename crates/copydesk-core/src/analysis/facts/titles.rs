@@ -86,37 +86,45 @@ struct Word {
 /// sentence (no comma, colon or bracket between).
 pub(crate) fn before(prose: &str, name: &Span, entity: usize) -> Option<Title> {
     let (from, s) = window_before(prose, name.start, REACH);
-    if !s.ends_with(char::is_whitespace) {
+    if !s.ends_with(' ') {
         return None;
     }
     // A title stands on the name's line.
     let line_start = s.rfind('\n').map_or(0, |i| i + 1);
+    let line = &s[line_start..];
+    // The line's words, and whether a tab or another break (not a space) comes after each.
+    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(st)) => {
+                pieces.push((st, i, c != ' '));
+                start = None;
+            }
+            (true, None) => {
+                if let Some(last) = pieces.last_mut() {
+                    last.2 |= c != ' ';
+                }
+            }
+            (false, None) => start = Some(i),
+            (false, Some(_)) => {}
+        }
+    }
     let mut words: Vec<Word> = Vec::new();
-    let mut end = s.len();
-    while words.len() <= LONGEST + 2 {
-        let Some(piece_end) = s[line_start..end]
-            .rfind(|c: char| !c.is_whitespace())
-            .map(|i| line_start + i + s[line_start + i..].chars().next().map_or(1, char::len_utf8))
-        else {
-            break;
-        };
-        let piece_start = s[line_start..piece_end]
-            .rfind(char::is_whitespace)
-            .map_or(line_start, |i| line_start + i + 1);
-        let piece = &s[piece_start..piece_end];
-        if piece.ends_with([',', ';', ':', ')', '"', '”', '’']) {
+    for (i, &(a, b, broken)) in pieces.iter().enumerate().rev() {
+        let piece = &line[a..b];
+        // A title is one run of words: a tab or another break after a word ends it.
+        let last = i + 1 == pieces.len();
+        if (broken && !last)
+            || piece.ends_with([',', ';', ':', ')', '"', '”', '’'])
+            || words.len() > LONGEST + 2
+        {
             break;
         }
         words.push(Word {
-            span: from + piece_start..from + piece_end,
+            span: from + line_start + a..from + line_start + b,
             parts: normalize(piece),
         });
-        // A title is one run of words: a tab or another break before a word ends it.
-        if piece_end != end && !s[piece_end..end].chars().all(|c| c == ' ') {
-            words.pop();
-            break;
-        }
-        end = piece_start;
     }
     words.reverse();
     // The parts of the words, last word last, each with the word it belongs to.
@@ -262,12 +270,28 @@ mod tests {
     }
 
     #[test]
+    fn wide_spaces_and_other_scripts_do_not_panic() {
+        for text in [
+            "Gen.\u{a0}\u{2003}Смирнов",
+            "ген. Смирнов",
+            "\u{a0} Смирнов",
+            "Lt.\u{2009}Gen. Смирнов",
+        ] {
+            let name = "Смирнов";
+            let start = text.find(name).expect("name");
+            let _ = before(text, &(start..start + name.len()), 0);
+        }
+    }
+
+    #[test]
     fn not_titles() {
         for (text, name) in [
             ("the general manager Ruiz", "Ruiz"),
             ("Chief Executive Tim Cook", "Tim Cook"),
             ("Senate, Smith", "Smith"),
             ("Smith", "Smith"),
+            ("Gen.\u{a0}Smith", "Smith"),
+            ("Sen.\tSmith", "Smith"),
         ] {
             assert_eq!(title(text, name), None, "{text}");
         }
