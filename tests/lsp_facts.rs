@@ -93,11 +93,11 @@ fn mismatches_point_at_the_other_statement_and_fix_the_odd_one_out() {
         // The quick fixes, applied one after the other, leave nothing to query.
         let mut text = DRAFT.to_string();
         let mut version = 1;
+        let mut diagnostics = diagnostics;
         for (code, fixed) in [
             ("age-mismatch", "Okafor, 52, for"),
             ("title-mismatch", "Chief Okafor said the same"),
         ] {
-            let diagnostics = client.diagnostics(&uri, version);
             let target = only(&diagnostics, code).clone();
             let actions = client
                 .request(
@@ -118,9 +118,10 @@ fn mismatches_point_at_the_other_statement_and_fix_the_odd_one_out() {
             assert!(after.contains(fixed), "{after}");
             version += 1;
             client.change(&uri, version, changes);
+            diagnostics = client.diagnostics(&uri, version);
             text = after;
         }
-        let after = client.diagnostics(&uri, version);
+        let after = diagnostics;
         assert!(
             after
                 .iter()

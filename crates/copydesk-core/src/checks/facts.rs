@@ -272,3 +272,115 @@ fn house_title(role: &str) -> Option<(titles::Known, String)> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Format;
+
+    fn flagged(text: &str, code: Code, config: &Config) -> Vec<Finding> {
+        crate::checks::check(text, Format::Markdown, config)
+            .findings
+            .into_iter()
+            .filter(|f| f.code == code)
+            .collect()
+    }
+
+    fn titles(text: &str) -> Vec<Finding> {
+        flagged(text, Code::TitleMismatch, &Config::default())
+    }
+
+    fn ages(text: &str) -> Vec<Finding> {
+        flagged(text, Code::AgeMismatch, &Config::default())
+    }
+
+    #[test]
+    fn a_former_title_is_not_compared() {
+        let text = "Sen. Laura Whitfield said the bill would pass.\n\n\
+                    The former Rep. Whitfield served three terms.\n";
+        assert!(titles(text).is_empty());
+        let text = "Sen. Laura Whitfield said the bill would pass.\n\n\
+                    Rep. Whitfield served three terms.\n";
+        assert_eq!(titles(text).len(), 1);
+    }
+
+    #[test]
+    fn a_told_promotion_is_not_compared() {
+        let text = "Col. Andrew Pike commanded the brigade.\n\n\
+                    Pike was promoted to brigadier general in May. Brig. Gen. Pike said so.\n";
+        assert!(titles(text).is_empty());
+        let text = "Col. Andrew Pike commanded the brigade.\n\n\
+                    Brig. Gen. Pike said the unit was ready.\n";
+        assert_eq!(titles(text).len(), 1);
+    }
+
+    #[test]
+    fn an_abbreviation_is_the_same_title() {
+        let text = "Lt. Gen. Sergey Rudskoi spoke.\n\nLieutenant-General Rudskoi said so.\n\n\
+                    Lt.-Gen. Rudskoi left.\n";
+        assert!(titles(text).is_empty());
+    }
+
+    #[test]
+    fn the_house_books_role_wins() {
+        let config = Config::from_toml(
+            "[[people]]\nname = \"Sergey Rudskoi\"\n\
+             role = \"Lieutenant-General, Head of the Main Operations Department\"\n",
+        )
+        .expect("config");
+        // Col. Gen. twice against Lt. Gen. once: the house book still decides.
+        let text = "Col. Gen. Sergey Rudskoi spoke.\n\nCol. Gen. Rudskoi said so.\n\n\
+                    Lt. Gen. Rudskoi left.\n";
+        let found = flagged(text, Code::TitleMismatch, &config);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        for f in &found {
+            assert_eq!(&text[f.span.clone()], "Col. Gen.");
+            assert!(f.message.contains("house book"), "{}", f.message);
+            assert_eq!(f.fixes[0].edits[0].new_text, "Lieutenant-General");
+        }
+        // Without the house book, two against one: the odd one out is Lt. Gen.
+        let found = titles(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "Lt. Gen.");
+        assert_eq!(found[0].fixes[0].edits[0].new_text, "Col. Gen.");
+    }
+
+    #[test]
+    fn a_birthday_between_two_dates_is_allowed() {
+        let dated = "---\ndate: 2024-06-20\n---\n\
+                     On March 2, 2023, Tomas Reyes, 29, was arrested.\n\n\
+                     On June 18, 2024, the 30-year-old Reyes was sentenced.\n";
+        assert!(ages(dated).is_empty());
+        // The older age at the earlier date is no birthday.
+        let backwards = dated
+            .replace("Reyes, 29", "Reyes, 31")
+            .replace("30-year", "30-year");
+        assert_eq!(ages(&backwards).len(), 1);
+        // Without dates to put a birthday between, one year apart is a mismatch.
+        let undated = "Tomas Reyes, 29, was arrested.\n\nThe 30-year-old Reyes was sentenced.\n";
+        assert_eq!(ages(undated).len(), 1);
+    }
+
+    #[test]
+    fn people_sharing_a_surname_keep_their_own_ages() {
+        let text = "Joan Hale, 61, and her son Marcus Hale, 34, run the farm.\n\n\
+                    Marcus Hale, 34, said the harvest was poor. Hale, 61, disagreed.\n";
+        assert!(ages(text).is_empty());
+    }
+
+    #[test]
+    fn a_tie_names_both_and_fixes_neither() {
+        let text = "Maria Lopez, 45, opened the bakery.\n\nThe 46-year-old Lopez said so.\n";
+        let found = ages(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.clone()], "46");
+        assert!(found[0].fixes.is_empty());
+        assert_eq!(&text[found[0].related[0].span.clone()], "45");
+    }
+
+    #[test]
+    fn minutes_in_brackets_are_not_ages() {
+        let text = "Rooney (23) scored first.\n\nRooney (67) scored again.\n";
+        assert!(ages(text).is_empty());
+    }
+}
