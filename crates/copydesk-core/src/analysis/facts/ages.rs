@@ -90,7 +90,11 @@ fn after(prose: &str, end: usize) -> Option<(u32, Span, AgeForm)> {
 fn before(prose: &str, start: usize) -> Option<(u32, Span, AgeForm)> {
     let (from, s) = window_before(prose, start, REACH);
     let trimmed = s.trim_end();
-    if trimmed.len() == s.len() {
+    if trimmed.len() == s.len()
+        || !trimmed
+            .get(trimmed.len().saturating_sub(3)..)
+            .is_some_and(|end| end.eq_ignore_ascii_case("old"))
+    {
         return None;
     }
     let lower = trimmed.to_ascii_lowercase();

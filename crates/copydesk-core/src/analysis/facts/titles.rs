@@ -89,6 +89,12 @@ pub(crate) fn before(prose: &str, name: &Span, entity: usize) -> Option<Title> {
     if !s.ends_with(' ') {
         return None;
     }
+    // Most names follow a lowercase word ("said", "the"): a title's last word has a
+    // capital ("Gen.", "then-Sen."), so those are turned away before any allocation.
+    let last_word = s.trim_end().rsplit(' ').next().unwrap_or("");
+    if !last_word.chars().any(char::is_uppercase) {
+        return None;
+    }
     // A title stands on the name's line.
     let line_start = s.rfind('\n').map_or(0, |i| i + 1);
     let line = &s[line_start..];
