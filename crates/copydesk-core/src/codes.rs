@@ -49,10 +49,12 @@ pub enum Code {
     DateAfterDateline,
     UnsupportedNumber,
     NumberMismatch,
+    AgeMismatch,
+    TitleMismatch,
 }
 
 impl Code {
-    pub const ALL: [Code; 8] = [
+    pub const ALL: [Code; 10] = [
         Code::UnattributedQuote,
         Code::UnbalancedQuote,
         Code::NameVariant,
@@ -61,6 +63,8 @@ impl Code {
         Code::DateAfterDateline,
         Code::UnsupportedNumber,
         Code::NumberMismatch,
+        Code::AgeMismatch,
+        Code::TitleMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +77,8 @@ impl Code {
             Code::DateAfterDateline => "date-after-dateline",
             Code::UnsupportedNumber => "unsupported-number",
             Code::NumberMismatch => "number-mismatch",
+            Code::AgeMismatch => "age-mismatch",
+            Code::TitleMismatch => "title-mismatch",
         }
     }
 

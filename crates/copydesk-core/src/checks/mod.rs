@@ -11,6 +11,7 @@ use crate::parallel;
 pub use crate::codes::{Code, Severity, DOCS_BASE};
 
 pub mod dates;
+pub mod facts;
 pub mod names;
 pub mod numbers;
 pub mod quotes;
@@ -106,6 +107,7 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
         || {
             let mut findings = quotes::check(analysis, config);
             findings.extend(names::check(analysis, config));
+            findings.extend(facts::check(analysis, config));
             findings
         },
         || {
