@@ -935,19 +935,46 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         && toks[a + 1..=b]
             .iter()
             .all(|t| t.cap && !t.has(FUNCTION | ORG_HEAD | PLACE_HEAD | ORG_TRAILER | TITLE));
+    // "the death of their child, Gloria.", "send Gloria to a doctor": a given name alone,
+    // capitalized mid-sentence, names a person (a place of that name is in the gazetteer
+    // and classed before this).
+    let lone_given_name = a == b
+        && !toks[a].weak
+        && !toks[a].all_caps
+        && toks[a].has(GIVEN_NAME)
+        && !toks[a].has(FUNCTION | NOT_NAME | TITLE | ORG_HEAD | PLACE_HEAD | CALENDAR_WORD)
+        && class == NameClass::Unknown
+        // "in Randolph", "near Shelby": a town named like a person.
+        && !(a > 0
+            && toks[a - 1].word
+            && matches!(
+                toks[a - 1].lower(),
+                "in" | "at" | "near" | "from" | "outside" | "across" | "around" | "through"
+                    | "throughout" | "via" | "into" | "toward" | "towards"
+            ));
     let plural_common = a == b && is_role_noun_lower(toks[a].lower(), toks[a].flags);
     // A place the gazetteer knows speaks only by metonymy ("Russia said"): it is a person
     // only with an age or a role, and a country never.
-    let role_evidence = roles
-        .iter()
-        .any(|r| r.source != super::roles::RoleSource::Clause || c.words.len() >= 2);
+    // "Allegedly, Thomas' sister pleaded": an adverb opening the sentence, whose comma
+    // looks like an appositive's; a given name ending so ("Kelly, 45,") is not one.
+    let opening_adverb =
+        a == b && toks[a].weak && toks[a].lower().ends_with("ly") && !toks[a].has(GIVEN_NAME);
+    let role_evidence = !opening_adverb
+        && roles
+            .iter()
+            .any(|r| r.source != super::roles::RoleSource::Clause || c.words.len() >= 2);
     let evidence = match class {
         NameClass::Gazetteer => {
             (age || role_evidence)
                 && place.is_some_and(|(p, _)| p.kind == gazetteer::PlaceKind::City)
         }
         _ => {
-            let local = speech_after || speech_before || age || role_evidence || given_name;
+            let local = speech_after
+                || speech_before
+                || age
+                || role_evidence
+                || given_name
+                || lone_given_name;
             if !local && c.kind.is_none() && !plural_common && !after_article {
                 // Only a speaker overlapping it would make it a person.
                 scan.sensitive.push(c.span.clone());

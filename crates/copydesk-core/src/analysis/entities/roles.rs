@@ -98,8 +98,10 @@ pub(crate) fn roles_around(prose: &str, toks: &[Token], first: usize, last: usiz
                 break;
             }
             // "said Tara Hrbacek, board member.": a role without an article.
+            // Not a clause that joins another person: "Thomas Sam, 42, and his wife …".
             let bare_role = i == start
                 && !t.cap
+                && !t.has(FUNCTION)
                 && (1..=2).any(|k| {
                     toks.get(start + k).is_some_and(|n| {
                         n.word && !n.cap && is_singular_role_noun_lower(n.lower(), n.flags)
