@@ -367,7 +367,7 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
 /// to the quote gives it the clause's subject, a person named or described, whatever the
 /// verb. An opening phrase set off by a comma (`During Prime Minister's Questions, …`)
 /// is not the clause.
-fn colon_lead(t: &[Token], start: usize, qpos: usize) -> Option<Match> {
+pub(crate) fn colon_lead(t: &[Token], start: usize, qpos: usize) -> Option<Match> {
     if qpos < start + 3 || !t[qpos - 1].is_punct(':') {
         return None;
     }
