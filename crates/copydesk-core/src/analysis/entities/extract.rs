@@ -929,12 +929,17 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     };
     let age = has_age(toks, b);
     // "Marcus Semien opened the inning": a common given name and a surname.
+    // "Monsenor Jorge Eduardo Scheinig": an honorific the lexicon does not know before one.
+    let name_word =
+        |t: &Token| t.cap && !t.has(FUNCTION | ORG_HEAD | PLACE_HEAD | ORG_TRAILER | TITLE);
     let given_name = (2..=4).contains(&(b - a + 1))
-        && toks[a].has(GIVEN_NAME)
         && !toks[a].all_caps
-        && toks[a + 1..=b]
-            .iter()
-            .all(|t| t.cap && !t.has(FUNCTION | ORG_HEAD | PLACE_HEAD | ORG_TRAILER | TITLE));
+        && (toks[a].has(GIVEN_NAME) && toks[a + 1..=b].iter().all(name_word)
+            || b - a >= 2
+                && toks[a + 1].has(GIVEN_NAME)
+                && !toks[a + 1].all_caps
+                && !toks[a].weak
+                && toks[a..=b].iter().all(name_word));
     // "the death of their child, Gloria.", "send Gloria to a doctor": a given name alone,
     // capitalized mid-sentence, names a person (a place of that name is in the gazetteer
     // and classed before this).

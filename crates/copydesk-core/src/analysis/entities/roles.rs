@@ -6,7 +6,7 @@
 
 use super::lexicon::{
     gender_of_word, is_function_word, is_kinship, is_role_noun_lower, is_singular_role_noun,
-    is_singular_role_noun_lower, is_title_head, Gender, FUNCTION, KIN, TITLE,
+    is_singular_role_noun_lower, is_title_head, Gender, FUNCTION, HONORIFIC, KIN, TITLE,
 };
 use super::tokens::Token;
 
@@ -216,7 +216,10 @@ pub(crate) fn roles_around(prose: &str, toks: &[Token], first: usize, last: usiz
         let p = &toks[first - 1];
         // A role noun opening the sentence is capitalized: "Actress Denise Crosby".
         let lowercase = !p.cap || (p.weak && !p.has(TITLE));
-        if p.word && lowercase && is_singular_role_noun_lower(p.lower(), p.flags) {
+        // A title written in lower case is a role too: "archbishop Jorge Scheinig".
+        let role_word = is_singular_role_noun_lower(p.lower(), p.flags)
+            || (p.has(TITLE) && !p.has(HONORIFIC) && !p.cap);
+        if p.word && lowercase && role_word {
             let mut s = first - 1;
             while s > 0 && same(s - 1) && first - 1 - (s - 1) <= 4 {
                 let t = &toks[s - 1];
