@@ -15,6 +15,7 @@ pub mod facts;
 pub mod names;
 pub mod numbers;
 pub mod quotes;
+pub mod sources;
 pub mod suppress;
 mod worth_a_source;
 
@@ -120,6 +121,13 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
     );
     findings.extend(dates);
     findings.extend(numbers);
+    configure(&mut findings, config);
+    settle(&analysis.draft, &mut findings);
+    findings
+}
+
+/// Applies the configured severities and drops the findings of checks turned off.
+pub(crate) fn configure(findings: &mut Vec<Finding>, config: &Config) {
     findings.retain_mut(|f| match config.severity(f.code) {
         Some(severity) => {
             f.severity = severity;
@@ -127,8 +135,6 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
         }
         None => false,
     });
-    settle(&analysis.draft, &mut findings);
-    findings
 }
 
 /// Drops what the draft's suppression comments silence and sorts by position. Findings
