@@ -107,7 +107,7 @@ fn a_changed_first_word_and_a_dropped_one_are_fixed_in_place() {
     assert_eq!(fixed, "\"The numbers simply do not add up, and the council knows it,\" Hale said.\n");
     let draft = "\"The numbers simply add up, and the council knows it,\" Hale said.\n";
     let (_, findings) = compared(draft);
-    assert!(findings[0].message.contains("says 'simply do not add', the draft 'simply add'"), "{}", findings[0].message);
+    assert!(findings[0].message.contains("says 'simply do not', the draft 'simply'"), "{}", findings[0].message);
 }
 
 #[test]
