@@ -167,8 +167,9 @@ impl Config {
                 if path.get_ref().trim().is_empty() {
                     return Err(ConfigError {
                         line: Some(line_of(text, path.span().start)),
-                        message: "sources.paths has an empty path (name a folder, e.g. \"sources\")"
-                            .to_string(),
+                        message:
+                            "sources.paths has an empty path (name a folder, e.g. \"sources\")"
+                                .to_string(),
                     });
                 }
                 paths.push(path.into_inner());

@@ -71,6 +71,9 @@ impl Finding {
 pub struct Checked {
     pub analysis: Analysis,
     pub findings: Vec<Finding>,
+    /// What the reporter's sources say of each quote compared with them (empty without
+    /// sources: the surfaces add it, see [`sources::run`]).
+    pub evidence: Vec<crate::sources::QuoteEvidence>,
 }
 
 /// Reads a draft, analyses it and runs every check on the analysis.
@@ -88,14 +91,22 @@ pub fn check_with(
 ) -> Checked {
     let analysis = crate::analysis::analyze_with(text, format, config, cache);
     let findings = run(&analysis, config);
-    Checked { analysis, findings }
+    Checked {
+        analysis,
+        findings,
+        evidence: Vec::new(),
+    }
 }
 
 /// [`check`] of a text the caller gives away: the analysis keeps it instead of a copy.
 pub fn check_owned(text: String, format: Format, config: &Config) -> Checked {
     let analysis = crate::analysis::analyze_owned(text, format, config);
     let findings = run(&analysis, config);
-    Checked { analysis, findings }
+    Checked {
+        analysis,
+        findings,
+        evidence: Vec::new(),
+    }
 }
 
 /// All findings of a draft, configured severities applied, checks turned off dropped,

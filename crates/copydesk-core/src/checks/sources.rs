@@ -54,7 +54,9 @@ pub fn check(analysis: &Analysis, evidence: &[QuoteEvidence]) -> Vec<Finding> {
                         first.draft_text
                     ),
                 );
-                finding.related.push(related(passage, "The passage in the source"));
+                finding
+                    .related
+                    .push(related(passage, "The passage in the source"));
                 finding.fixes.push(Fix {
                     title: "Replace with the source's words".to_string(),
                     edits: differences
@@ -91,7 +93,9 @@ pub fn check(analysis: &Analysis, evidence: &[QuoteEvidence]) -> Vec<Finding> {
                     file_name(passage)
                 ),
             );
-            finding.related.push(related(passage, &format!("Spoken by {label}")));
+            finding
+                .related
+                .push(related(passage, &format!("Spoken by {label}")));
             findings.push(finding);
         }
     }
@@ -99,10 +103,10 @@ pub fn check(analysis: &Analysis, evidence: &[QuoteEvidence]) -> Vec<Finding> {
 }
 
 fn file_name(passage: &Passage) -> String {
-    passage
-        .path
-        .file_name()
-        .map_or_else(|| passage.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    passage.path.file_name().map_or_else(
+        || passage.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Where the passage stands, with its timestamp and speaker when the source gives them.

@@ -30,14 +30,28 @@ const SOURCE_ONLY: u32 = EDIT;
 /// One step of an alignment; `q` indexes the quote's tokens, `s` the source's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
-    Match { q: usize, s: usize },
-    Changed { q: usize, s: usize },
+    Match {
+        q: usize,
+        s: usize,
+    },
+    Changed {
+        q: usize,
+        s: usize,
+    },
     /// A word of the quote the source does not have.
-    QuoteOnly { q: usize },
+    QuoteOnly {
+        q: usize,
+    },
     /// A word of the source the quote does not have.
-    SourceOnly { s: usize },
+    SourceOnly {
+        s: usize,
+    },
     /// An ellipsis or insertion standing for `from..to` of the source's words.
-    Skip { q: usize, from: usize, to: usize },
+    Skip {
+        q: usize,
+        from: usize,
+        to: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,7 +144,10 @@ pub fn align(quote: &[QuoteTok], source: &[u32]) -> Alignment {
                     QuoteTok::Gap => 0,
                     _ => j.saturating_sub(INSERTION_SPAN),
                 };
-                let k = (lowest..=j).rev().find(|&k| at(i - 1, k) == here).unwrap_or(j);
+                let k = (lowest..=j)
+                    .rev()
+                    .find(|&k| at(i - 1, k) == here)
+                    .unwrap_or(j);
                 ops.push(Op::Skip {
                     q: i - 1,
                     from: k,
@@ -144,7 +161,12 @@ pub fn align(quote: &[QuoteTok], source: &[u32]) -> Alignment {
     ops.reverse();
     let cost = ops
         .iter()
-        .filter(|op| matches!(op, Op::Changed { .. } | Op::QuoteOnly { .. } | Op::SourceOnly { .. }))
+        .filter(|op| {
+            matches!(
+                op,
+                Op::Changed { .. } | Op::QuoteOnly { .. } | Op::SourceOnly { .. }
+            )
+        })
         .count() as u32;
     Alignment { cost, matched, ops }
 }

@@ -59,6 +59,8 @@ pub struct Passage {
     pub line: usize,
     pub timestamp: Option<String>,
     pub speaker: Option<String>,
+    /// The passage's words, as the source writes them.
+    pub text: String,
 }
 
 /// What the sources say of one quote of the draft.
@@ -95,7 +97,10 @@ pub fn compare(analysis: &Analysis, index: &Index) -> Vec<QuoteEvidence> {
             continue;
         }
         let tokens = quote_tokens(&draft.text, quote.inner.clone());
-        let words = tokens.iter().filter(|t| matches!(t, Token::Word(_))).count();
+        let words = tokens
+            .iter()
+            .filter(|t| matches!(t, Token::Word(_)))
+            .count();
         if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
             continue;
         }
@@ -201,6 +206,7 @@ fn passage(index: &Index, hit: &Hit) -> Option<Passage> {
         span,
         timestamp: turn.and_then(|t| t.timestamp.clone()),
         speaker: turn.and_then(|t| t.speaker.clone()),
+        text: source_words(file, first, last + 1),
     })
 }
 
@@ -211,8 +217,14 @@ fn source_words(file: &SourceFile, from: usize, to: usize) -> String {
     for w in from..to {
         let span = file.span(w);
         if w > from {
-            let between = file.text.get(file.span(w - 1).end..span.start).unwrap_or(" ");
-            if between.len() <= 3 && !between.contains(['\n', '\r', '<', '{']) && !between.is_empty() {
+            let between = file
+                .text
+                .get(file.span(w - 1).end..span.start)
+                .unwrap_or(" ");
+            if between.len() <= 3
+                && !between.contains(['\n', '\r', '<', '{'])
+                && !between.is_empty()
+            {
                 out.push_str(between);
             } else {
                 out.push(' ');
@@ -268,7 +280,9 @@ fn differences(text: &str, tokens: &[Token], file: &SourceFile, hit: &Hit) -> Ve
         };
         // The draft's stretch and the source's, context word included.
         let (draft_span, src_from, src_to, edit_span, new_text) = if let Some((cq, cs)) = before {
-            let draft_end = quote_words.last().map_or(word_span(cq).end, |&q| word_span(q).end);
+            let draft_end = quote_words
+                .last()
+                .map_or(word_span(cq).end, |&q| word_span(q).end);
             let src_end = source_words_of.last().map_or(cs + 1, |&s| s + 1);
             let edit = word_span(cq).end..draft_end;
             let tail = source_words(file, cs, src_end);
@@ -276,14 +290,22 @@ fn differences(text: &str, tokens: &[Token], file: &SourceFile, hit: &Hit) -> Ve
             let new_text = tail.get(context.len()..).unwrap_or("").to_string();
             (word_span(cq).start..draft_end, cs, src_end, edit, new_text)
         } else if let Some((cq, cs)) = after {
-            let draft_start = quote_words.first().map_or(word_span(cq).start, |&q| word_span(q).start);
+            let draft_start = quote_words
+                .first()
+                .map_or(word_span(cq).start, |&q| word_span(q).start);
             let src_start = source_words_of.first().copied().unwrap_or(cs);
             let edit = draft_start..word_span(cq).start;
             let head = source_words(file, src_start, cs + 1);
             let context = source_words(file, cs, cs + 1);
             let keep = head.len().saturating_sub(context.len());
             let new_text = head.get(..keep).unwrap_or("").to_string();
-            (draft_start..word_span(cq).end, src_start, cs + 1, edit, new_text)
+            (
+                draft_start..word_span(cq).end,
+                src_start,
+                cs + 1,
+                edit,
+                new_text,
+            )
         } else {
             // Nothing matched around it: the whole stretch.
             let (Some(&qf), Some(&ql)) = (quote_words.first(), quote_words.last()) else {
@@ -293,7 +315,23 @@ fn differences(text: &str, tokens: &[Token], file: &SourceFile, hit: &Hit) -> Ve
                 continue;
             };
             let span = word_span(qf).start..word_span(ql).end;
-            (span.clone(), sf, sl + 1, span, source_words(file, sf, sl + 1))
+            (
+                span.clone(),
+                sf,
+                sl + 1,
+                span,
+                source_words(file, sf, sl + 1),
+            )
+        };
+        // A word only one side has reads better between both its neighbours: 'that the
+        // bishops', the draft 'that bishops'.
+        let (draft_span, src_to) = match after {
+            Some((aq, as_))
+                if before.is_some() && (quote_words.is_empty() || source_words_of.is_empty()) =>
+            {
+                (draft_span.start..word_span(aq).end, as_ + 1)
+            }
+            _ => (draft_span, src_to),
         };
         let edit_text = match text.get(edit_span.clone()) {
             Some(old) if old.starts_with(char::is_uppercase) => capitalized(&new_text),

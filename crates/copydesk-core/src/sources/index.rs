@@ -151,7 +151,10 @@ impl Index {
     /// The best place for a quote: the candidate windows its shingles vote for, each
     /// aligned, the fewest edits winning (then the most words matched).
     pub fn lookup(&self, quote: &[QuoteTok]) -> Option<Hit> {
-        let words = quote.iter().filter(|t| matches!(t, QuoteTok::Word(_))).count();
+        let words = quote
+            .iter()
+            .filter(|t| matches!(t, QuoteTok::Word(_)))
+            .count();
         let has_gap = quote.iter().any(|t| *t == QuoteTok::Gap);
         let mut votes: FxHashMap<(u32, i64), u32> = FxHashMap::default();
         let mut ordinal = 0usize;

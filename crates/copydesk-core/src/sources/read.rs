@@ -268,11 +268,16 @@ mod tests {
 
     #[test]
     fn recorder_app_labels_open_turns_with_their_time() {
-        let text = "Elena Vasquez  0:01\nWe will not close the library.\n\nSpeaker 2  0:14\nWhy not?\n";
+        let text =
+            "Elena Vasquez  0:01\nWe will not close the library.\n\nSpeaker 2  0:14\nWhy not?\n";
         assert_eq!(
             turns_of(text, Layout::Text),
             [
-                ("we will not close the library".to_string(), s("Elena Vasquez"), s("0:01")),
+                (
+                    "we will not close the library".to_string(),
+                    s("Elena Vasquez"),
+                    s("0:01")
+                ),
                 ("why not".to_string(), s("Speaker 2"), s("0:14")),
             ]
         );
@@ -280,7 +285,8 @@ mod tests {
 
     #[test]
     fn colon_labels_and_leading_times() {
-        let text = "VASQUEZ: We will not.\nIt stays open.\n\n[00:02:10] HALE: It closes.\n**Q:** Why?\n";
+        let text =
+            "VASQUEZ: We will not.\nIt stays open.\n\n[00:02:10] HALE: It closes.\n**Q:** Why?\n";
         assert_eq!(
             turns_of(text, Layout::Text),
             [
@@ -297,7 +303,11 @@ mod tests {
         assert_eq!(
             turns_of(vtt, Layout::Subtitles),
             [
-                ("we will not close".to_string(), s("Elena Vasquez"), s("00:00:01.000")),
+                (
+                    "we will not close".to_string(),
+                    s("Elena Vasquez"),
+                    s("00:00:01.000")
+                ),
                 ("the library".to_string(), None, s("00:00:04.000")),
             ]
         );
@@ -313,7 +323,17 @@ mod tests {
 
     #[test]
     fn anything_reads_without_panicking() {
-        for text in ["", "\n\n", "<", "{", "<v", "00:00 -->", "A:", "\u{0}\u{1}ÿ", "Ab  1:00\n"] {
+        for text in [
+            "",
+            "\n\n",
+            "<",
+            "{",
+            "<v",
+            "00:00 -->",
+            "A:",
+            "\u{0}\u{1}ÿ",
+            "Ab  1:00\n",
+        ] {
             read(text, Layout::Text);
             read(text, Layout::Subtitles);
         }

@@ -7,17 +7,63 @@ use super::index::name_parts;
 
 /// Labels that say what someone is, not who.
 const ANONYMOUS: &[&str] = &[
-    "a", "all", "answer", "audience", "caller", "crosstalk", "crowd", "female", "host",
-    "inaudible", "interviewee", "interviewer", "journalist", "male", "man", "moderator",
-    "narrator", "note", "notes", "participant", "q", "question", "reporter", "respondent",
-    "speaker", "unidentified", "unknown", "voice", "woman",
+    "a",
+    "all",
+    "answer",
+    "audience",
+    "caller",
+    "crosstalk",
+    "crowd",
+    "female",
+    "host",
+    "inaudible",
+    "interviewee",
+    "interviewer",
+    "journalist",
+    "male",
+    "man",
+    "moderator",
+    "narrator",
+    "note",
+    "notes",
+    "participant",
+    "q",
+    "question",
+    "reporter",
+    "respondent",
+    "speaker",
+    "unidentified",
+    "unknown",
+    "voice",
+    "woman",
 ];
 
 /// Titles and honorifics, which say nothing of who.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rev", "mayor", "president", "senator",
-    "sen", "rep", "gov", "governor", "minister", "chief", "judge", "officer", "general",
-    "captain", "councillor", "councilor", "secretary",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "rev",
+    "mayor",
+    "president",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "minister",
+    "chief",
+    "judge",
+    "officer",
+    "general",
+    "captain",
+    "councillor",
+    "councilor",
+    "secretary",
 ];
 
 fn folded_parts(name: &str) -> Vec<String> {
@@ -60,7 +106,13 @@ mod tests {
 
     #[test]
     fn anonymous_labels_are_never_another_person() {
-        for label in ["Speaker 2", "Interviewer", "Q", "UNIDENTIFIED MALE", "Mayor"] {
+        for label in [
+            "Speaker 2",
+            "Interviewer",
+            "Q",
+            "UNIDENTIFIED MALE",
+            "Mayor",
+        ] {
             assert!(!differ(label, "Elena Vasquez"), "{label}");
         }
     }

@@ -47,7 +47,10 @@ fn exact_words_are_verified_with_line_time_and_speaker() {
     assert_eq!(passage.line, 2);
     assert_eq!(passage.timestamp.as_deref(), Some("0:01"));
     assert_eq!(passage.speaker.as_deref(), Some("Elena Vasquez"));
-    assert_eq!(&TRANSCRIPT[passage.span.clone()], "We will not close the Eastside branch this year");
+    assert_eq!(
+        &TRANSCRIPT[passage.span.clone()],
+        "We will not close the Eastside branch this year"
+    );
 }
 
 #[test]
@@ -65,7 +68,9 @@ fn an_ellipsis_leaves_out_words_and_brackets_put_them_in() {
         [Verdict::Verified]
     );
     assert_eq!(
-        verdicts("\"The numbers simply do not add up, and [the city council] knows it,\" Hale said.\n"),
+        verdicts(
+            "\"The numbers simply do not add up, and [the city council] knows it,\" Hale said.\n"
+        ),
         [Verdict::Verified]
     );
     assert_eq!(
@@ -82,32 +87,51 @@ fn a_contraction_is_a_misquote_with_the_difference_and_a_fix() {
     let f = &findings[0];
     assert_eq!(f.code, Code::Misquote);
     assert!(
-        f.message.contains("interview.txt says 'We will not', the draft 'We won't'"),
+        f.message
+            .contains("interview.txt says 'We will not', the draft 'We won't'"),
         "{}",
         f.message
     );
-    assert_eq!(f.related[0].path.as_deref(), Some(std::path::Path::new("sources/interview.txt")));
+    assert_eq!(
+        f.related[0].path.as_deref(),
+        Some(std::path::Path::new("sources/interview.txt"))
+    );
     let mut fixed = draft.to_string();
     for edit in f.fixes[0].edits.iter().rev() {
         fixed.replace_range(edit.span.clone(), &edit.new_text);
     }
-    assert_eq!(fixed, "\"We will not close the Eastside branch this year,\" Vasquez said.\n");
+    assert_eq!(
+        fixed,
+        "\"We will not close the Eastside branch this year,\" Vasquez said.\n"
+    );
 }
 
 #[test]
 fn a_changed_first_word_and_a_dropped_one_are_fixed_in_place() {
     let draft = "\"Those numbers simply do not add up, and the council knows it,\" Hale said.\n";
     let (_, findings) = compared(draft);
-    assert_eq!(findings.iter().map(|f| f.code).collect::<Vec<_>>(), [Code::Misquote]);
+    assert_eq!(
+        findings.iter().map(|f| f.code).collect::<Vec<_>>(),
+        [Code::Misquote]
+    );
     let edits = &findings[0].fixes[0].edits;
     let mut fixed = draft.to_string();
     for edit in edits.iter().rev() {
         fixed.replace_range(edit.span.clone(), &edit.new_text);
     }
-    assert_eq!(fixed, "\"The numbers simply do not add up, and the council knows it,\" Hale said.\n");
+    assert_eq!(
+        fixed,
+        "\"The numbers simply do not add up, and the council knows it,\" Hale said.\n"
+    );
     let draft = "\"The numbers simply add up, and the council knows it,\" Hale said.\n";
     let (_, findings) = compared(draft);
-    assert!(findings[0].message.contains("says 'simply do not', the draft 'simply'"), "{}", findings[0].message);
+    assert!(
+        findings[0]
+            .message
+            .contains("says 'simply do not add', the draft 'simply add'"),
+        "{}",
+        findings[0].message
+    );
 }
 
 #[test]
@@ -118,7 +142,9 @@ fn words_given_to_another_speaker() {
     );
     // A descriptor is no one to compare with.
     assert_eq!(
-        codes("\"The numbers simply do not add up, and the council knows it,\" a councillor said.\n"),
+        codes(
+            "\"The numbers simply do not add up, and the council knows it,\" a councillor said.\n"
+        ),
         []
     );
 }
@@ -137,8 +163,14 @@ fn not_in_sources_only_when_the_speaker_is_there() {
 
 #[test]
 fn short_quotes_and_terms_are_never_checked() {
-    assert!(compared("Vasquez called it \"a fair compromise.\"\n").0.is_empty());
-    assert!(compared("The so-called 'managed retreat' plan, Vasquez said.\n").0.is_empty());
+    assert!(compared("Vasquez called it \"a fair compromise.\"\n")
+        .0
+        .is_empty());
+    assert!(
+        compared("The so-called 'managed retreat' plan, Vasquez said.\n")
+            .0
+            .is_empty()
+    );
 }
 
 #[test]
@@ -148,17 +180,31 @@ fn nothing_without_sources() {
         Format::Markdown,
         &Config::default(),
     );
-    let (findings, evidence) = checks::sources::run(&analysis, &Sources::default(), &Config::default());
+    let (findings, evidence) =
+        checks::sources::run(&analysis, &Sources::default(), &Config::default());
     assert!(findings.is_empty() && evidence.is_empty());
 }
 
 #[test]
 fn a_binary_or_odd_source_is_read_without_panicking() {
     let sources = Sources::new(vec![
-        SourceText { path: "a.srt".into(), text: "\u{0}\u{1}\u{2}-->\n\n<v".to_string() },
-        SourceText { path: "b.vtt".into(), text: "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>x y z w".to_string() },
-        SourceText { path: "c.md".into(), text: "…[]...".repeat(100) },
+        SourceText {
+            path: "a.srt".into(),
+            text: "\u{0}\u{1}\u{2}-->\n\n<v".to_string(),
+        },
+        SourceText {
+            path: "b.vtt".into(),
+            text: "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>x y z w".to_string(),
+        },
+        SourceText {
+            path: "c.md".into(),
+            text: "…[]...".repeat(100),
+        },
     ]);
-    let analysis = crate::analyze("\"x y z w … x y\" A said.\n", Format::Markdown, &Config::default());
+    let analysis = crate::analyze(
+        "\"x y z w … x y\" A said.\n",
+        Format::Markdown,
+        &Config::default(),
+    );
     sources.compare(&analysis);
 }

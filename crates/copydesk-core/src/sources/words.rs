@@ -125,7 +125,17 @@ pub fn quote_tokens(text: &str, range: Span) -> Vec<Token> {
         if bytes[i] == b'[' {
             if let Some(close) = slice[i..].find(']') {
                 flush(plain_from, i, &mut tokens);
-                tokens.push(Token::Inserted(range.start + i..range.start + i + close + 1));
+                let inner = slice[i + 1..i + close].trim();
+                if matches!(inner, "…" | "..." | ". . .") {
+                    // `[…]`: an ellipsis in brackets, words left out.
+                    if tokens.last() != Some(&Token::Gap) {
+                        tokens.push(Token::Gap);
+                    }
+                } else {
+                    tokens.push(Token::Inserted(
+                        range.start + i..range.start + i + close + 1,
+                    ));
+                }
                 i += close + 1;
                 plain_from = i;
                 continue;
@@ -151,14 +161,17 @@ mod tests {
     fn case_punctuation_and_curly_marks_do_not_count() {
         assert_eq!(norms("We Won’t, go!"), ["we", "won't", "go"]);
         assert_eq!(norms("we won't go"), ["we", "won't", "go"]);
-        assert_eq!(norms("'Rising' costs: 3.5 per cent, $1,000"), ["rising", "costs", "3.5", "per", "cent", "1000"]);
+        assert_eq!(
+            norms("'Rising' costs: 3.5 per cent, $1,000"),
+            ["rising", "costs", "3.5", "per", "cent", "1000"]
+        );
         assert_eq!(norms("long-term — plans"), ["long", "term", "plans"]);
         assert_eq!(norms("Ça va, Zoë"), ["ça", "va", "zoë"]);
     }
 
     #[test]
     fn ellipses_and_brackets_are_marks_not_words() {
-        let text = "We will [rebuild] the bridge … and. . . pay... for it.";
+        let text = "We will [rebuild] the bridge … and. . . pay... for [...] it.";
         let tokens = quote_tokens(text, 0..text.len());
         let shape: Vec<String> = tokens
             .iter()
@@ -170,13 +183,38 @@ mod tests {
             .collect();
         assert_eq!(
             shape,
-            ["we", "will", "[rebuild]", "the", "bridge", "…", "and", "…", "pay", "…", "for", "it"]
+            [
+                "we",
+                "will",
+                "[rebuild]",
+                "the",
+                "bridge",
+                "…",
+                "and",
+                "…",
+                "pay",
+                "…",
+                "for",
+                "…",
+                "it"
+            ]
         );
     }
 
     #[test]
     fn odd_text_never_panics() {
-        for text in ["[", "]", "...", "…", "[unclosed words", "'", "’’’", "a.b", "1,", ",1"] {
+        for text in [
+            "[",
+            "]",
+            "...",
+            "…",
+            "[unclosed words",
+            "'",
+            "’’’",
+            "a.b",
+            "1,",
+            ",1",
+        ] {
             quote_tokens(text, 0..text.len());
             quote_tokens(text, 0..text.len() + 5);
         }
