@@ -92,7 +92,10 @@ fn checks() {
     let _turn = one_glob_at_a_time();
     insta::glob!("fixtures/checks", "*/*.md", |path| {
         let sources = path.parent().map(|p| p.join("sources")).map(read_sources);
-        insta::assert_snapshot!(render_findings(&read(path), sources.as_deref().unwrap_or(&[])));
+        insta::assert_snapshot!(render_findings(
+            &read(path),
+            sources.as_deref().unwrap_or(&[])
+        ));
     });
 }
 
