@@ -165,12 +165,15 @@ mod tests {
         std::fs::write(sources.join("c.srt"), [0xffu8, 0xfe, 0, 0x41]).unwrap();
         std::fs::write(sources.join("d.md"), "a\0b").unwrap();
         std::fs::write(sources.join("e.pdf"), "%PDF-1.4").unwrap();
-        let loaded = load(&[sources.clone()]);
+        let loaded = load(std::slice::from_ref(&sources));
         assert_eq!(loaded.sources.len(), 2);
         assert_eq!(loaded.skipped.len(), 2, "{:?}", loaded.skipped);
         assert!(loaded.skipped[0].contains("c.srt: skipped, not UTF-8"));
         assert!(loaded.skipped[1].contains("d.md: skipped, not text"));
-        assert!(is_inside(&sources.join("a.txt"), &[sources.clone()]));
+        assert!(is_inside(
+            &sources.join("a.txt"),
+            std::slice::from_ref(&sources)
+        ));
         assert!(!is_inside(&dir.path().join("a.txt"), &[sources]));
         assert!(load(&[dir.path().join("none")]).sources.is_empty());
     }

@@ -71,7 +71,7 @@ impl Alignment {
             _ => None,
         });
         let first = covered.next()?;
-        let last = covered.last().unwrap_or_else(|| first.clone());
+        let last = covered.next_back().unwrap_or_else(|| first.clone());
         Some(first.start..last.end)
     }
 }

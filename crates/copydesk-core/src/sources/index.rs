@@ -155,7 +155,7 @@ impl Index {
             .iter()
             .filter(|t| matches!(t, QuoteTok::Word(_)))
             .count();
-        let has_gap = quote.iter().any(|t| *t == QuoteTok::Gap);
+        let has_gap = quote.contains(&QuoteTok::Gap);
         let mut votes: FxHashMap<(u32, i64), u32> = FxHashMap::default();
         let mut ordinal = 0usize;
         let mut run: Vec<u32> = Vec::new();
