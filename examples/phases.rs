@@ -96,6 +96,7 @@ fn main() {
                 rope: rope.clone(),
                 analysis,
                 findings,
+                evidence: Vec::new(),
             };
             let params = PublishDiagnosticsParams {
                 uri: uri.clone(),

@@ -106,6 +106,7 @@ fn analyze_one(text: &str, format: Format, config: &Config) -> Exercised {
         rope: Rope::from_str(text),
         analysis: checked.analysis,
         findings: checked.findings,
+        evidence: checked.evidence,
     };
     let uri = uri();
     let starts = line_starts(text);

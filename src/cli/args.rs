@@ -39,6 +39,11 @@ pub enum Command {
         /// The lowest severity that makes the exit status 1.
         #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
         fail_on: FailOn,
+        /// The reporter's sources (transcripts, notes, subtitles) to check the quotes
+        /// against; by default `[sources] paths` in copydesk.toml, else `sources/` beside it
+        /// (or beside the draft).
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Print the source sheet of drafts: story date, people, places, organizations and
     /// who says each quote.

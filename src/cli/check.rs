@@ -2,7 +2,7 @@
 //! `--fail-on`.
 
 use super::args::{CheckFormat, FailOn, Input};
-use super::drafts::{self, Outcome};
+use super::drafts::{self, Outcome, SourcesChoice};
 use super::human::{self, Style};
 use super::output::{use_color, Output};
 use super::{github, gitlab, sarif};
@@ -11,25 +11,31 @@ use crate::checks::Checked;
 use crate::report;
 use std::process::ExitCode;
 
-pub fn run(format: CheckFormat, input: &Input, fail_on: FailOn) -> ExitCode {
+pub fn run(
+    format: CheckFormat,
+    input: &Input,
+    fail_on: FailOn,
+    sources: Option<&std::path::Path>,
+) -> ExitCode {
+    let sources = SourcesChoice::Compare(sources);
     let mut out = Output::new();
     let write: fn(&mut Output, &[(String, Checked)], Outcome) = match format {
-        CheckFormat::Human => return run_human(input, fail_on, &mut out),
+        CheckFormat::Human => return run_human(input, fail_on, sources, &mut out),
         CheckFormat::Json => write_json,
         CheckFormat::Sarif => sarif::write,
         CheckFormat::Github => github::write,
         CheckFormat::Gitlab => gitlab::write,
     };
-    run_report(input, fail_on, &mut out, write)
+    run_report(input, fail_on, sources, &mut out, write)
 }
 
 /// `check --format human`: each draft's findings printed as soon as all drafts are read,
 /// then the tally.
-fn run_human(input: &Input, fail_on: FailOn, out: &mut Output) -> ExitCode {
+fn run_human(input: &Input, fail_on: FailOn, sources: SourcesChoice, out: &mut Output) -> ExitCode {
     let style = Style { color: use_color() };
     let mut tally = human::Tally::default();
     let mut failing = false;
-    let outcome = drafts::for_each(input, |path, checked| {
+    let outcome = drafts::for_each(input, sources, |path, checked| {
         failing |= fails(checked, fail_on);
         out.write(&human::findings(path, checked, style));
         tally.add(&checked.findings);
@@ -48,10 +54,11 @@ fn run_human(input: &Input, fail_on: FailOn, out: &mut Output) -> ExitCode {
 fn run_report(
     input: &Input,
     fail_on: FailOn,
+    sources: SourcesChoice,
     out: &mut Output,
     write: fn(&mut Output, &[(String, Checked)], Outcome),
 ) -> ExitCode {
-    let Ok((outcome, analysed)) = drafts::analyse(input) else {
+    let Ok((outcome, analysed)) = drafts::analyse(input, sources) else {
         return ExitCode::from(EXIT_ERROR);
     };
     let failing = analysed.iter().any(|(_, checked)| fails(checked, fail_on));

@@ -2,7 +2,7 @@
 //! organizations, quotes and their speakers).
 
 use super::args::{Input, OutputFormat};
-use super::drafts::{self, Outcome};
+use super::drafts::{self, Outcome, SourcesChoice};
 use super::human::{self, Style};
 use super::output::{use_color, Output};
 use super::{EXIT_ERROR, EXIT_OK};
@@ -13,7 +13,7 @@ pub fn run(format: OutputFormat, input: &Input) -> ExitCode {
     let mut out = Output::new();
     let style = Style { color: use_color() };
     let mut files = Vec::new();
-    let outcome = drafts::for_each(input, |path, checked| {
+    let outcome = drafts::for_each(input, SourcesChoice::Ignore, |path, checked| {
         let analysis = &checked.analysis;
         match format {
             OutputFormat::Json => files.push(report::entities_report(path, analysis)),

@@ -51,10 +51,13 @@ pub enum Code {
     NumberMismatch,
     AgeMismatch,
     TitleMismatch,
+    Misquote,
+    QuoteSpeakerMismatch,
+    QuoteNotInSources,
 }
 
 impl Code {
-    pub const ALL: [Code; 10] = [
+    pub const ALL: [Code; 13] = [
         Code::UnattributedQuote,
         Code::UnbalancedQuote,
         Code::NameVariant,
@@ -65,6 +68,9 @@ impl Code {
         Code::NumberMismatch,
         Code::AgeMismatch,
         Code::TitleMismatch,
+        Code::Misquote,
+        Code::QuoteSpeakerMismatch,
+        Code::QuoteNotInSources,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -79,6 +85,9 @@ impl Code {
             Code::NumberMismatch => "number-mismatch",
             Code::AgeMismatch => "age-mismatch",
             Code::TitleMismatch => "title-mismatch",
+            Code::Misquote => "misquote",
+            Code::QuoteSpeakerMismatch => "quote-speaker-mismatch",
+            Code::QuoteNotInSources => "quote-not-in-sources",
         }
     }
 
@@ -91,7 +100,7 @@ impl Code {
     pub fn default_severity(self) -> Severity {
         match self {
             Code::ImpossibleDate => Severity::Error,
-            Code::UnsupportedNumber => Severity::Information,
+            Code::UnsupportedNumber | Code::QuoteNotInSources => Severity::Information,
             _ => Severity::Warning,
         }
     }
