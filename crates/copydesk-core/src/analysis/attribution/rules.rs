@@ -391,10 +391,23 @@ pub(crate) fn colon_lead(t: &[Token], start: usize, qpos: usize) -> Option<Match
             speaker: found,
         })
     };
-    subject(start).or_else(|| {
-        let comma = (start..colon).find(|&k| t[k].is_punct(','))?;
-        subject(comma + 1)
-    })
+    subject(start).or_else(|| subject(opening_phrase_end(t, start, colon)? + 1))
+}
+
+/// The comma that ends a phrase opening the sentence (`During questions on Wednesday,`):
+/// the first outside brackets, so that a list in brackets after a name (`Jenn St-Onge
+/// (Nancy Drew, Jem and the Misfits) told …`) is not taken for one.
+fn opening_phrase_end(t: &[Token], start: usize, end: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for k in start..end {
+        match t[k].kind {
+            super::tokens::Kind::Punct('(') => depth += 1,
+            super::tokens::Kind::Punct(')') => depth = depth.saturating_sub(1),
+            super::tokens::Kind::Punct(',') if depth == 0 => return Some(k),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The speaker of the finite cue at token `j` (`cue`), reading back to `floor`, and the
