@@ -44,8 +44,11 @@ fn cue_of(t: &Token, extra: &[String]) -> Option<CueWord> {
     }
 }
 
+/// `according to X`, and `attributed to X` (`a wonderful quote attributed to Einstein —
+/// "…"`): X is whose words they are.
 fn according_to(t: &[Token], i: usize) -> bool {
-    t.get(i).is_some_and(|w| w.lower == "according")
+    t.get(i)
+        .is_some_and(|w| w.lower == "according" || w.lower == "attributed")
         && t.get(i + 1).is_some_and(|w| w.lower == "to")
 }
 
