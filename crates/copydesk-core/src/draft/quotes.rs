@@ -334,6 +334,10 @@ fn classify(c: char, context: &Context, stack: &[Open]) -> Action {
             } else if prev.is_some_and(|p| p.is_ascii_digit()) {
                 // An inch mark: `5' 10"`.
                 Skip
+            } else if matches!(prev, Some(',' | ':')) && next_space && closed_later(after) {
+                // `Wilkins said," [Warhol] liked …".`: an opening mark typed before its
+                // space instead of after it, closed later in the paragraph.
+                Open(Double)
             } else {
                 Stray
             }
@@ -393,6 +397,18 @@ fn classify(c: char, context: &Context, stack: &[Open]) -> Action {
         }
         _ => Skip,
     }
+}
+
+/// How far after a misplaced opening mark its closing mark is looked for, so that a
+/// paragraph of many such marks is still read in linear time.
+const CLOSED_WITHIN: usize = 2_000;
+
+/// Text after a straight double mark that opens a quotation and closes it: words (or a
+/// bracketed insertion) after the space, and another straight double mark soon after.
+fn closed_later(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.starts_with(|c: char| c.is_alphanumeric() || c == '[')
+        && memchr::memchr(b'"', &rest.as_bytes()[..rest.len().min(CLOSED_WITHIN)]).is_some()
 }
 
 /// The word after a leading apostrophe is a known elision (`'til`, `'em`, `'n'`).
@@ -537,6 +553,16 @@ mod tests {
         let d = Draft::parse("\"Open quote.\n\n# \"Heading\"", Format::Markdown);
         assert_eq!(d.quotes[0].balance, Balance::Unclosed);
         assert_eq!(d.quotes[1].continues, None);
+    }
+
+    #[test]
+    fn an_opening_mark_before_its_space_opens() {
+        assert_eq!(
+            quotes("Wilkins said,\" [Warhol] liked the booths\". She left."),
+            [q("\" [Warhol] liked the booths\"", 0, Balance::Closed)]
+        );
+        // Nothing closes it: a stray mark, as before.
+        assert_eq!(quotes("He said,\" and left.").len(), 0);
     }
 
     #[test]
