@@ -25,6 +25,7 @@ fn quoted(draft: &Draft, claim: &NumberClaim) -> String {
 /// two hours") lack the same source, and one attribution fixes them all.
 fn unsupported(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
     let conversions = conversions(draft, numbers);
+    let interview = worth_a_source::Interview::of(draft);
     let claims: Vec<&NumberClaim> = numbers
         .iter()
         .zip(conversions)
@@ -32,7 +33,7 @@ fn unsupported(draft: &Draft, numbers: &[NumberClaim]) -> Vec<Finding> {
             !conversion
                 && !c.is_supported()
                 && c.in_unattributed_quote.is_none()
-                && worth_a_source::needs_source(draft, c)
+                && worth_a_source::needs_source(draft, c, &interview)
         })
         .map(|(c, _)| c)
         .collect();

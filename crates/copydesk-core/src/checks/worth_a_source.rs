@@ -14,8 +14,9 @@ use crate::analysis::numbers::context::Topic;
 use crate::analysis::numbers::{ClaimKind, NumberClaim};
 use crate::draft::Draft;
 
-/// Whether the unsourced claim is one a copy editor would ask a source for.
-pub(crate) fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
+/// Whether the unsourced claim is one a copy editor would ask a source for; `interview`
+/// is the draft's question-and-answer part ([`Interview::of`]).
+pub(crate) fn needs_source(draft: &Draft, claim: &NumberClaim, interview: &Interview) -> bool {
     // The claim's own shape first: most figures are settled here, without reading the
     // sentence.
     if claim.kind == ClaimKind::Duration {
@@ -42,7 +43,7 @@ pub(crate) fn needs_source(draft: &Draft, claim: &NumberClaim) -> bool {
         ClaimKind::Measure if !claim.changing && !context.near(Topic::Weather) => return false,
         _ => {}
     }
-    if interview_answer(draft, claim) {
+    if interview_answer(draft, claim) || interview.holds(claim.span.start) {
         return false;
     }
     // `She drew two percent in the Léger poll`, `in the RealClearPolitics average`: the poll
@@ -83,6 +84,57 @@ fn interview_answer(draft: &Draft, claim: &NumberClaim) -> bool {
         .get(claim.paragraph)
         .and_then(|para| draft.prose.get(para.span.clone()))
         .is_some_and(|text| turn_label(text).is_some())
+}
+
+/// The questions and answers of an interview printed without speaker labels: from its
+/// first question to the end. Every figure there is the interviewee's own account, or the
+/// interviewer's premise for a question; the interview is their source.
+#[derive(Debug, Default)]
+pub(crate) struct Interview {
+    from: Option<usize>,
+}
+
+/// How many question paragraphs, each followed by an answer, make a draft an interview.
+const QUESTIONS_IN_AN_INTERVIEW: usize = 3;
+
+/// How many paragraphs from the top may say that the draft is an interview.
+const INTERVIEW_SAID_WITHIN: usize = 4;
+
+impl Interview {
+    /// The exchange of `draft`, when the draft says near its top that it is an interview
+    /// ("Wikinews interviews …", an "Interview" heading) and has questions answered in
+    /// the paragraphs after them.
+    pub(crate) fn of(draft: &Draft) -> Interview {
+        let text =
+            |p: &crate::draft::Paragraph| draft.prose.get(p.span.clone()).unwrap_or("").trim();
+        let said = draft
+            .paragraphs
+            .iter()
+            .take(INTERVIEW_SAID_WITHIN)
+            .any(|p| {
+                crate::analysis::words::contains_word(&text(p).to_lowercase(), "interview")
+                    || crate::analysis::words::contains_word(&text(p).to_lowercase(), "interviews")
+            });
+        if !said {
+            return Interview::default();
+        }
+        let question = |p: &crate::draft::Paragraph| !p.heading && text(p).ends_with('?');
+        let mut from = None;
+        let mut answered = 0;
+        for pair in draft.paragraphs.windows(2) {
+            if question(&pair[0]) && !question(&pair[1]) && !pair[1].heading {
+                answered += 1;
+                from.get_or_insert(pair[0].span.start);
+            }
+        }
+        Interview {
+            from: from.filter(|_| answered >= QUESTIONS_IN_AN_INTERVIEW),
+        }
+    }
+
+    fn holds(&self, offset: usize) -> bool {
+        self.from.is_some_and(|from| offset >= from)
+    }
 }
 
 #[cfg(test)]
