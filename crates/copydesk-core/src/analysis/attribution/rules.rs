@@ -402,8 +402,8 @@ pub(crate) fn colon_lead(t: &[Token], start: usize, qpos: usize) -> Option<Match
 /// (Nancy Drew, Jem and the Misfits) told …`) is not taken for one.
 fn opening_phrase_end(t: &[Token], start: usize, end: usize) -> Option<usize> {
     let mut depth = 0usize;
-    for k in start..end {
-        match t[k].kind {
+    for (k, token) in t.iter().enumerate().take(end).skip(start) {
+        match token.kind {
             super::tokens::Kind::Punct('(') => depth += 1,
             super::tokens::Kind::Punct(')') => depth = depth.saturating_sub(1),
             super::tokens::Kind::Punct(',') if depth == 0 => return Some(k),
