@@ -214,8 +214,7 @@ fn run_transcript(commands: &[String]) -> Vec<String> {
     let mut script = String::from("set +e\n");
     for command in commands {
         script.push_str(&format!(
-            "__status=$?; printf '%s\\n'; (exit $__status); {command} 2>&1\n",
-            MARK
+            "__status=$?; printf '%s\\n' '{MARK}'; (exit $__status); {command} 2>&1\n"
         ));
     }
     let dir = Path::new(bin()).parent().unwrap();
@@ -305,7 +304,11 @@ fn codes_of(draft: &str) -> Vec<String> {
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: Json = serde_json::from_slice(&out.stdout).unwrap();
     report["files"][0]["findings"]
         .as_array()
@@ -373,7 +376,11 @@ fn check_draft(block: &Block) -> Result<(), String> {
         return Err(format!(
             "{}: the draft is {} {code}, but copydesk {} it (codes: {codes:?})\n{}",
             block.at(),
-            if flagged { "said to raise" } else { "said not to raise" },
+            if flagged {
+                "said to raise"
+            } else {
+                "said not to raise"
+            },
             if raised { "raises" } else { "does not raise" },
             block.body
         ));
@@ -382,7 +389,11 @@ fn check_draft(block: &Block) -> Result<(), String> {
 }
 
 fn check_toml(block: &Block) -> Result<(), String> {
-    if let Some(path) = block.note.as_deref().and_then(|n| n.strip_prefix("excerpt of ")) {
+    if let Some(path) = block
+        .note
+        .as_deref()
+        .and_then(|n| n.strip_prefix("excerpt of "))
+    {
         return check_excerpt(block, path);
     }
     // A copydesk.toml sample: copydesk must accept it.
@@ -412,7 +423,10 @@ fn check_excerpt(block: &Block, path: &str) -> Result<(), String> {
     let file: Vec<&str> = text.lines().map(str::trim).collect();
     let excerpt: Vec<&str> = block.body.lines().map(str::trim).collect();
     if excerpt.is_empty() || !file.windows(excerpt.len()).any(|w| w == excerpt.as_slice()) {
-        return Err(format!("{}: the block is not an excerpt of {path}", block.at()));
+        return Err(format!(
+            "{}: the block is not an excerpt of {path}",
+            block.at()
+        ));
     }
     Ok(())
 }
@@ -476,7 +490,10 @@ fn check_cargo(block: &Block, words: &[&str], expected_status: Option<i32>) -> R
                 if !["dev", "release", "test", "bench"].contains(&value)
                     && !profiles.contains_key(value)
                 {
-                    return Err(format!("{}: no profile `{value}` in Cargo.toml", block.at()));
+                    return Err(format!(
+                        "{}: no profile `{value}` in Cargo.toml",
+                        block.at()
+                    ));
                 }
                 k += 1;
             }
@@ -545,11 +562,18 @@ fn check_npm(block: &Block, dir: &Path, words: &[&str]) -> Result<(), String> {
         ("npm", "run") => {
             let script = words.get(2).copied().unwrap_or("");
             if package["scripts"][script].is_null() {
-                return Err(format!("{}: no script `{script}` in package.json", block.at()));
+                return Err(format!(
+                    "{}: no script `{script}` in package.json",
+                    block.at()
+                ));
             }
         }
         ("npx", tool) => {
-            let tool = if tool == "--no-install" { words[2] } else { tool };
+            let tool = if tool == "--no-install" {
+                words[2]
+            } else {
+                tool
+            };
             let declared = ["dependencies", "devDependencies"]
                 .iter()
                 .any(|d| !package[d][tool].is_null());
@@ -581,11 +605,16 @@ fn check_external(block: &Block, command: &str, words: &[&str]) -> Result<(), St
             }
         }
         "python3" | "pip" | "pip3" | "nvim" | "emacs" => {
-            let tool = words.iter().find(|w| w.contains("binwheels") || w.contains("venv"));
+            let tool = words
+                .iter()
+                .find(|w| w.contains("binwheels") || w.contains("venv"));
             if let Some(tool) = tool {
                 let name = tool.split('=').next().unwrap();
                 if !ci.contains(name) {
-                    return Err(format!("{}: `{name}` is not used by .ci/editors.sh", block.at()));
+                    return Err(format!(
+                        "{}: `{name}` is not used by .ci/editors.sh",
+                        block.at()
+                    ));
                 }
             }
         }
@@ -644,7 +673,11 @@ fn check_commands(block: &Block) -> Result<(), String> {
 /// `lua` blocks run in Neovim (tests/editors/nvim/readme_test.lua); here, the paths they
 /// name exist.
 fn check_editor_snippet(block: &Block) -> Result<(), String> {
-    if let Some(path) = block.note.as_deref().and_then(|n| n.strip_prefix("excerpt of ")) {
+    if let Some(path) = block
+        .note
+        .as_deref()
+        .and_then(|n| n.strip_prefix("excerpt of "))
+    {
         return check_excerpt(block, path);
     }
     let runner = match block.lang.as_str() {
@@ -670,11 +703,7 @@ fn check_editor_snippet(block: &Block) -> Result<(), String> {
                 .chars()
                 .take_while(|c| *c != ')')
                 .collect();
-            if feature != "eglot"
-                && !repo()
-                    .join(format!("editors/emacs/{feature}.el"))
-                    .is_file()
-            {
+            if feature != "eglot" && !repo().join(format!("editors/emacs/{feature}.el")).is_file() {
                 return Err(format!("{}: no editors/emacs/{feature}.el", block.at()));
             }
         }
@@ -685,8 +714,16 @@ fn check_editor_snippet(block: &Block) -> Result<(), String> {
 fn check_block(block: &Block) -> Result<(), String> {
     match block.lang.as_str() {
         "text" if block.body.starts_with("$ ") => check_transcript(block),
-        "json" if block.note.as_deref().is_some_and(|n| n.starts_with("excerpt of ")) => {
-            check_excerpt(block, &block.note.as_deref().unwrap()["excerpt of ".len()..])
+        "json"
+            if block
+                .note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("excerpt of ")) =>
+        {
+            check_excerpt(
+                block,
+                &block.note.as_deref().unwrap()["excerpt of ".len()..],
+            )
         }
         "json" => check_json_output(block),
         "sh" => check_commands(block),
@@ -727,11 +764,16 @@ fn checks_doc_blocks_match_copydesk() {
 fn every_check_code_has_a_flagged_draft_in_the_docs() {
     let flagged: BTreeSet<String> = blocks("docs/checks.md")
         .into_iter()
-        .filter(|b| b.lang == "markdown" && !b.before.trim_start_matches("**").starts_with("Not flagged"))
+        .filter(|b| {
+            b.lang == "markdown" && !b.before.trim_start_matches("**").starts_with("Not flagged")
+        })
         .map(|b| b.section)
         .collect();
     for code in known_codes() {
-        assert!(flagged.contains(&code), "docs/checks.md has no flagged draft for {code}");
+        assert!(
+            flagged.contains(&code),
+            "docs/checks.md has no flagged draft for {code}"
+        );
     }
 }
 
@@ -740,10 +782,23 @@ fn the_matchers_fail_on_drift() {
     assert!(lines_match(&["a", "…", "d"], &["a", "b", "c", "d"]));
     assert!(lines_match(&["a …: x"], &["a b c: x"]));
     assert!(!lines_match(&["a", "…", "d"], &["a", "b", "c"]));
-    assert!(!lines_match(&["1 error in 1 file"], &["1 error, 1 information in 1 file"]));
+    assert!(!lines_match(
+        &["1 error in 1 file"],
+        &["1 error, 1 information in 1 file"]
+    ));
     let actual: Json = serde_json::json!({"v": 1, "xs": [{"a": 1}, {"a": 2}, {"a": 3}]});
-    assert!(json_contains(&serde_json::json!({"xs": [{"a": 1}, {"a": 3}]}), &actual, "$").is_ok());
-    assert!(json_contains(&serde_json::json!({"xs": [{"a": 3}, {"a": 1}]}), &actual, "$").is_err());
+    assert!(json_contains(
+        &serde_json::json!({"xs": [{"a": 1}, {"a": 3}]}),
+        &actual,
+        "$"
+    )
+    .is_ok());
+    assert!(json_contains(
+        &serde_json::json!({"xs": [{"a": 3}, {"a": 1}]}),
+        &actual,
+        "$"
+    )
+    .is_err());
     assert!(json_contains(&serde_json::json!({"v": 2}), &actual, "$").is_err());
     assert!(json_contains(&serde_json::json!({"w": 1}), &actual, "$").is_err());
 }

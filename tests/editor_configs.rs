@@ -164,7 +164,10 @@ fn helix_languages_toml_follows_the_documented_schema() {
         assert_keys(server.keys(), HELIX_SERVER_KEYS, &what);
         assert!(server["command"].is_str(), "{what}: command is a string");
         if let Some(timeout) = server.get("timeout") {
-            assert!(timeout.is_integer(), "{what}: timeout is a number of seconds");
+            assert!(
+                timeout.is_integer(),
+                "{what}: timeout is a number of seconds"
+            );
         }
     }
     let copydesk = servers
@@ -230,7 +233,11 @@ fn helix_languages_toml_follows_the_documented_schema() {
             let server_name = match server {
                 Toml::String(s) => s.as_str(),
                 Toml::Table(t) => {
-                    assert_keys(t.keys(), &["name", "only-features", "except-features"], &what);
+                    assert_keys(
+                        t.keys(),
+                        &["name", "only-features", "except-features"],
+                        &what,
+                    );
                     for key in ["only-features", "except-features"] {
                         if let Some(features) = t.get(key) {
                             for feature in strings(features, key) {
@@ -286,14 +293,15 @@ const SUBLIME_DRAFT_SCOPES: &[&str] = &["text.html.markdown", "text.plain"];
 #[test]
 fn sublime_lsp_settings_follow_the_documented_schema() {
     let path = "editors/sublime/LSP.sublime-settings";
-    let root: Json =
-        serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let root: Json = serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
     let root = root.as_object().expect("the settings are an object");
     assert!(
         root.contains_key("clients"),
         "{path}: servers are configured under \"clients\""
     );
-    let clients = root["clients"].as_object().expect("\"clients\" is an object");
+    let clients = root["clients"]
+        .as_object()
+        .expect("\"clients\" is an object");
     let client = clients["copydesk"]
         .as_object()
         .expect("a \"copydesk\" client");
@@ -320,7 +328,10 @@ fn sublime_lsp_settings_follow_the_documented_schema() {
         );
     }
     for scope in SUBLIME_DRAFT_SCOPES {
-        assert!(scopes.contains(scope), "{what}: selector leaves out {scope}");
+        assert!(
+            scopes.contains(scope),
+            "{what}: selector leaves out {scope}"
+        );
     }
 
     for key in ["settings", "initializationOptions"] {

@@ -88,7 +88,7 @@ function M.check()
       .. ")")
   end
   for _, client in ipairs(running) do
-    local root = client.config and client.config.root_dir or "?"
+    local root = client.root_dir or (client.config and client.config.root_dir) or "none, single file"
     local encoding = client.offset_encoding or "utf-16"
     report.ok(("client %d (root %s): offset encoding %s"):format(client.id, root, encoding))
   end
