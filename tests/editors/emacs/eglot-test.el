@@ -75,6 +75,9 @@
                    (if (fboundp 'markdown-mode) "yes" "no")
                    (string-join copydesk-server-command " "))
 
+(defvar copydesk-test-connect-error nil
+  "The error eglot signalled when it started the server, if any.")
+
 (defvar copydesk-test-buffer
   (let* ((dir (make-temp-file "copydesk-eglot-" t))
          (path (expand-file-name "draft.md" dir)))
@@ -85,7 +88,10 @@
     (let ((buffer (find-file path)))
       ;; `eglot-ensure' connects from `post-command-hook', after the command that opened the
       ;; file; batch mode has no command loop, so run the hook as it would.
-      (with-current-buffer buffer (run-hooks 'post-command-hook))
+      (with-current-buffer buffer
+        (condition-case err
+            (run-hooks 'post-command-hook)
+          (error (setq copydesk-test-connect-error (error-message-string err)))))
       buffer)))
 
 (defun copydesk-test-diagnostics ()
@@ -112,6 +118,8 @@
       (error "Major mode is %s" major-mode))))
 
 (copydesk-test "eglot starts copydesk for the draft"
+  (when copydesk-test-connect-error
+    (error "eglot could not start the server: %s" copydesk-test-connect-error))
   (let ((server (copydesk-test-wait
                  "eglot to connect"
                  (lambda () (with-current-buffer copydesk-test-buffer (eglot-current-server))))))
