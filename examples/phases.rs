@@ -5,7 +5,7 @@
 //! first types one character into a paragraph in the middle of the draft and reads the
 //! paragraphs with a warm cache, as the server does on a keystroke.
 
-use copydesk::analysis::{attribution, dates, entities, local, numbers, Analysis};
+use copydesk::analysis::{attribution, dates, entities, facts, local, numbers, Analysis};
 use copydesk::config::Config;
 use copydesk::draft::Draft;
 use copydesk::lsp::convert;
@@ -78,6 +78,7 @@ fn main() {
             lap(5);
             let numbers = numbers::claims(&draft, &facts, &attributions, &config);
             lap(6);
+            let stated = facts::read(&draft, &entities);
             let analysis = Analysis {
                 draft,
                 story_date,
@@ -85,6 +86,7 @@ fn main() {
                 entities,
                 dates,
                 numbers,
+                stated,
             };
             let findings = copydesk::checks::run(&analysis, &config);
             lap(7);
@@ -94,6 +96,7 @@ fn main() {
                 rope: rope.clone(),
                 analysis,
                 findings,
+                evidence: Vec::new(),
             };
             let params = PublishDiagnosticsParams {
                 uri: uri.clone(),

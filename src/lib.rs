@@ -11,10 +11,11 @@ pub mod cli;
 pub mod lsp;
 pub mod regular_file;
 pub mod report;
+pub mod sources_dir;
 pub mod workspace;
 
 /// The engine, from `copydesk-core`, under the paths the surfaces and tests use.
-pub use copydesk_core::{analysis, checks, codes, config, draft, parallel, position};
+pub use copydesk_core::{analysis, checks, codes, config, draft, parallel, position, sources};
 
 pub use analysis::{analyze, Analysis};
 pub use checks::{check, Checked};

@@ -184,10 +184,16 @@ impl Serialize for FindingsOf<'_> {
             locator: &locator,
             findings: &self.checked.findings,
         };
-        // The fields of `FileFindings`, in its order.
-        let mut s = serializer.serialize_struct("FileFindings", 2)?;
+        // The fields of `FileFindings`, in its order, then what the sources say of the
+        // quotes when the run compared them.
+        let mut s = serializer.serialize_struct("FileFindings", 3)?;
         s.serialize_field("path", self.path)?;
         s.serialize_field("findings", &findings)?;
+        if self.checked.evidence.is_empty() {
+            s.skip_field("quote_sources")?;
+        } else {
+            s.serialize_field("quote_sources", &quote_sources(&locator, self.checked))?;
+        }
         s.end()
     }
 }
@@ -202,6 +208,58 @@ impl Serialize for EachFinding<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.findings.iter().map(|f| finding(self.locator, f)))
     }
+}
+
+/// What the sources say of one quote: `verdict` is `verified`, `differs` or `not-found`;
+/// `source` is the passage (file, 1-based line, timestamp and speaker when the source
+/// gives them), null when not found.
+#[derive(Debug, Serialize)]
+pub struct QuoteSourceReport {
+    pub start: Position,
+    pub end: Position,
+    pub text: String,
+    pub verdict: &'static str,
+    pub source: Option<PassageReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PassageReport {
+    pub path: String,
+    pub line: usize,
+    pub timestamp: Option<String>,
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+/// The evidence of a checked draft's quotes, positioned in its text.
+pub fn quote_sources(locator: &Locator, checked: &Checked) -> Vec<QuoteSourceReport> {
+    use crate::sources::Verdict;
+    let quotes = &checked.analysis.draft.quotes;
+    checked
+        .evidence
+        .iter()
+        .filter_map(|e| {
+            let quote = quotes.get(e.quote)?;
+            let (start, end) = locator.range(&quote.span);
+            Some(QuoteSourceReport {
+                start,
+                end,
+                text: locator.text_of(&quote.span).to_string(),
+                verdict: match e.verdict {
+                    Verdict::Verified => "verified",
+                    Verdict::Differs(_) => "differs",
+                    Verdict::NotFound => "not-found",
+                },
+                source: e.passage.as_ref().map(|p| PassageReport {
+                    path: p.path.display().to_string(),
+                    line: p.line,
+                    timestamp: p.timestamp.clone(),
+                    speaker: p.speaker.clone(),
+                    text: p.text.clone(),
+                }),
+            })
+        })
+        .collect()
 }
 
 /// One finding, positioned in the text `locator` was built on.

@@ -52,6 +52,16 @@ struct Block {
     before: String,
     /// The nearest `## ` heading above the block.
     section: String,
+    /// Source files shown earlier in the section (`With `sources/NAME`:` and a `text`
+    /// block): the drafts after them are checked with them in `sources/`.
+    sources: Vec<(String, String)>,
+}
+
+/// The `sources/NAME` a paragraph introduces a source file's sample with, if any.
+fn source_name(paragraph: &str) -> Option<String> {
+    let at = paragraph.find("`sources/")?;
+    let rest = &paragraph[at + 1..];
+    Some(rest[..rest.find('`')?].to_string())
 }
 
 impl Block {
@@ -63,7 +73,7 @@ impl Block {
 fn blocks(doc: &str) -> Vec<Block> {
     let text = std::fs::read_to_string(repo().join(doc)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    let mut out = Vec::new();
+    let mut out: Vec<Block> = Vec::new();
     let mut section = String::new();
     let mut i = 0;
     while i < lines.len() {
@@ -103,14 +113,26 @@ fn blocks(doc: &str) -> Vec<Block> {
                 j -= 1;
             }
             para.reverse();
+            let before = para.join(" ");
+            let lang = lang.trim().to_string();
+            let mut sources: Vec<(String, String)> = match out.last() {
+                Some(last) if last.section == section => last.sources.clone(),
+                _ => Vec::new(),
+            };
+            if lang == "text" && !body.starts_with("$ ") {
+                if let Some(name) = source_name(&before) {
+                    sources.push((name, body.clone()));
+                }
+            }
             out.push(Block {
                 doc: doc.to_string(),
                 line: start + 1,
-                lang: lang.trim().to_string(),
+                lang,
                 body,
                 note,
-                before: para.join(" "),
+                before,
                 section: section.clone(),
+                sources,
             });
         }
         i += 1;
@@ -293,11 +315,16 @@ fn check_json_output(block: &Block) -> Result<(), String> {
     json_contains(&sample, &actual, "$").map_err(|e| format!("{}: {e}", block.at()))
 }
 
-/// The check codes a draft raises.
-fn codes_of(draft: &str) -> Vec<String> {
+/// The check codes a draft raises, with these files in `sources/` beside it.
+fn codes_of(draft: &str, sources: &[(String, String)]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("draft.md");
     std::fs::write(&path, draft).unwrap();
+    for (name, text) in sources {
+        let file = dir.path().join(name);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
     let out = Command::new(bin())
         .args(["check", "--format", "json", "--fail-on", "never"])
         .arg(&path)
@@ -327,7 +354,7 @@ fn known_codes() -> Vec<String> {
 }
 
 fn check_draft(block: &Block) -> Result<(), String> {
-    let codes = codes_of(&block.body);
+    let codes = codes_of(&block.body, &block.sources);
     // Silencing comments: the codes they name are silenced, and raised without them.
     let silenced: Vec<&str> = block
         .body
@@ -348,7 +375,7 @@ fn check_draft(block: &Block) -> Result<(), String> {
             .filter(|l| !l.contains("<!-- copydesk-"))
             .map(|l| format!("{l}\n"))
             .collect();
-        let raised = codes_of(&bare);
+        let raised = codes_of(&bare, &block.sources);
         for code in &silenced {
             if codes.iter().any(|c| c == code) {
                 return Err(format!("{}: {code} is raised though silenced", block.at()));
@@ -713,9 +740,80 @@ fn check_editor_snippet(block: &Block) -> Result<(), String> {
     Ok(())
 }
 
+/// The `--flags` and their values given to `copydesk check` are in its `--help`.
+fn check_check_args(block: &Block, args: &[&str]) -> Result<(), String> {
+    let help = String::from_utf8_lossy(&run(&["check", "--help"]).stdout).into_owned();
+    let mut k = 0;
+    while k < args.len() {
+        let arg = args[k];
+        if arg.starts_with("--") {
+            if !help.contains(arg) {
+                return Err(format!(
+                    "{}: `{arg}` is not a `copydesk check` option",
+                    block.at()
+                ));
+            }
+            if let Some(value) = args.get(k + 1).filter(|v| !v.starts_with('-')) {
+                if ["--format", "--fail-on"].contains(&arg) {
+                    let known = help.contains(&format!("- {value}:"))
+                        || help.contains(&format!(" {value},"))
+                        || help.contains(&format!(" {value}]"));
+                    if !known {
+                        return Err(format!("{}: `{arg} {value}` is not accepted", block.at()));
+                    }
+                }
+                k += 1;
+            }
+        }
+        k += 1;
+    }
+    Ok(())
+}
+
+/// CI configurations: the copydesk commands they run take those options, `cargo install`
+/// is `--locked`, and pre-commit hook ids are the ones `.pre-commit-hooks.yaml` defines.
+fn check_ci_config(block: &Block) -> Result<(), String> {
+    let hooks = std::fs::read_to_string(repo().join(".pre-commit-hooks.yaml")).unwrap_or_default();
+    for line in block.body.lines() {
+        let line = line.split(" #").next().unwrap_or("");
+        if let Some(at) = line.find("copydesk check") {
+            let command = line[at + "copydesk check".len()..]
+                .split('>')
+                .next()
+                .unwrap_or("");
+            let args: Vec<&str> = command.split_whitespace().collect();
+            check_check_args(block, &args)?;
+        }
+        if line.contains("cargo install") && !line.contains("--locked") {
+            return Err(format!("{}: `cargo install` without --locked", block.at()));
+        }
+        if let Some(id) = line.trim().strip_prefix("- id:") {
+            if !hooks.contains(&format!("- id: {}\n", id.trim())) {
+                return Err(format!(
+                    "{}: no hook `{}` in .pre-commit-hooks.yaml",
+                    block.at(),
+                    id.trim()
+                ));
+            }
+        }
+        if let Some(list) = line.trim().strip_prefix("args: [") {
+            let args: Vec<&str> = list
+                .trim_end_matches(']')
+                .split(',')
+                .map(str::trim)
+                .collect();
+            check_check_args(block, &args)?;
+        }
+    }
+    Ok(())
+}
+
 fn check_block(block: &Block) -> Result<(), String> {
     match block.lang.as_str() {
         "text" if block.body.starts_with("$ ") => check_transcript(block),
+        // A source file's sample: the drafts after it in its section are checked with it.
+        "text" if source_name(&block.before).is_some() => Ok(()),
+        "yaml" => check_ci_config(block),
         "json"
             if block
                 .note

@@ -106,6 +106,7 @@ fn analyze_one(text: &str, format: Format, config: &Config) -> Exercised {
         rope: Rope::from_str(text),
         analysis: checked.analysis,
         findings: checked.findings,
+        evidence: checked.evidence,
     };
     let uri = uri();
     let starts = line_starts(text);
@@ -529,6 +530,9 @@ fn probe_positions(
     }
 }
 
+/// The header name, as the framing reader scans for it.
+const CONTENT_LENGTH: &[u8] = b"content-length";
+
 /// The request sent after every `stdio` input: it must reach the library.
 const PROBE: &[u8] =
     br#"{"jsonrpc":"2.0","id":"fuzz-probe","method":"workspace/symbol","params":{"query":""}}"#;
@@ -551,8 +555,9 @@ enum LibraryMessage {
 ///
 /// Every message passed on must be one the library can decode; everything the server
 /// writes back must be a JSON frame; and the request that follows must be passed on
-/// whenever no raw piece could have announced a body it is still waiting for (raw pieces
-/// without digits: their bad headers are skipped to the next `Content-Length:`).
+/// whenever no piece could have announced a body it is still waiting for: no raw piece has
+/// digits (bad headers are skipped to the next `Content-Length:`) and no framed body names
+/// the header (the skip scans bodies too, and a body may hold a whole header).
 pub fn stdio(data: &[u8]) -> Exercised {
     let mut input = Vec::new();
     let mut lengths_announced = false;
@@ -564,6 +569,11 @@ pub fn stdio(data: &[u8]) -> Exercised {
             lengths_announced |= rest.iter().any(u8::is_ascii_digit);
             input.extend_from_slice(rest);
         } else {
+            // After a bad header the reader scans for the next `Content-Length:`, inside
+            // bodies too: one with its own header there may announce a body still awaited.
+            lengths_announced |= rest
+                .windows(CONTENT_LENGTH.len())
+                .any(|w| w.eq_ignore_ascii_case(CONTENT_LENGTH));
             input.extend(format!("Content-Length: {}\r\n\r\n", rest.len()).bytes());
             input.extend_from_slice(rest);
         }

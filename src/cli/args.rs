@@ -31,15 +31,26 @@ pub enum Command {
     /// Each PATH is a draft or a directory; directories are walked for .md, .markdown and
     /// .txt files (sorted, honouring .gitignore).
     Check {
+        /// Output format; `sarif`, `github` and `gitlab` are for CI.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
         #[command(flatten)]
         input: Input,
         /// The lowest severity that makes the exit status 1.
         #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
         fail_on: FailOn,
+        /// The reporter's sources (transcripts, notes, subtitles) to check the quotes
+        /// against; by default `[sources] paths` in copydesk.toml, else `sources/` beside it
+        /// (or beside the draft).
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Print the source sheet of drafts: story date, people, places, organizations and
     /// who says each quote.
     Entities {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
         #[command(flatten)]
         input: Input,
     },
@@ -57,12 +68,9 @@ pub enum Command {
     },
 }
 
-/// What `check` and `entities` read, and how they print it.
+/// What `check` and `entities` read.
 #[derive(Debug, clap::Args)]
 pub struct Input {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    pub format: OutputFormat,
     /// Configuration file; by default the nearest copydesk.toml in or above each draft's
     /// directory is used.
     #[arg(long, value_name = "FILE")]
@@ -78,6 +86,23 @@ pub enum OutputFormat {
     Human,
     /// The stable JSON model (version 1) for programs.
     Json,
+}
+
+/// `check`'s formats: the two of [`OutputFormat`] and the ones CI systems read. Only
+/// `check` has the CI formats, as they report findings and `entities` reports none, so
+/// `entities --help` does not offer what it cannot print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Compiler-style messages for people.
+    Human,
+    /// The stable JSON model (version 1) for programs.
+    Json,
+    /// SARIF 2.1.0, for code scanning (GitHub's upload-sarif, other SARIF viewers).
+    Sarif,
+    /// GitHub Actions workflow commands: each finding an annotation on the pull request.
+    Github,
+    /// GitLab Code Quality JSON, for a `codequality` report artifact.
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,6 +9,8 @@ use crate::checks::Checked;
 use crate::config::{Config, ConfigError};
 use crate::draft::Format;
 use crate::regular_file;
+use crate::sources::Sources;
+use crate::sources_dir;
 use crate::workspace::WorkspaceIndex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -27,20 +29,40 @@ pub enum Outcome {
 /// the path to print, once all are read (names are compared across the drafts). Returns
 /// `Err(())` when the `--config` file itself is unusable (reported on stderr): nothing is
 /// analysed then.
-pub fn for_each(input: &Input, mut each: impl FnMut(&str, &Checked)) -> Result<Outcome, ()> {
-    let (outcome, analysed) = analyse(input)?;
+pub fn for_each(
+    input: &Input,
+    sources: SourcesChoice,
+    mut each: impl FnMut(&str, &Checked),
+) -> Result<Outcome, ()> {
+    let (outcome, analysed) = analyse(input, sources)?;
     for (path, checked) in &analysed {
         each(path, checked);
     }
     Ok(outcome)
 }
 
+/// Whether a run compares the drafts' quotes with the reporter's sources, and from which
+/// folder. Either way, the files of a draft's sources folders are not read as drafts when
+/// a directory is walked.
+#[derive(Debug, Clone, Copy)]
+pub enum SourcesChoice<'a> {
+    /// `check`: the sources of `--sources`, or of the configuration (see
+    /// [`sources_dir::folders`]).
+    Compare(Option<&'a Path>),
+    /// `entities`: the drafts alone.
+    Ignore,
+}
+
 /// [`for_each`]'s drafts, each with the path to print, in order: for a report that reads
 /// them all at once.
-pub fn analyse(input: &Input) -> Result<(Outcome, Vec<(String, Checked)>), ()> {
+pub fn analyse(
+    input: &Input,
+    choice: SourcesChoice,
+) -> Result<(Outcome, Vec<(String, Checked)>), ()> {
     let mut configs = Configs::new(input.config.as_deref())?;
     let mut outcome = Outcome::Complete;
     let mut analysed = Vec::new();
+    let mut loaded = LoadedSources::default();
     for entry in walk::drafts(&input.paths) {
         let path = match entry {
             Ok(path) => path,
@@ -50,10 +72,19 @@ pub fn analyse(input: &Input) -> Result<(Outcome, Vec<(String, Checked)>), ()> {
                 continue;
             }
         };
-        let Some(config) = configs.for_draft(&path) else {
+        let Some((config, base)) = configs.for_draft(&path) else {
             outcome = Outcome::HadErrors;
             continue;
         };
+        let explicit = match choice {
+            SourcesChoice::Compare(dir) => dir,
+            SourcesChoice::Ignore => None,
+        };
+        let folders = sources_dir::folders(explicit, &config, &base);
+        // A transcript in the sources folder is no draft, unless named on its own.
+        if !input.paths.contains(&path) && sources_dir::is_inside(&path, &folders) {
+            continue;
+        }
         let text = match read_text(&path) {
             Ok(text) => text,
             Err(reason) => {
@@ -62,7 +93,17 @@ pub fn analyse(input: &Input) -> Result<(Outcome, Vec<(String, Checked)>), ()> {
                 continue;
             }
         };
-        match check_guarded(text, Format::from_path(&path), &config) {
+        let sources = match choice {
+            SourcesChoice::Compare(_) => Some(loaded.get(folders)),
+            SourcesChoice::Ignore => None,
+        };
+        let checked = check_guarded(text, Format::from_path(&path), &config).and_then(|mut c| {
+            if let Some(sources) = &sources {
+                compare_guarded(&mut c, &sources.sources, &config)?;
+            }
+            Some(c)
+        });
+        match checked {
             Some(checked) => analysed.push((path, checked, config)),
             None => {
                 report_error(&path, "internal error while analysing this draft");
@@ -113,10 +154,48 @@ fn check_guarded(text: String, format: Format, config: &Config) -> Option<Checke
     .ok()
 }
 
+/// Compares a checked draft's quotes with its sources (see [`crate::checks::sources`]),
+/// turning a panic into `None`.
+fn compare_guarded(checked: &mut Checked, sources: &Sources, config: &Config) -> Option<()> {
+    if sources.is_empty() {
+        return Some(());
+    }
+    let (findings, evidence) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::checks::sources::run(&checked.analysis, sources, config)
+    }))
+    .ok()?;
+    checked.findings.extend(findings);
+    checked.evidence = evidence;
+    crate::checks::settle(&checked.analysis.draft, &mut checked.findings);
+    Some(())
+}
+
+/// The sources read in this run, by their folders: each set of folders is read once
+/// (usually one for the whole run), and the files passed over are named once on stderr.
+#[derive(Default)]
+struct LoadedSources {
+    read: HashMap<Vec<PathBuf>, Rc<sources_dir::Loaded>>,
+}
+
+impl LoadedSources {
+    fn get(&mut self, folders: Vec<PathBuf>) -> Rc<sources_dir::Loaded> {
+        self.read
+            .entry(folders)
+            .or_insert_with_key(|folders| {
+                let loaded = sources_dir::load(folders);
+                for message in &loaded.skipped {
+                    eprintln!("copydesk: note: source {}", super::human::shown(message));
+                }
+                Rc::new(loaded)
+            })
+            .clone()
+    }
+}
+
 /// The configuration of each draft: the `--config` file, or the nearest copydesk.toml in or
 /// above the draft's directory (each file read once; a bad one reported once).
 struct Configs {
-    explicit: Option<Rc<Config>>,
+    explicit: Option<(Rc<Config>, PathBuf)>,
     found: HashMap<PathBuf, Option<Rc<Config>>>,
     default: Rc<Config>,
 }
@@ -124,7 +203,7 @@ struct Configs {
 impl Configs {
     fn new(explicit: Option<&Path>) -> Result<Configs, ()> {
         let explicit = match explicit {
-            Some(path) => Some(Rc::new(load_config(path).ok_or(())?)),
+            Some(path) => Some((Rc::new(load_config(path).ok_or(())?), path.to_path_buf())),
             None => None,
         };
         Ok(Configs {
@@ -134,19 +213,28 @@ impl Configs {
         })
     }
 
-    /// The configuration for `draft`; `None` when its copydesk.toml is unusable.
-    fn for_draft(&mut self, draft: &Path) -> Option<Rc<Config>> {
-        if let Some(config) = &self.explicit {
-            return Some(config.clone());
-        }
+    /// The configuration for `draft`, with the folder its paths are relative to (the
+    /// configuration file's, else the draft's); `None` when its copydesk.toml is unusable.
+    fn for_draft(&mut self, draft: &Path) -> Option<(Rc<Config>, PathBuf)> {
         let absolute = std::path::absolute(draft).unwrap_or_else(|_| draft.to_path_buf());
+        let draft_dir = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some((config, path)) = &self.explicit {
+            let base = std::path::absolute(path)
+                .ok()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+                .unwrap_or(draft_dir);
+            return Some((config.clone(), base));
+        }
         let Some(file) = find_config(&absolute) else {
-            return Some(self.default.clone());
+            return Some((self.default.clone(), draft_dir));
         };
-        self.found
+        let base = file.parent().map(Path::to_path_buf).unwrap_or(draft_dir);
+        let config = self
+            .found
             .entry(file)
             .or_insert_with_key(|file| load_config(file).map(Rc::new))
-            .clone()
+            .clone()?;
+        Some((config, base))
     }
 }
 

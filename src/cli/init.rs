@@ -25,6 +25,8 @@ pub const STARTER: &str = r#"# copydesk configuration. copydesk uses the nearest
 # date-after-dateline = "warning"
 # unsupported-number = "information"
 # number-mismatch = "warning"
+# age-mismatch = "warning"
+# title-mismatch = "warning"
 
 [attribution]
 # Extra speech verbs: they attribute a quote ("…," she harrumphed) and source a figure

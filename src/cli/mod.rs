@@ -8,15 +8,22 @@ use clap::Parser;
 use std::process::ExitCode;
 
 mod args;
+mod artifact;
 mod check;
 mod drafts;
 mod entities;
+mod fingerprint;
+mod github;
+mod gitlab;
 mod human;
 mod init;
+mod located;
 mod output;
+mod rules;
+mod sarif;
 mod walk;
 
-pub use args::{Cli, Command, FailOn, OutputFormat};
+pub use args::{CheckFormat, Cli, Command, FailOn, OutputFormat};
 
 /// Exit status: no finding reached `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -37,8 +44,13 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { input, fail_on } => check::run(&input, fail_on),
-        Command::Entities { input } => entities::run(&input),
+        Command::Check {
+            format,
+            input,
+            fail_on,
+            sources,
+        } => check::run(format, &input, fail_on, sources.as_deref()),
+        Command::Entities { format, input } => entities::run(format, &input),
         Command::Init { dir } => init::run(&dir),
         Command::Lsp { stdio: _ } => crate::lsp::serve(),
     }

@@ -179,6 +179,7 @@ mod tests {
             rope: Rope::from_str(TEXT),
             analysis,
             findings: vec![finding],
+            evidence: Vec::new(),
         }
     }
 

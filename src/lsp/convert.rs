@@ -229,6 +229,7 @@ mod tests {
             rope: Rope::from_str(text),
             analysis,
             findings: vec![finding],
+            evidence: Vec::new(),
         };
         let uri: Uri = "file:///d.md".parse().unwrap();
         let d = &diagnostics(&uri, &analyzed, Encoding::Utf16)[0];

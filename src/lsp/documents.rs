@@ -39,8 +39,10 @@ pub struct Analyzed {
     pub version: i32,
     pub rope: Rope,
     pub analysis: Analysis,
-    /// The checks' findings, with the workspace's cross-draft ones.
+    /// The checks' findings, with the workspace's cross-draft ones and the sources' ones.
     pub findings: Vec<Finding>,
+    /// What the reporter's sources say of the quotes (hover shows it).
+    pub evidence: Vec<crate::sources::QuoteEvidence>,
 }
 
 #[derive(Debug)]
@@ -514,6 +516,7 @@ mod tests {
             rope: Rope::from_str("old"),
             analysis: crate::analyze("old", Format::Plain, &Default::default()),
             findings: Vec::new(),
+            evidence: Vec::new(),
         });
         assert!(!docs.store(&uri(), stale).kept());
         assert!(docs.current(&uri()).is_none());
@@ -544,6 +547,7 @@ mod tests {
             version: snapshot.version,
             analysis: checked.analysis,
             findings: checked.findings,
+            evidence: checked.evidence,
             rope: snapshot.rope,
         })
     }

@@ -125,8 +125,17 @@ impl<R: AsyncBufRead + Unpin> Frames<R> {
     async fn header(&mut self) -> Option<Result<u64, String>> {
         let mut length = None;
         let mut saw_header = false;
+        if std::mem::take(&mut self.resumed) {
+            match self.resumed_length().await? {
+                Ok(n) => {
+                    length = Some(n);
+                    saw_header = true;
+                }
+                Err(problem) => return Some(Err(problem)),
+            }
+        }
         loop {
-            let mut line = match self.line().await {
+            let line = match self.line().await {
                 Line::Text(line) => line,
                 Line::TooLong => {
                     return Some(Err(format!(
@@ -135,11 +144,6 @@ impl<R: AsyncBufRead + Unpin> Frames<R> {
                 }
                 Line::End => return None,
             };
-            if std::mem::take(&mut self.resumed) {
-                let mut whole = b"Content-Length:".to_vec();
-                whole.append(&mut line);
-                line = whole;
-            }
             let line = String::from_utf8_lossy(&line);
             let line = line.trim();
             if line.is_empty() {
@@ -162,6 +166,39 @@ impl<R: AsyncBufRead + Unpin> Frames<R> {
             }
         }
         Some(length.ok_or_else(|| "a frame without a Content-Length header".to_string()))
+    }
+
+    /// The value of a `Content-Length:` the scan found: digits between blanks, then the
+    /// line's end, which is consumed. The scan may have found the name inside a message
+    /// body (a draft about HTTP): there the value is followed by something else on the same
+    /// line, and only the blanks and digits before it are consumed, so that the next scan
+    /// starts there and cannot miss a real header later on that line.
+    async fn resumed_length(&mut self) -> Option<Result<u64, String>> {
+        let mut digits = String::new();
+        let mut ended = false; // A blank or CR after the digits.
+        loop {
+            let buf = self.reader.fill_buf().await.ok()?;
+            let &byte = buf.first()?;
+            match byte {
+                b'0'..=b'9' if !ended && digits.len() < 20 => digits.push(char::from(byte)),
+                b' ' | b'\t' if digits.is_empty() => {}
+                b' ' | b'\t' | b'\r' if !digits.is_empty() => ended = true,
+                b'\n' if !digits.is_empty() => {
+                    self.reader.consume(1);
+                    return Some(
+                        digits
+                            .parse()
+                            .map_err(|_| format!("an unusable Content-Length {digits:?}")),
+                    );
+                }
+                _ => {
+                    return Some(Err(format!(
+                        "a Content-Length {digits:?} followed by something else on its line"
+                    )))
+                }
+            }
+            self.reader.consume(1);
+        }
     }
 
     /// One line, up to and including its `\n`; a line over [`MAX_HEADER_LINE`] bytes is
@@ -288,6 +325,19 @@ mod tests {
         let mut input = b"Content-Length: x\r\n\r\n{}".to_vec();
         input.extend(frame("[2]"));
         assert_eq!(bodies(&read_all(&input).await), [&b"[2]"[..]]);
+    }
+
+    #[tokio::test]
+    async fn a_length_named_inside_a_skipped_body_does_not_hide_the_next_frame() {
+        // After a bad header the reader scans for the next `Content-Length:`, and finds it
+        // first inside the skipped body's text, with the real next frame on the same line.
+        let mut input = b"Content-Length: x\r\n\r\n".to_vec();
+        input.extend(br#"{"text": "Content-Length: 99999\r\n\r\n"}"#);
+        input.extend(frame("[6]"));
+        assert_eq!(bodies(&read_all(&input).await), [&b"[6]"[..]]);
+        // A found header with blanks and a CR around its value is read as usual.
+        let input = b"X: y\r\n\r\nContent-Length: \t7 \r\nContent-Type: z\r\n\r\n[7,8,9]";
+        assert_eq!(bodies(&read_all(input).await), [&b"[7,8,9]"[..]]);
     }
 
     #[tokio::test]

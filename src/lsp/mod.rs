@@ -24,6 +24,7 @@ pub mod positions;
 pub mod scheduler;
 pub mod server;
 pub mod sheet;
+pub mod sources;
 pub mod symbols;
 pub mod transport;
 pub mod workers;

@@ -82,19 +82,27 @@ pub fn analyze_guarded(
     let result = catch_unwind(AssertUnwindSafe(|| {
         let analysis = analyzer.run(&text, snapshot.format, config, cache.as_deref_mut());
         let mut findings = crate::checks::run(&analysis, config);
+        let mut evidence = Vec::new();
         if let Some(workspace) = workspace {
             workspace.enrich(&snapshot.uri, &analysis, &mut findings, config);
+            let (extra, found) = workspace.compare_sources(&analysis, config);
+            if !extra.is_empty() {
+                findings.extend(extra);
+                crate::checks::settle(&analysis.draft, &mut findings);
+            }
+            evidence = found;
         }
-        (analysis, findings)
+        (analysis, findings, evidence)
     }));
     drop(text);
     match result {
-        Ok((analysis, findings)) => Ok(Analyzed {
+        Ok((analysis, findings, evidence)) => Ok(Analyzed {
             generation: snapshot.generation,
             version: snapshot.version,
             rope: snapshot.rope.clone(),
             analysis,
             findings,
+            evidence,
         }),
         Err(payload) => {
             if let Some(cache) = cache {

@@ -31,6 +31,10 @@ const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 /// the workspace index may read.
 const DRAFTS_GLOB: &str = "**/*.{md,markdown,txt,MD,Markdown,TXT}";
 
+/// The subtitles a sources folder may hold besides notes and transcripts (which
+/// [`DRAFTS_GLOB`] covers).
+const SUBTITLES_GLOB: &str = "**/*.{vtt,srt,VTT,SRT}";
+
 /// How long after `initialized` indexing the workspace starts.
 const INDEX_DELAY: Duration = Duration::from_millis(200);
 
@@ -450,6 +454,8 @@ impl Inner {
             // The other drafts were read with the former configuration (its speech verbs,
             // sources, house style): read them again with this one.
             self.index_workspace(true);
+            // `[sources] paths` may name other folders.
+            self.read_sources();
         }
         for Problem(message) in problems {
             self.client.show_message(MessageType::ERROR, &message).await;
@@ -490,10 +496,15 @@ impl Inner {
                 tokio::time::sleep(INDEX_DELAY).await;
             }
             let (workspace, docs) = (inner.workspace.clone(), inner.docs.clone());
+            let sources = crate::sources_dir::folders(None, &config, &root);
             let built = tokio::task::spawn_blocking(move || {
                 let mut warm_bytes = 0;
                 let open = docs.open_paths();
                 let skip = |path: &std::path::Path| {
+                    // Transcripts and notes are the sources, not drafts.
+                    if crate::sources_dir::is_inside(path, &sources) {
+                        return true;
+                    }
                     // Called before each draft is read: the index is background work, so it
                     // lets the open documents' analyses have the cores first.
                     docs.wait_until_idle(INDEX_YIELD);
@@ -523,6 +534,48 @@ impl Inner {
                 Err(e) => {
                     inner
                         .warn(format!("copydesk: indexing the workspace failed: {e}"))
+                        .await
+                }
+            }
+        });
+    }
+
+    /// Reads the sources folders under the workspace root on a blocking thread (the
+    /// quotes are compared with nothing until then), installs them and checks the open
+    /// documents again. Files passed over are named in the log.
+    fn read_sources(self: &Arc<Self>) {
+        let (root, config) = {
+            let state = self.state();
+            (state.root.clone(), state.config.clone())
+        };
+        let Some(root) = root else { return };
+        let folders = crate::sources_dir::folders(None, &config, &root);
+        let read = self.workspace.begin_source_read();
+        let inner = self.clone();
+        tokio::spawn(async move {
+            let docs = inner.docs.clone();
+            let reading = folders.clone();
+            let loaded = tokio::task::spawn_blocking(move || {
+                // Background work: the open documents' analyses come first.
+                docs.wait_until_idle(INDEX_YIELD);
+                crate::sources_dir::load(&reading)
+            })
+            .await;
+            match loaded {
+                Ok(loaded) => {
+                    for message in loaded.skipped {
+                        inner.warn(format!("copydesk: source {message}")).await;
+                    }
+                    if inner
+                        .workspace
+                        .install_sources(folders, loaded.sources, read)
+                    {
+                        inner.check_open_documents_again();
+                    }
+                }
+                Err(e) => {
+                    inner
+                        .warn(format!("copydesk: reading the sources failed: {e}"))
                         .await
                 }
             }
@@ -594,6 +647,10 @@ impl Inner {
                     // outside the editor: a `git pull`, a colleague's edit on a shared drive.
                     FileSystemWatcher {
                         glob_pattern: GlobPattern::String(DRAFTS_GLOB.to_string()),
+                        kind: None,
+                    },
+                    FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(SUBTITLES_GLOB.to_string()),
                         kind: None,
                     },
                 ],
@@ -783,6 +840,7 @@ impl LanguageServer for Backend {
             self.inner.register_watcher().await;
         }
         self.inner.index_workspace(false);
+        self.inner.read_sources();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -880,12 +938,22 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let is_config = |c: &FileEvent| c.uri.path().as_str().ends_with(&format!("/{FILE_NAME}"));
-        // An open draft's text is the editor's, not the file's.
-        let drafts: Vec<std::path::PathBuf> = params
+        // A changed source: the sources are read again (a later pass may follow the one
+        // file).
+        let workspace = &self.inner.workspace;
+        let (sources, others): (Vec<std::path::PathBuf>, Vec<std::path::PathBuf>) = params
             .changes
             .iter()
-            .filter(|c| !is_config(c) && !self.inner.docs.is_open(&c.uri))
+            .filter(|c| !is_config(c))
             .filter_map(|c| c.uri.to_file_path().map(|p| p.into_owned()))
+            .partition(|p| crate::sources_dir::is_source(p) && workspace.in_sources(p));
+        if !sources.is_empty() {
+            self.inner.read_sources();
+        }
+        // An open draft's text is the editor's, not the file's.
+        let drafts: Vec<std::path::PathBuf> = others
+            .into_iter()
+            .filter(|p| Uri::from_file_path(p).is_none_or(|uri| !self.inner.docs.is_open(&uri)))
             .filter(|p| crate::workspace::is_draft(p))
             .collect();
         if !drafts.is_empty() {
@@ -915,8 +983,20 @@ impl LanguageServer for Backend {
         };
         let enc = self.encoding();
         let offset = positions::to_offset(&analyzed.rope, at.position, enc).offset;
-        Ok(crate::analysis::hover::hover_at(&analyzed.analysis, offset)
-            .map(|card| convert::hover(&analyzed, &card, enc)))
+        let card = crate::analysis::hover::hover_at(&analyzed.analysis, offset);
+        // What the sources say of the quote, below the quote's own card (or alone, when the
+        // offset is on a person or a date inside the quote: the card is theirs).
+        let card = match (card, super::sources::hover(&analyzed, offset)) {
+            (Some(mut card), Some((span, evidence))) if card.span == span => {
+                card.markdown.push_str("\n\n");
+                card.markdown.push_str(&evidence);
+                Some(card)
+            }
+            (Some(card), _) => Some(card),
+            (None, Some((span, markdown))) => Some(crate::analysis::Hover { span, markdown }),
+            (None, None) => None,
+        };
+        Ok(card.map(|card| convert::hover(&analyzed, &card, enc)))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

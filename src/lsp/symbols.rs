@@ -237,6 +237,7 @@ mod navigation_tests {
             rope: Rope::from_str(text),
             analysis,
             findings: Vec::new(),
+            evidence: Vec::new(),
         }
     }
 

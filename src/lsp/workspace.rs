@@ -9,6 +9,7 @@ use crate::analysis::local::Cache;
 use crate::analysis::Analysis;
 use crate::checks::Finding;
 use crate::config::Config;
+use crate::sources::{QuoteEvidence, Sources};
 use crate::workspace::WorkspaceIndex;
 use ropey::Rope;
 use std::collections::HashMap;
@@ -29,9 +30,54 @@ pub struct Workspace {
     /// The number of the latest build begun ([`Workspace::begin_build`]): an older build
     /// finishing after it is not installed.
     builds: AtomicU64,
+    /// The reporter's sources under the workspace root (empty until read: the quotes are
+    /// then not compared), and the folders they were read from.
+    sources: RwLock<(Vec<PathBuf>, Arc<Sources>)>,
+    /// The number of the latest reading of the sources begun: an older one finishing after
+    /// it is not installed.
+    source_reads: AtomicU64,
 }
 
 impl Workspace {
+    /// Numbers a reading of the sources about to begin, for [`Workspace::install_sources`].
+    pub fn begin_source_read(&self) -> u64 {
+        self.source_reads.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// Installs the sources of reading `read` from `folders`, unless a later reading has
+    /// begun since. Returns whether the open documents should be checked again (there are
+    /// sources now, or there were before).
+    pub fn install_sources(&self, folders: Vec<PathBuf>, sources: Sources, read: u64) -> bool {
+        if self.source_reads.load(Ordering::Relaxed) != read {
+            return false;
+        }
+        let mut slot = self.sources.write().unwrap_or_else(|e| e.into_inner());
+        let had = !slot.1.is_empty();
+        let has = !sources.is_empty();
+        *slot = (folders, Arc::new(sources));
+        had || has
+    }
+
+    /// Whether `path` lies in a sources folder (it is then a source, not a draft).
+    pub fn in_sources(&self, path: &Path) -> bool {
+        let slot = self.sources.read().unwrap_or_else(|e| e.into_inner());
+        !slot.0.is_empty() && crate::sources_dir::is_inside(path, &slot.0)
+    }
+
+    /// The source findings of a draft and the evidence of its quotes (none before the
+    /// sources are read, or without sources).
+    pub fn compare_sources(
+        &self,
+        analysis: &Analysis,
+        config: &Config,
+    ) -> (Vec<Finding>, Vec<QuoteEvidence>) {
+        let sources = {
+            let slot = self.sources.read().unwrap_or_else(|e| e.into_inner());
+            slot.1.clone()
+        };
+        crate::checks::sources::run(analysis, &sources, config)
+    }
+
     /// Numbers a build about to begin, for [`Workspace::install`].
     pub fn begin_build(&self) -> u64 {
         self.builds.fetch_add(1, Ordering::Relaxed) + 1

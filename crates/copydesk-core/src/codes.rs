@@ -49,10 +49,15 @@ pub enum Code {
     DateAfterDateline,
     UnsupportedNumber,
     NumberMismatch,
+    AgeMismatch,
+    TitleMismatch,
+    Misquote,
+    QuoteSpeakerMismatch,
+    QuoteNotInSources,
 }
 
 impl Code {
-    pub const ALL: [Code; 8] = [
+    pub const ALL: [Code; 13] = [
         Code::UnattributedQuote,
         Code::UnbalancedQuote,
         Code::NameVariant,
@@ -61,6 +66,11 @@ impl Code {
         Code::DateAfterDateline,
         Code::UnsupportedNumber,
         Code::NumberMismatch,
+        Code::AgeMismatch,
+        Code::TitleMismatch,
+        Code::Misquote,
+        Code::QuoteSpeakerMismatch,
+        Code::QuoteNotInSources,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +83,11 @@ impl Code {
             Code::DateAfterDateline => "date-after-dateline",
             Code::UnsupportedNumber => "unsupported-number",
             Code::NumberMismatch => "number-mismatch",
+            Code::AgeMismatch => "age-mismatch",
+            Code::TitleMismatch => "title-mismatch",
+            Code::Misquote => "misquote",
+            Code::QuoteSpeakerMismatch => "quote-speaker-mismatch",
+            Code::QuoteNotInSources => "quote-not-in-sources",
         }
     }
 
@@ -80,10 +95,12 @@ impl Code {
         Code::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
-    pub(crate) fn default_severity(self) -> Severity {
+    /// How loud the code is unless copydesk.toml says otherwise (SARIF's rules carry it as
+    /// their default level).
+    pub fn default_severity(self) -> Severity {
         match self {
             Code::ImpossibleDate => Severity::Error,
-            Code::UnsupportedNumber => Severity::Information,
+            Code::UnsupportedNumber | Code::QuoteNotInSources => Severity::Information,
             _ => Severity::Warning,
         }
     }

@@ -21,7 +21,14 @@ pub struct Config {
     pub sources: Vec<String>,
     /// The house style list: people, places and organizations.
     pub style: Vec<StyleEntry>,
+    /// `[sources] paths`: the folders (or files) of the reporter's sources, relative to the
+    /// configuration file; `None` when not set, and then `sources/` beside it is read
+    /// ([`DEFAULT_SOURCES`]).
+    pub source_paths: Option<Vec<String>>,
 }
+
+/// The sources folder read when `[sources] paths` is not set.
+pub const DEFAULT_SOURCES: &str = "sources";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -79,6 +86,14 @@ struct RawConfig {
     places: Vec<StyleEntry>,
     #[serde(default)]
     organizations: Vec<StyleEntry>,
+    sources: Option<RawSources>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSources {
+    #[serde(default)]
+    paths: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -146,6 +161,21 @@ impl Config {
             };
             config.checks.insert(code, severity);
         }
+        if let Some(sources) = raw.sources {
+            let mut paths = Vec::new();
+            for path in sources.paths {
+                if path.get_ref().trim().is_empty() {
+                    return Err(ConfigError {
+                        line: Some(line_of(text, path.span().start)),
+                        message:
+                            "sources.paths has an empty path (name a folder, e.g. \"sources\")"
+                                .to_string(),
+                    });
+                }
+                paths.push(path.into_inner());
+            }
+            config.source_paths = Some(paths);
+        }
         config.verbs = raw.attribution.verbs;
         config.sources = raw.attribution.sources;
         for (list, kind) in [
@@ -198,6 +228,20 @@ role = "Lieutenant-General"
         assert_eq!(c.severity(Code::ImpossibleDate), Some(Severity::Error));
         assert_eq!(c.style[0].kind, Some(StyleKind::Person));
         assert_eq!(c.verbs, ["quipped"]);
+        assert_eq!(c.source_paths, None);
+    }
+
+    #[test]
+    fn sources_paths_are_read_and_an_empty_one_is_refused() {
+        let c = Config::from_toml("[sources]\npaths = [\"interviews\", \"../notes\"]\n").unwrap();
+        assert_eq!(
+            c.source_paths.as_deref(),
+            Some(&["interviews".to_string(), "../notes".to_string()][..])
+        );
+        let e = Config::from_toml("[sources]\n\npaths = [\"a\", \" \"]\n").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        let e = Config::from_toml("[sources]\nfolder = \"a\"\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod draft;
 mod lexicon;
 pub mod parallel;
 pub mod position;
+pub mod sources;
 
 pub use analysis::{analyze, Analysis};
 pub use checks::{check, Checked};

@@ -10,6 +10,7 @@ use copydesk_core::analysis::Analysis;
 use copydesk_core::checks::{Code, Finding};
 use copydesk_core::config::Config;
 use copydesk_core::position::LineIndex;
+use copydesk_core::sources::{SourceText, Sources, Verdict};
 use copydesk_core::{check, Checked, Format, Span};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -83,13 +84,35 @@ fn one_glob_at_a_time() -> MutexGuard<'static, ()> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// The findings of each draft under `fixtures/checks/`.
+/// The findings of each draft under `fixtures/checks/`. The drafts of a folder with a
+/// `sources/` folder beside them (the source checks: `misquote`, …) are also compared with
+/// the files in it, as `copydesk check` compares a draft with its sources folder.
 #[test]
 fn checks() {
     let _turn = one_glob_at_a_time();
     insta::glob!("fixtures/checks", "*/*.md", |path| {
-        insta::assert_snapshot!(render_findings(&read(path)));
+        let sources = path.parent().map(|p| p.join("sources")).map(read_sources);
+        insta::assert_snapshot!(render_findings(
+            &read(path),
+            sources.as_deref().unwrap_or(&[])
+        ));
     });
+}
+
+/// The files of a fixture's `sources/` folder, named by their file name, in name order.
+fn read_sources(dir: std::path::PathBuf) -> Vec<SourceText> {
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| SourceText {
+            text: read(&path),
+            path: path.file_name().map(Into::into).unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// Each quote's attribution for each draft under `fixtures/attribution/`.
@@ -167,20 +190,50 @@ fn excerpt(text: &str, span: &Span) -> String {
     }
 }
 
-fn render_findings(text: &str) -> String {
-    let checked = checked(text);
+fn render_findings(text: &str, sources: &[SourceText]) -> String {
+    let mut checked = checked(text);
     let index = LineIndex::new(text);
-    if checked.findings.is_empty() {
-        return "(no findings)\n".to_string();
-    }
     let mut out = String::new();
+    if !sources.is_empty() {
+        let config = Config::default();
+        let (findings, evidence) = copydesk_core::checks::sources::run(
+            &checked.analysis,
+            &Sources::new(sources.to_vec()),
+            &config,
+        );
+        checked.findings.extend(findings);
+        copydesk_core::checks::settle(&checked.analysis.draft, &mut checked.findings);
+        for e in &evidence {
+            let quote = &checked.analysis.draft.quotes[e.quote];
+            let verdict = match &e.verdict {
+                Verdict::Verified => "verified",
+                Verdict::Differs(_) => "differs",
+                Verdict::NotFound => "not found",
+            };
+            let at_source = e
+                .passage
+                .as_ref()
+                .map(|p| format!(" at {}", copydesk_core::checks::sources::describe(p)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "quote {} `{}`: {verdict}{at_source}",
+                range(&index, &quote.span),
+                excerpt(text, &quote.span)
+            );
+        }
+    }
+    if checked.findings.is_empty() {
+        out.push_str("(no findings)\n");
+        return out;
+    }
     for f in &checked.findings {
-        render_finding(&mut out, &index, f);
+        render_finding(&mut out, &index, f, sources);
     }
     out
 }
 
-fn render_finding(out: &mut String, index: &LineIndex, f: &Finding) {
+fn render_finding(out: &mut String, index: &LineIndex, f: &Finding, sources: &[SourceText]) {
     let text = index.text();
     let _ = writeln!(
         out,
@@ -192,13 +245,23 @@ fn render_finding(out: &mut String, index: &LineIndex, f: &Finding) {
         f.message
     );
     for r in &f.related {
-        let _ = writeln!(
-            out,
-            "  related {} `{}`: {}",
-            at(index, r.span.start),
-            excerpt(text, &r.span),
-            r.message
-        );
+        // A location in a source file is placed in that file's text.
+        let other = r
+            .path
+            .as_ref()
+            .and_then(|p| sources.iter().find(|s| &s.path == p));
+        let (where_, quoted) = match other {
+            Some(source) => (
+                format!(
+                    "{}:{}",
+                    source.path.display(),
+                    at(&LineIndex::new(&source.text), r.span.start)
+                ),
+                excerpt(&source.text, &r.span),
+            ),
+            None => (at(index, r.span.start), excerpt(text, &r.span)),
+        };
+        let _ = writeln!(out, "  related {where_} `{quoted}`: {}", r.message);
     }
     for fix in &f.fixes {
         let edits: Vec<String> = fix

@@ -14,7 +14,10 @@ pub struct Hover {
 /// The hover card at a byte offset: a person/place/organization, else a date, a number,
 /// then the quote around the offset.
 pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<Hover> {
-    if let Some(card) = super::entities::hover(analysis, offset) {
+    if let Some(mut card) = super::entities::hover(analysis, offset) {
+        if let Some(e) = analysis.entity_at(offset) {
+            card.markdown.push_str(&super::facts::age_line(analysis, e));
+        }
         return Some(card);
     }
     None.or_else(|| super::dates::hover(analysis, offset))

@@ -11,6 +11,7 @@ pub mod attribution;
 pub mod chars;
 pub mod dates;
 pub mod entities;
+pub mod facts;
 pub mod hover;
 pub mod local;
 pub mod numbers;
@@ -33,6 +34,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     pub dates: Vec<DateMention>,
     pub numbers: Vec<NumberClaim>,
+    /// The ages and titles stated beside the people's names.
+    pub stated: facts::Stated,
 }
 
 /// Reads a draft and runs every analysis on it.
@@ -75,6 +78,7 @@ fn analyze_draft(draft: Draft, config: &Config, mut cache: Option<&mut local::Ca
         },
     );
     entities::link_speakers(&mut attributions, &speakers);
+    let stated = facts::read(&draft, &entities);
     if let Some(cache) = cache {
         cache.keep_rereads(&facts);
     }
@@ -88,6 +92,7 @@ fn analyze_draft(draft: Draft, config: &Config, mut cache: Option<&mut local::Ca
         entities,
         dates,
         numbers,
+        stated,
     }
 }
 

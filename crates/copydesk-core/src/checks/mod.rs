@@ -11,9 +11,11 @@ use crate::parallel;
 pub use crate::codes::{Code, Severity, DOCS_BASE};
 
 pub mod dates;
+pub mod facts;
 pub mod names;
 pub mod numbers;
 pub mod quotes;
+pub mod sources;
 pub mod suppress;
 mod worth_a_source;
 
@@ -69,6 +71,9 @@ impl Finding {
 pub struct Checked {
     pub analysis: Analysis,
     pub findings: Vec<Finding>,
+    /// What the reporter's sources say of each quote compared with them (empty without
+    /// sources: the surfaces add it, see [`sources::run`]).
+    pub evidence: Vec<crate::sources::QuoteEvidence>,
 }
 
 /// Reads a draft, analyses it and runs every check on the analysis.
@@ -86,14 +91,22 @@ pub fn check_with(
 ) -> Checked {
     let analysis = crate::analysis::analyze_with(text, format, config, cache);
     let findings = run(&analysis, config);
-    Checked { analysis, findings }
+    Checked {
+        analysis,
+        findings,
+        evidence: Vec::new(),
+    }
 }
 
 /// [`check`] of a text the caller gives away: the analysis keeps it instead of a copy.
 pub fn check_owned(text: String, format: Format, config: &Config) -> Checked {
     let analysis = crate::analysis::analyze_owned(text, format, config);
     let findings = run(&analysis, config);
-    Checked { analysis, findings }
+    Checked {
+        analysis,
+        findings,
+        evidence: Vec::new(),
+    }
 }
 
 /// All findings of a draft, configured severities applied, checks turned off dropped,
@@ -106,6 +119,7 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
         || {
             let mut findings = quotes::check(analysis, config);
             findings.extend(names::check(analysis, config));
+            findings.extend(facts::check(analysis, config));
             findings
         },
         || {
@@ -118,6 +132,13 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
     );
     findings.extend(dates);
     findings.extend(numbers);
+    configure(&mut findings, config);
+    settle(&analysis.draft, &mut findings);
+    findings
+}
+
+/// Applies the configured severities and drops the findings of checks turned off.
+pub(crate) fn configure(findings: &mut Vec<Finding>, config: &Config) {
     findings.retain_mut(|f| match config.severity(f.code) {
         Some(severity) => {
             f.severity = severity;
@@ -125,8 +146,6 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
         }
         None => false,
     });
-    settle(&analysis.draft, &mut findings);
-    findings
 }
 
 /// Drops what the draft's suppression comments silence and sorts by position. Findings

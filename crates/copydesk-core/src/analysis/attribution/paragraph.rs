@@ -182,16 +182,19 @@ fn lead_in(toks: &Tokens, extra: &[String]) -> Option<Match> {
         return None;
     }
     let sent = toks.sentences.last()?.clone();
-    rules::indirect_speaker(toks, sent.clone(), extra).or_else(|| {
-        let t = &toks.tokens;
-        (t.get(sent.start)?.lower == "from")
-            .then(|| speakers::noun_phrase_after(t, sent.start + 1, sent.end - 1))
-            .flatten()
-            .map(|found| Match {
-                speaker: found,
-                cue: t[sent.start].span.clone(),
-            })
-    })
+    let t = &toks.tokens;
+    rules::indirect_speaker(toks, sent.clone(), extra)
+        .or_else(|| {
+            (t.get(sent.start)?.lower == "from")
+                .then(|| speakers::noun_phrase_after(t, sent.start + 1, sent.end - 1))
+                .flatten()
+                .map(|found| Match {
+                    speaker: found,
+                    cue: t[sent.start].span.clone(),
+                })
+        })
+        // `The minister rejected the plan on Monday:` and the quotation below.
+        .or_else(|| rules::colon_lead(t, sent.start, sent.end))
 }
 
 /// What the tokenizer makes of a char: nothing, a dash, other punctuation, or a word.

@@ -351,13 +351,50 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
     }
     // `Kowalczyk thanked the jurors, calling the trial "…"`; `…, with Boswell stating:
     // "…"` (the participle's own subject).
-    let j = participle?;
-    participle_own_subject(t, floor, j)
-        .or_else(|| speakers::clause_subject(t, floor, j))
-        .map(|found| Match {
+    let by_participle = participle.and_then(|j| {
+        participle_own_subject(t, floor, j)
+            .or_else(|| speakers::clause_subject(t, floor, j))
+            .map(|found| Match {
+                speaker: found,
+                cue: t[j].span.clone(),
+            })
+    });
+    by_participle.or_else(|| colon_lead(t, start, qpos))
+}
+
+/// `Sunak defended the government's record whilst promising a "formal update": "…"`,
+/// `Ingram dubbed the conflict: "…"`: a sentence whose main clause leads through a colon
+/// to the quote gives it the clause's subject, a person named or described, whatever the
+/// verb. An opening phrase set off by a comma (`During Prime Minister's Questions, …`)
+/// is not the clause.
+pub(crate) fn colon_lead(t: &[Token], start: usize, qpos: usize) -> Option<Match> {
+    if qpos < start + 3 || !t[qpos - 1].is_punct(':') {
+        return None;
+    }
+    let colon = qpos - 1;
+    let subject = |from: usize| {
+        let found = speakers::clause_subject(t, from, colon)?;
+        let first = t.partition_point(|x| x.span.start < found.span.start);
+        let verb = t.partition_point(|x| x.span.start < found.span.end);
+        // The phrase opens the clause (`Matthew Ingram of The Globe and Mail dubbed`
+        // yields no part of itself), and is more than a title (`CEO of the Refugee
+        // Council Enver Solomon told`).
+        let opens = (from..first).all(|k| speakers::is_determiner(&t[k]));
+        let title_only = verb == first + 1 && speakers::is_title(&t[first]);
+        let person = match found.kind {
+            SpeakerKind::Name => true,
+            SpeakerKind::Descriptor => speakers::is_person_head(t, &found),
+            SpeakerKind::Pronoun => false,
+        };
+        (opens && !title_only && person && t.get(verb)?.is_word()).then(|| Match {
+            cue: t[verb].span.clone(),
             speaker: found,
-            cue: t[j].span.clone(),
         })
+    };
+    subject(start).or_else(|| {
+        let comma = (start..colon).find(|&k| t[k].is_punct(','))?;
+        subject(comma + 1)
+    })
 }
 
 /// The speaker of the finite cue at token `j` (`cue`), reading back to `floor`, and the

@@ -117,7 +117,7 @@ pub(crate) fn is_determiner_word(lower: &str) -> bool {
     DETERMINERS_SET.contains(lower)
 }
 
-fn is_determiner(t: &Token) -> bool {
+pub(crate) fn is_determiner(t: &Token) -> bool {
     t.is_word() && DETERMINERS_SET.contains(t.lower())
 }
 
@@ -142,7 +142,7 @@ fn is_particle(t: &Token) -> bool {
             || t.lower.starts_with("el-"))
 }
 
-fn is_title(t: &Token) -> bool {
+pub(crate) fn is_title(t: &Token) -> bool {
     t.is_word()
         && t.lower.split(['-', '‐']).all(|part| {
             TITLES_SET.contains(part) || TITLES_SET.contains(part.trim_end_matches('.'))

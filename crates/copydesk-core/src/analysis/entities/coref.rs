@@ -725,6 +725,20 @@ pub(crate) fn resolve_speakers(
         .filter(|&(s, _)| !inside_quote(s))
         .collect();
     organizations.sort_unstable();
+    // Organization name mentions with their ends, for a speaker that is one ("said KCNA",
+    // "the WHO's website said"): the organization's own name, an acronym it was given or a
+    // short form, all one entity by now.
+    let mut organization_names: Vec<(usize, usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.kind == EntityKind::Organization && g.merged_into.is_none())
+        .flat_map(|(gi, g)| {
+            g.names
+                .iter()
+                .map(move |&ci| (cands[ci].span.start, cands[ci].span.end, gi))
+        })
+        .collect();
+    organization_names.sort_unstable();
     let mut order: Vec<usize> = (0..attributions.len()).collect();
     order.sort_by_key(|&i| {
         attributions[i]
@@ -749,7 +763,17 @@ pub(crate) fn resolve_speakers(
                     .take_while(|&&(s, _, _)| s < sp.span.end)
                     .last()
                     .map(|&(_, _, g)| g);
-                by_overlap.or_else(|| {
+                let organization = || {
+                    let k = organization_names.partition_point(|&(_, e, _)| e <= sp.span.start);
+                    // The speaker starts in the name: `Matthew Ingram of The Globe and
+                    // Mail` is not the newspaper.
+                    organization_names[k..]
+                        .iter()
+                        .take_while(|&&(s, _, _)| s < sp.span.end)
+                        .find(|&&(s, _, _)| s <= sp.span.start)
+                        .map(|&(_, _, g)| g)
+                };
+                by_overlap.or_else(organization).or_else(|| {
                     let last = sp
                         .text
                         .split_whitespace()

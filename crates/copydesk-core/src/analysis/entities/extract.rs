@@ -588,9 +588,21 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
         if own_particle {
             break;
         }
+        // A role noun capitalized only because it opens the sentence ("Actress Denise
+        // Crosby is set to appear"): a role before the name, as "actress Denise Crosby"
+        // is (see `roles_around`), not the name's first word.
+        let opening_role = a < b
+            && t.weak
+            && toks[a + 1].cap
+            && !t.has(TITLE)
+            && !t.has(GIVEN_NAME)
+            && is_singular_role_noun_lower(t.lower(), t.flags)
+            // "Assistant U.S. Attorney Maria Delgado-Reyes": it qualifies a title.
+            && !toks[a + 1..=b].iter().any(|k| k.has(TITLE));
         if (t.has(FUNCTION) && (t.weak || matches!(t.lower(), "the" | "a" | "an")))
             || (t.has(NOT_NAME) && !compass_of_org)
             || (a < b && is_connector(t.lower()))
+            || opening_role
         {
             a += 1;
         } else {
@@ -917,25 +929,57 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
     };
     let age = has_age(toks, b);
     // "Marcus Semien opened the inning": a common given name and a surname.
+    // "Monsenor Jorge Eduardo Scheinig": an honorific the lexicon does not know before one.
+    let name_word =
+        |t: &Token| t.cap && !t.has(FUNCTION | ORG_HEAD | PLACE_HEAD | ORG_TRAILER | TITLE);
     let given_name = (2..=4).contains(&(b - a + 1))
-        && toks[a].has(GIVEN_NAME)
         && !toks[a].all_caps
-        && toks[a + 1..=b]
-            .iter()
-            .all(|t| t.cap && !t.has(FUNCTION | ORG_HEAD | PLACE_HEAD | ORG_TRAILER | TITLE));
+        && (toks[a].has(GIVEN_NAME) && toks[a + 1..=b].iter().all(name_word)
+            || b - a >= 2
+                && toks[a + 1].has(GIVEN_NAME)
+                && !toks[a + 1].all_caps
+                && !toks[a].weak
+                && toks[a..=b].iter().all(name_word));
+    // "the death of their child, Gloria.", "send Gloria to a doctor": a given name alone,
+    // capitalized mid-sentence, names a person (a place of that name is in the gazetteer
+    // and classed before this).
+    let lone_given_name = a == b
+        && !toks[a].weak
+        && !toks[a].all_caps
+        && toks[a].has(GIVEN_NAME)
+        && !toks[a].has(FUNCTION | NOT_NAME | TITLE | ORG_HEAD | PLACE_HEAD | CALENDAR_WORD)
+        && class == NameClass::Unknown
+        // "in Randolph", "near Shelby": a town named like a person.
+        && !(a > 0
+            && toks[a - 1].word
+            && matches!(
+                toks[a - 1].lower(),
+                "in" | "at" | "near" | "from" | "outside" | "across" | "around" | "through"
+                    | "throughout" | "via" | "into" | "toward" | "towards"
+            ));
     let plural_common = a == b && is_role_noun_lower(toks[a].lower(), toks[a].flags);
     // A place the gazetteer knows speaks only by metonymy ("Russia said"): it is a person
     // only with an age or a role, and a country never.
-    let role_evidence = roles
-        .iter()
-        .any(|r| r.source != super::roles::RoleSource::Clause || c.words.len() >= 2);
+    // "Allegedly, Thomas' sister pleaded": an adverb opening the sentence, whose comma
+    // looks like an appositive's; a given name ending so ("Kelly, 45,") is not one.
+    let opening_adverb =
+        a == b && toks[a].weak && toks[a].lower().ends_with("ly") && !toks[a].has(GIVEN_NAME);
+    let role_evidence = !opening_adverb
+        && roles
+            .iter()
+            .any(|r| r.source != super::roles::RoleSource::Clause || c.words.len() >= 2);
     let evidence = match class {
         NameClass::Gazetteer => {
             (age || role_evidence)
                 && place.is_some_and(|(p, _)| p.kind == gazetteer::PlaceKind::City)
         }
         _ => {
-            let local = speech_after || speech_before || age || role_evidence || given_name;
+            let local = speech_after
+                || speech_before
+                || age
+                || role_evidence
+                || given_name
+                || lone_given_name;
             if !local && c.kind.is_none() && !plural_common && !after_article {
                 // Only a speaker overlapping it would make it a person.
                 scan.sensitive.push(c.span.clone());

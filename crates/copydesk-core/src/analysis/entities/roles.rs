@@ -6,7 +6,7 @@
 
 use super::lexicon::{
     gender_of_word, is_function_word, is_kinship, is_role_noun_lower, is_singular_role_noun,
-    is_singular_role_noun_lower, is_title_head, Gender, FUNCTION, KIN, TITLE,
+    is_singular_role_noun_lower, is_title_head, Gender, FUNCTION, HONORIFIC, KIN, TITLE,
 };
 use super::tokens::Token;
 
@@ -98,8 +98,10 @@ pub(crate) fn roles_around(prose: &str, toks: &[Token], first: usize, last: usiz
                 break;
             }
             // "said Tara Hrbacek, board member.": a role without an article.
+            // Not a clause that joins another person: "Thomas Sam, 42, and his wife …".
             let bare_role = i == start
                 && !t.cap
+                && !t.has(FUNCTION)
                 && (1..=2).any(|k| {
                     toks.get(start + k).is_some_and(|n| {
                         n.word && !n.cap && is_singular_role_noun_lower(n.lower(), n.flags)
@@ -212,7 +214,12 @@ pub(crate) fn roles_around(prose: &str, toks: &[Token], first: usize, last: usiz
     // Before, lowercase: "former fund manager Declan O'Brien", "Valley Electric spokeswoman".
     if first > 0 && same(first - 1) {
         let p = &toks[first - 1];
-        if p.word && !p.cap && is_singular_role_noun_lower(p.lower(), p.flags) {
+        // A role noun opening the sentence is capitalized: "Actress Denise Crosby".
+        let lowercase = !p.cap || (p.weak && !p.has(TITLE));
+        // A title written in lower case is a role too: "archbishop Jorge Scheinig".
+        let role_word = is_singular_role_noun_lower(p.lower(), p.flags)
+            || (p.has(TITLE) && !p.has(HONORIFIC) && !p.cap);
+        if p.word && lowercase && role_word {
             let mut s = first - 1;
             while s > 0 && same(s - 1) && first - 1 - (s - 1) <= 4 {
                 let t = &toks[s - 1];
