@@ -93,7 +93,7 @@ if wants vscode; then
 fi
 
 # --- build ----------------------------------------------------------------------------------
-# The release profile: quick to build, and what `cargo install --path .` gives a user.
+# The release profile (thin LTO), what `cargo install --path . --locked` gives a user.
 if [ -z "${COPYDESK_SERVER_CMD:-}" ]; then
   step "cargo build --release"
   cargo build --release --quiet || fail "cargo build --release"
