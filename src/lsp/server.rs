@@ -480,9 +480,11 @@ impl Inner {
         self.apply_settings(problem.into_iter().collect()).await;
     }
 
-    /// Indexes the workspace's drafts on a blocking thread, so that the first opened draft
-    /// never waits for it; then re-checks the open documents against the index. A `rebuild`
-    /// (after the configuration changed) reads every draft that is not open again.
+    /// Indexes the drafts of every workspace folder on a blocking thread, so that the first
+    /// opened draft never waits for it; then re-checks the open documents against the index.
+    /// A `rebuild` (after the configuration changed) reads every draft that is not open
+    /// again; otherwise the drafts already indexed are skipped (after a folder was added,
+    /// only the new folder's drafts are read).
     fn index_workspace(self: &Arc<Self>, rebuild: bool) {
         let (roots, config) = {
             let state = self.state();
