@@ -105,6 +105,11 @@ pub fn is_indexable(root: &Path, path: &Path) -> bool {
         .any(|entry| entry.path() == path)
 }
 
+/// [`is_indexable`] in any of the workspace folders `roots`.
+pub fn is_indexable_in(roots: &[PathBuf], path: &Path) -> bool {
+    roots.iter().any(|root| is_indexable(root, path))
+}
+
 /// Whether `path`, every symbolic link resolved, is under `root` (also resolved).
 pub fn is_inside(root: &Path, path: &Path) -> bool {
     match (root.canonicalize(), path.canonicalize()) {
@@ -201,31 +206,46 @@ impl WorkspaceIndex {
         root: &Path,
         config: &Config,
         skip: impl Fn(&Path) -> bool,
+        keep: impl FnMut(&Path, usize) -> bool,
+    ) -> WorkspaceIndex {
+        WorkspaceIndex::build_roots_skipping(&[root.to_path_buf()], config, skip, keep)
+    }
+
+    /// [`WorkspaceIndex::build_skipping`] over several workspace folders, each walked on
+    /// its own terms (its own ignore files; nothing above it). [`MAX_DRAFTS`] holds for all
+    /// of them together, and a draft under two folders (one inside the other) is read once.
+    pub fn build_roots_skipping(
+        roots: &[PathBuf],
+        config: &Config,
+        skip: impl Fn(&Path) -> bool,
         mut keep: impl FnMut(&Path, usize) -> bool,
     ) -> WorkspaceIndex {
         let mut index = WorkspaceIndex::default();
-        let walk = walker(root).build();
-        for entry in walk.flatten() {
-            let path = entry.path();
-            if !entry.file_type().is_some_and(|t| t.is_file()) || !is_draft(path) {
-                continue;
-            }
-            if entry.metadata().map_or(true, |m| m.len() > MAX_DRAFT_BYTES) {
-                continue;
-            }
-            if index.drafts.len() >= MAX_DRAFTS {
-                break;
-            }
-            if skip(path) {
-                continue;
-            }
-            if let Some(text) = read_draft(path) {
-                let mut cache = keep(path, text.len()).then(Cache::new);
-                let format = Format::from_path(path);
-                let analysis = crate::analysis::analyze_with(&text, format, config, cache.as_mut());
-                index.update(path, &analysis);
-                if let Some(cache) = cache {
-                    index.caches.push((path.to_path_buf(), cache));
+        for root in roots {
+            let walk = walker(root).build();
+            for entry in walk.flatten() {
+                let path = entry.path();
+                if !entry.file_type().is_some_and(|t| t.is_file()) || !is_draft(path) {
+                    continue;
+                }
+                if entry.metadata().map_or(true, |m| m.len() > MAX_DRAFT_BYTES) {
+                    continue;
+                }
+                if index.drafts.len() >= MAX_DRAFTS {
+                    return index;
+                }
+                if index.drafts.contains_key(path) || skip(path) {
+                    continue;
+                }
+                if let Some(text) = read_draft(path) {
+                    let mut cache = keep(path, text.len()).then(Cache::new);
+                    let format = Format::from_path(path);
+                    let analysis =
+                        crate::analysis::analyze_with(&text, format, config, cache.as_mut());
+                    index.update(path, &analysis);
+                    if let Some(cache) = cache {
+                        index.caches.push((path.to_path_buf(), cache));
+                    }
                 }
             }
         }
@@ -458,7 +478,9 @@ struct OtherSpelling {
 /// variant by the kind of its difference — the differing words (ours, theirs). Names of
 /// one word must be strong variants (accents, transliteration, doubled letters) or known
 /// alternate place names; longer names share the other words, which is the context that
-/// makes a weaker difference (a one-letter slip) a variant too.
+/// makes a weaker difference (a one-letter slip) a variant too. Alternate place names are
+/// held to [`gazetteer::same_place_across_drafts`]: nothing else ties two drafts' places
+/// together, and GeoNames gives places alternates that name other things (Bala, Pets).
 fn differing_word(ours: &str, theirs: &str, kind: EntityKind) -> Option<(String, String)> {
     // Word by word, without allocating: a draft is compared with every name of every other
     // draft, and nearly every pair fails at once.
@@ -484,7 +506,7 @@ fn differing_word(ours: &str, theirs: &str, kind: EntityKind) -> Option<(String,
     let variant = match classify(x, y) {
         Some(k) => k.is_strong() || words > 1,
         None => false,
-    } || (kind == EntityKind::Place && gazetteer::alternate_spellings(x, y));
+    } || (kind == EntityKind::Place && gazetteer::same_place_across_drafts(x, y));
     variant.then(|| (x.to_string(), y.to_string()))
 }
 
@@ -642,6 +664,30 @@ mod tests {
         assert!(variants(&index, "c.txt", OTHER, &config).is_empty());
         let off = Config::from_toml("[checks]\nname-variant = \"off\"\n").unwrap();
         assert!(variants(&index, "c.txt", OTHER, &off).is_empty());
+    }
+
+    #[test]
+    fn places_the_gazetteer_ties_only_by_a_stray_alternate_are_not_variants() {
+        // Bala (Wales) and Basel, Pets and Pécs: alternates of one place in GeoNames,
+        // different things in English copy.
+        let bala = "BALA, Wales, May 3, 2025 — Flooding closed roads around Bala on Saturday, the council said.\n";
+        let basel = "BASEL, Switzerland, May 4, 2025 — The art fair opened in Basel on Sunday, organizers said.\n";
+        let index = index(&[("a.txt", bala), ("b.txt", basel)]);
+        for (path, text) in [("a.txt", bala), ("b.txt", basel)] {
+            let found = variants(&index, path, text, &Config::default());
+            assert!(found.is_empty(), "{path}: {found:#?}");
+        }
+        // An older spelling of one place across two drafts still is one.
+        let kiev =
+            "KIEV, May 3, 2025 — Officials in Kiev said on Saturday that power was restored.\n";
+        let kyiv =
+            "KYIV, May 4, 2025 — Officials in Kyiv said on Sunday that trains were running.\n";
+        let index = self::index(&[("a.txt", kiev), ("b.txt", kyiv)]);
+        let found = variants(&index, "a.txt", kiev, &Config::default());
+        assert!(
+            found.iter().any(|f| &kiev[f.span.clone()] == "Kiev"),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -273,3 +273,78 @@ fn a_stale_version_is_ignored_and_a_negative_line_named() {
     still_answers(&mut client, &uri, "a negative line");
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn notifications_with_parameters_of_the_wrong_types_are_named_and_the_server_goes_on() {
+    let (mut client, uri) = serving();
+    let other = file_uri("other.md");
+    let cases: [(&str, &str, Value); 9] = [
+        (
+            "a didOpen whose text is a number",
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": other, "languageId": "markdown", "version": 1, "text": 5}}),
+        ),
+        (
+            "a didOpen whose version is a string",
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": other, "languageId": "markdown", "version": "x", "text": TEXT}}),
+        ),
+        (
+            "a didOpen without its textDocument",
+            "textDocument/didOpen",
+            json!({"text": TEXT}),
+        ),
+        (
+            "a didChange whose version is a string",
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": "x"}, "contentChanges": [{"text": "Gone."}]}),
+        ),
+        (
+            "a didChange whose text is a number",
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 9}, "contentChanges": [{"text": 5}]}),
+        ),
+        (
+            "a didClose without its textDocument",
+            "textDocument/didClose",
+            json!({"uri": uri}),
+        ),
+        (
+            "a didSave whose textDocument is a number",
+            "textDocument/didSave",
+            json!({"textDocument": 3}),
+        ),
+        (
+            "a didChangeConfiguration without settings",
+            "workspace/didChangeConfiguration",
+            json!({"checks": 1}),
+        ),
+        (
+            "a didChangeWatchedFiles whose changes are a string",
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": "all"}),
+        ),
+    ];
+    for (what, method, params) in cases {
+        client.notify(method, params);
+        let why = warning(&mut client, what, "do not fit");
+        assert!(why.contains(method), "{what}: {why}");
+        still_answers(&mut client, &uri, what);
+    }
+    // None of them was applied: the open draft is as it was, the other one never opened.
+    let status = client
+        .request("copydesk/status", json!({"textDocument": {"uri": uri}}))
+        .unwrap();
+    assert_eq!(status["version"], 1);
+    let error = client
+        .request("copydesk/status", json!({"textDocument": {"uri": other}}))
+        .unwrap_err();
+    assert!(
+        error["message"].as_str().unwrap().contains("not open"),
+        "{error}"
+    );
+    // A well-formed didOpen after them is served.
+    client.open(&other, "markdown", TEXT, 1);
+    client.diagnostics(&other, 1);
+    assert!(client.shutdown().success());
+}

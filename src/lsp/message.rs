@@ -75,12 +75,14 @@ pub fn judge(body: &mut [u8]) -> Verdict {
 
 /// The library drops a notification whose parameters do not fit their type without a
 /// word to the client (an edit with a negative line is lost silently, and the document
-/// goes out of step). The small notifications that change what the server holds are read
-/// here as their type, so that such a one is named in the log. `didOpen`, whose text may
-/// be megabytes, is left to the library.
+/// goes out of step; a `didOpen` whose text is a number leaves the document unknown, and
+/// every later request about it fails). So every notification the server acts on is read
+/// here as its type first, and one that does not fit is named in the log.
 fn typed_notification(body: &[u8]) -> Result<(), String> {
     use tower_lsp_server::ls_types::{
-        DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+        CancelParams, DidChangeConfigurationParams, DidChangeTextDocumentParams,
+        DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams,
+        DidSaveTextDocumentParams, InitializedParams, SetTraceParams,
     };
     #[derive(Deserialize)]
     struct Notification<'a> {
@@ -89,6 +91,9 @@ fn typed_notification(body: &[u8]) -> Result<(), String> {
         #[serde(borrow)]
         params: Option<&'a RawValue>,
     }
+    fn fits<'a, T: Deserialize<'a>>(params: &'a str) -> Result<(), serde_json::Error> {
+        serde_json::from_str::<T>(params).map(|_| ())
+    }
     let Ok(Notification {
         method: Some(method),
         params,
@@ -96,22 +101,64 @@ fn typed_notification(body: &[u8]) -> Result<(), String> {
     else {
         return Ok(());
     };
+    // An absent `params` reads as `null`, which no parameter type takes: the library
+    // refuses both alike.
     let params = params.map_or("null", |p| p.get());
-    let fits = match &*method {
-        "textDocument/didChange" => {
-            serde_json::from_str::<DidChangeTextDocumentParams>(params).map(|_| ())
-        }
-        "textDocument/didClose" => {
-            serde_json::from_str::<DidCloseTextDocumentParams>(params).map(|_| ())
-        }
-        "workspace/didChangeWatchedFiles" => {
-            serde_json::from_str::<DidChangeWatchedFilesParams>(params).map(|_| ())
-        }
+    let fit = match &*method {
+        "initialized" => fits::<InitializedParams>(params),
+        "textDocument/didOpen" => fits::<OpenParams>(params),
+        "textDocument/didChange" => fits::<DidChangeTextDocumentParams>(params),
+        "textDocument/didClose" => fits::<DidCloseTextDocumentParams>(params),
+        "textDocument/didSave" => fits::<DidSaveTextDocumentParams>(params),
+        "workspace/didChangeConfiguration" => fits::<DidChangeConfigurationParams>(params),
+        "workspace/didChangeWatchedFiles" => fits::<DidChangeWatchedFilesParams>(params),
+        "workspace/didChangeWorkspaceFolders" => fits::<DidChangeWorkspaceFoldersParams>(params),
+        "$/cancelRequest" => fits::<CancelParams>(params),
+        "$/setTrace" => fits::<SetTraceParams>(params),
         _ => Ok(()),
     };
-    fits.map_err(|e| {
+    fit.map_err(|e| {
         format!("copydesk: ignored a {method} notification whose parameters do not fit: {e}")
     })
+}
+
+/// The parameters of `textDocument/didOpen` as the library reads them
+/// (`DidOpenTextDocumentParams`), but with the text checked to be a string and not kept:
+/// a long draft's text is not copied to be thrown away.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OpenParams {
+    #[allow(dead_code)] // Read for its type only.
+    text_document: OpenedDocument,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // Read for their types only.
+struct OpenedDocument {
+    uri: tower_lsp_server::ls_types::Uri,
+    language_id: AnyString,
+    version: i32,
+    text: AnyString,
+}
+
+/// A JSON string, read and not kept.
+struct AnyString;
+
+impl<'de> Deserialize<'de> for AnyString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AnyString, D::Error> {
+        struct StringVisitor;
+        impl Visitor<'_> for StringVisitor {
+            type Value = AnyString;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E>(self, _: &str) -> Result<AnyString, E> {
+                Ok(AnyString)
+            }
+        }
+        d.deserialize_str(StringVisitor)
+    }
 }
 
 /// Why a message is not passed on.
@@ -552,6 +599,40 @@ mod tests {
         }
         let fine = br#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.md","version":2},"contentChanges":[{"text":"x"}]}}"#;
         assert!(matches!(verdict(fine), Verdict::Forward { .. }));
+    }
+
+    #[test]
+    fn notifications_of_the_wrong_types_are_named_and_the_right_ones_pass() {
+        let open = |doc: &str| {
+            format!(
+                r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{doc}}}}}"#
+            )
+        };
+        let good = open(
+            r#"{"uri":"file:///a.md","languageId":"markdown","version":1,"text":"a\"b\u00e9"}"#,
+        );
+        assert!(matches!(verdict(good.as_bytes()), Verdict::Forward { .. }));
+        for (body, names) in [
+            (open(r#"{"uri":"file:///a.md","languageId":"markdown","version":1,"text":5}"#), "didOpen"),
+            (open(r#"{"uri":"file:///a.md","languageId":"markdown","version":"x","text":""}"#), "didOpen"),
+            (r#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{}}"#.to_string(), "textDocument"),
+            (r#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.md","version":"x"},"contentChanges":[]}}"#.to_string(), "didChange"),
+            (r#"{"jsonrpc":"2.0","method":"textDocument/didSave","params":{"textDocument":7}}"#.to_string(), "didSave"),
+            (r#"{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{}}"#.to_string(), "settings"),
+            (r#"{"jsonrpc":"2.0","method":"workspace/didChangeWorkspaceFolders","params":{"event":{"added":1,"removed":[]}}}"#.to_string(), "didChangeWorkspaceFolders"),
+            (r#"{"jsonrpc":"2.0","method":"initialized"}"#.to_string(), "initialized"),
+            (r#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":[1]}}"#.to_string(), "cancelRequest"),
+        ] {
+            match verdict(body.as_bytes()) {
+                Verdict::Drop(why) => assert!(why.contains(names), "{why}"),
+                other => panic!("{body}: {other:?}"),
+            }
+        }
+        // Methods the server does not act on are left to the library.
+        assert!(matches!(
+            verdict(br#"{"jsonrpc":"2.0","method":"custom/thing","params":{"x":5}}"#),
+            Verdict::Forward { .. }
+        ));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::parallel;
 use crate::workspace::WorkspaceIndex;
 use serde::Deserialize;
 use serde_json::Value;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -82,8 +83,10 @@ struct State {
     pending_problems: Vec<Problem>,
     can_register_watcher: bool,
     shut_down: bool,
-    /// The workspace folder whose drafts are indexed.
-    root: Option<std::path::PathBuf>,
+    /// The workspace folders whose drafts are indexed, in the client's order. The first
+    /// one's `copydesk.toml` is the configuration (one configuration for the server, so a
+    /// draft is checked alike in every folder); each folder's sources folder is read.
+    roots: Vec<PathBuf>,
 }
 
 impl Default for State {
@@ -96,7 +99,7 @@ impl Default for State {
             pending_problems: Vec::new(),
             can_register_watcher: false,
             shut_down: false,
-            root: None,
+            roots: Vec::new(),
         }
     }
 }
@@ -477,16 +480,22 @@ impl Inner {
         self.apply_settings(problem.into_iter().collect()).await;
     }
 
-    /// Indexes the workspace's drafts on a blocking thread, so that the first opened draft
-    /// never waits for it; then re-checks the open documents against the index. A `rebuild`
-    /// (after the configuration changed) reads every draft that is not open again.
+    /// Indexes the drafts of every workspace folder on a blocking thread, so that the first
+    /// opened draft never waits for it; then re-checks the open documents against the index.
+    /// A `rebuild` (after the configuration changed) reads every draft that is not open
+    /// again; otherwise the drafts already indexed are skipped (after a folder was added,
+    /// only the new folder's drafts are read).
     fn index_workspace(self: &Arc<Self>, rebuild: bool) {
-        let (root, config) = {
+        let (roots, config) = {
             let state = self.state();
-            (state.root.clone(), state.config.clone())
+            (state.roots.clone(), state.config.clone())
         };
-        let Some(root) = root else { return };
+        // Numbered even with no folder left: a build still running over removed folders
+        // is then not installed.
         let build = self.workspace.begin_build();
+        if roots.is_empty() {
+            return;
+        }
         let inner = self.clone();
         tokio::spawn(async move {
             if !rebuild {
@@ -496,11 +505,11 @@ impl Inner {
                 tokio::time::sleep(INDEX_DELAY).await;
             }
             let (workspace, docs) = (inner.workspace.clone(), inner.docs.clone());
-            let sources = crate::sources_dir::folders(None, &config, &root);
+            let sources = sources_folders(&config, &roots);
             let built = tokio::task::spawn_blocking(move || {
                 let mut warm_bytes = 0;
                 let open = docs.open_paths();
-                let skip = |path: &std::path::Path| {
+                let skip = |path: &Path| {
                     // Transcripts and notes are the sources, not drafts.
                     if crate::sources_dir::is_inside(path, &sources) {
                         return true;
@@ -513,12 +522,12 @@ impl Inner {
                 };
                 // Long drafts keep what the index read of them, so that opening one reads
                 // only the paragraphs that changed since.
-                let keep = |_: &std::path::Path, bytes: usize| {
+                let keep = |_: &Path, bytes: usize| {
                     let kept = bytes >= WARM_MIN_BYTES && warm_bytes + bytes <= WARM_MAX_BYTES;
                     warm_bytes += if kept { bytes } else { 0 };
                     kept
                 };
-                WorkspaceIndex::build_skipping(&root, &config, skip, keep)
+                WorkspaceIndex::build_roots_skipping(&roots, &config, skip, keep)
             })
             .await;
             match built {
@@ -540,16 +549,15 @@ impl Inner {
         });
     }
 
-    /// Reads the sources folders under the workspace root on a blocking thread (the
+    /// Reads the sources folders of the workspace folders on a blocking thread (the
     /// quotes are compared with nothing until then), installs them and checks the open
     /// documents again. Files passed over are named in the log.
     fn read_sources(self: &Arc<Self>) {
-        let (root, config) = {
+        let (roots, config) = {
             let state = self.state();
-            (state.root.clone(), state.config.clone())
+            (state.roots.clone(), state.config.clone())
         };
-        let Some(root) = root else { return };
-        let folders = crate::sources_dir::folders(None, &config, &root);
+        let folders = sources_folders(&config, &roots);
         let read = self.workspace.begin_source_read();
         let inner = self.clone();
         tokio::spawn(async move {
@@ -591,12 +599,14 @@ impl Inner {
 
     /// Follows drafts created, changed or deleted on disk outside the editor (reported by
     /// the client's file watcher), then checks the open documents against them again.
-    fn follow_disk_changes(self: &Arc<Self>, paths: Vec<std::path::PathBuf>) {
-        let (root, config) = {
+    fn follow_disk_changes(self: &Arc<Self>, paths: Vec<PathBuf>) {
+        let (roots, config) = {
             let state = self.state();
-            (state.root.clone(), state.config.clone())
+            (state.roots.clone(), state.config.clone())
         };
-        let Some(root) = root else { return };
+        if roots.is_empty() {
+            return;
+        }
         let inner = self.clone();
         tokio::spawn(async move {
             let (workspace, docs) = (inner.workspace.clone(), inner.docs.clone());
@@ -607,7 +617,7 @@ impl Inner {
                         // Background work, like the index's build (a checkout can change
                         // hundreds of drafts): the open documents' analyses come first.
                         docs.wait_until_idle(INDEX_YIELD);
-                        workspace.follow_disk_change(&root, path, &config)
+                        workspace.follow_disk_change(&roots, path, &config)
                     })
                     .count()
             })
@@ -623,14 +633,12 @@ impl Inner {
         let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else {
             return;
         };
-        let (root, config) = {
+        let (roots, config) = {
             let state = self.state();
-            (state.root.clone(), state.config.clone())
+            (state.roots.clone(), state.config.clone())
         };
         let workspace = self.workspace.clone();
-        tokio::task::spawn_blocking(move || {
-            workspace.refresh_from_disk(root.as_deref(), &path, &config)
-        });
+        tokio::task::spawn_blocking(move || workspace.refresh_from_disk(&roots, &path, &config));
     }
 
     async fn register_watcher(self: &Arc<Self>) {
@@ -692,20 +700,32 @@ fn drop_later(analyzed: Option<Arc<Analyzed>>) {
     }
 }
 
-fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
-    let from_folders = params
-        .workspace_folders
-        .as_ref()
-        .and_then(|f| f.first())
-        .and_then(|f| f.uri.to_file_path().map(|p| p.into_owned()));
-    #[allow(deprecated)] // Older clients send only `rootUri`.
-    let from_root = || {
-        params
-            .root_uri
-            .as_ref()
-            .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
-    };
-    from_folders.or_else(from_root)
+/// The workspace folders of `initialize`: every `file:` folder of `workspaceFolders`, or,
+/// from a client that sends none, its `rootUri` (which, beside folders, is one of them). A
+/// folder given twice is indexed once.
+fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    let folders = params.workspace_folders.iter().flatten();
+    for root in folders.filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned())) {
+        if !roots.contains(&root) {
+            roots.push(root);
+        }
+    }
+    if roots.is_empty() {
+        #[allow(deprecated)] // Older clients send only `rootUri`.
+        let root = params.root_uri.as_ref().and_then(|u| u.to_file_path());
+        roots.extend(root.map(|p| p.into_owned()));
+    }
+    roots
+}
+
+/// The sources folders of every workspace folder (`sources/`, or `[sources] paths` taken
+/// from each folder).
+fn sources_folders(config: &Config, roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots
+        .iter()
+        .flat_map(|root| crate::sources_dir::folders(None, config, root))
+        .collect()
 }
 
 /// Refuses a workspace root that holds more than one user's project: the file system's
@@ -751,6 +771,13 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         })),
         inlay_hint_provider: Some(OneOf::Left(true)),
         workspace_symbol_provider: Some(OneOf::Left(true)),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         ..ServerCapabilities::default()
     }
 }
@@ -777,14 +804,15 @@ impl LanguageServer for Backend {
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
         let mut problems = Vec::new();
-        let root = workspace_root(&params).filter(|root| match refuse_root(root) {
+        let mut roots = workspace_roots(&params);
+        roots.retain(|root| match refuse_root(root) {
             Some(problem) => {
                 problems.push(problem);
                 false
             }
             None => true,
         });
-        let mut settings = Settings::new(root.clone());
+        let mut settings = Settings::new(roots.first().cloned());
         if let Err(p) = settings.reload_file() {
             problems.push(p);
         }
@@ -809,7 +837,7 @@ impl LanguageServer for Backend {
             pending_problems: problems,
             can_register_watcher,
             shut_down: false,
-            root,
+            roots,
         };
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
@@ -966,6 +994,44 @@ impl LanguageServer for Backend {
         self.inner
             .apply_settings(problem.into_iter().collect())
             .await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let path_of = |f: &WorkspaceFolder| f.uri.to_file_path().map(|p| p.into_owned());
+        let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path_of).collect();
+        let mut refused = Vec::new();
+        let roots = {
+            let mut state = self.inner.state();
+            state.roots.retain(|r| !removed.contains(r));
+            for root in params.event.added.iter().filter_map(path_of) {
+                if let Some(Problem(message)) = refuse_root(&root) {
+                    refused.push(message);
+                } else if !state.roots.contains(&root) {
+                    state.roots.push(root);
+                }
+            }
+            state.roots.clone()
+        };
+        for message in refused {
+            self.inner
+                .client
+                .show_message(MessageType::ERROR, &message)
+                .await;
+            self.inner.warn(message).await;
+        }
+        // The drafts of a removed folder leave the index at once; a build begun now walks
+        // the folders as they are (an added one among them), skipping the drafts already
+        // indexed, and stands in for one still running over the former folders.
+        let open = self.inner.docs.open_paths();
+        if self
+            .inner
+            .workspace
+            .retain_roots(&roots, |p| open.contains(p))
+        {
+            self.inner.check_open_documents_again();
+        }
+        self.inner.index_workspace(false);
+        self.inner.read_sources();
     }
 
     async fn symbol(

@@ -184,13 +184,13 @@ impl Workspace {
     }
 
     /// Indexes a draft again from its file (after it was closed), or drops it when the
-    /// file is gone or no longer text, or when the index's walk of `root` would not take
-    /// it: the path comes from the client, and a draft opened from outside the workspace
-    /// (or through a link out of it) must not have its file read.
-    pub fn refresh_from_disk(&self, root: Option<&Path>, path: &Path, config: &Config) {
-        let text = root
-            .filter(|root| crate::workspace::is_indexable(root, path))
-            .and_then(|_| crate::workspace::read_draft(path));
+    /// file is gone or no longer text, or when the index's walk of no workspace folder in
+    /// `roots` would take it: the path comes from the client, and a draft opened from
+    /// outside the workspace (or through a link out of it) must not have its file read.
+    pub fn refresh_from_disk(&self, roots: &[PathBuf], path: &Path, config: &Config) {
+        let text = crate::workspace::is_indexable_in(roots, path)
+            .then(|| crate::workspace::read_draft(path))
+            .flatten();
         let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
         let Some(index) = slot.as_mut() else { return };
         match text {
@@ -200,11 +200,11 @@ impl Workspace {
     }
 
     /// Follows a draft created, changed or deleted on disk outside the editor (not open in
-    /// it): indexed again when the index's walk of `root` would take it, else dropped.
-    /// Returns whether the index changed. Before the first index is built nothing is done:
-    /// the build will read the file as it is then.
-    pub fn follow_disk_change(&self, root: &Path, path: &Path, config: &Config) -> bool {
-        let text = crate::workspace::is_indexable(root, path)
+    /// it): indexed again when the index's walk of one of the workspace folders `roots`
+    /// would take it, else dropped. Returns whether the index changed. Before the first
+    /// index is built nothing is done: the build will read the file as it is then.
+    pub fn follow_disk_change(&self, roots: &[PathBuf], path: &Path, config: &Config) -> bool {
+        let text = crate::workspace::is_indexable_in(roots, path)
             .then(|| crate::workspace::read_draft(path))
             .flatten();
         // Analysed before taking the lock, which analyses of open documents wait for.
@@ -225,6 +225,32 @@ impl Workspace {
                 known
             }
         }
+    }
+
+    /// Drops the drafts under none of the workspace folders `roots` (a folder was removed
+    /// from the workspace), except those `is_open` names: an open document is compared
+    /// with the others wherever it lies, until it is closed. Returns whether any was
+    /// dropped.
+    pub fn retain_roots(&self, roots: &[PathBuf], is_open: impl Fn(&Path) -> bool) -> bool {
+        let keep = |path: &Path| is_open(path) || roots.iter().any(|r| path.starts_with(r));
+        self.warm
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|path, _| keep(path));
+        let mut slot = self.index.write().unwrap_or_else(|e| e.into_inner());
+        let Some(index) = slot.as_mut() else {
+            return false;
+        };
+        let gone: Vec<PathBuf> = index
+            .drafts
+            .keys()
+            .filter(|path| !keep(path))
+            .cloned()
+            .collect();
+        for path in &gone {
+            index.remove(path);
+        }
+        !gone.is_empty()
     }
 
     /// People, places and organizations of every indexed draft matching `query`.
@@ -313,7 +339,9 @@ mod tests {
     fn a_draft_changed_on_disk_is_followed_on_the_walks_terms() {
         let dir = tempfile::tempdir().unwrap();
         let (root, config) = (dir.path(), Config::default());
-        let path = root.join("story.md");
+        let roots = [root.to_path_buf()];
+        let root = &roots[..];
+        let path = dir.path().join("story.md");
         let workspace = Workspace::default();
         assert!(
             !workspace.follow_disk_change(root, &path, &config),
@@ -338,6 +366,36 @@ mod tests {
         let elsewhere = outside.path().join("story.md");
         std::fs::write(&elsewhere, "Elsewhere.\n").unwrap();
         assert!(!workspace.follow_disk_change(root, &elsewhere, &config));
+    }
+
+    #[test]
+    fn a_removed_folder_takes_its_drafts_but_not_the_open_ones() {
+        let workspace = Workspace::default();
+        let mut built = WorkspaceIndex::default();
+        for path in [
+            "/desk/a.md",
+            "/desk/sub/b.md",
+            "/archive/c.md",
+            "/archive/open.md",
+        ] {
+            built.update_text(
+                Path::new(path),
+                "Taxes rose in March.\n",
+                &Config::default(),
+            );
+        }
+        workspace.install(built, workspace.begin_build(), false, |_| false);
+        let is_open = |p: &Path| p == Path::new("/archive/open.md");
+        assert!(workspace.retain_roots(&[PathBuf::from("/desk")], is_open));
+        for (path, kept) in [
+            ("/desk/a.md", true),
+            ("/desk/sub/b.md", true),
+            ("/archive/c.md", false),
+            ("/archive/open.md", true),
+        ] {
+            assert_eq!(workspace.contains(Path::new(path)), kept, "{path}");
+        }
+        assert!(!workspace.retain_roots(&[PathBuf::from("/desk")], is_open));
     }
 
     #[test]

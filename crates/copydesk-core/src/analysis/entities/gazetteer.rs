@@ -337,6 +337,50 @@ pub fn alternate_spellings(a: &str, b: &str) -> bool {
     }
 }
 
+/// True when two drafts that name a place `a` and `b` respectively spell one place two
+/// ways (Kiev in one, Kyiv in the other). Stricter than [`alternate_spellings`], which
+/// judges two spellings within one draft: across drafts nothing but the names ties them
+/// together, and GeoNames lists, among a place's alternates, spellings that name other
+/// things in English copy (Bala for Basel, Pets for Pécs, Von for Vaughan). So besides both
+/// mapping to one place, with one of them an alternate, neither may name something else:
+///
+/// - the main name of another place: given by the table itself, since a spelling that is
+///   one place's main name maps to that place, never to another's alternate (and the
+///   builder drops alternates shared with another kept place);
+/// - a city whose name is a common word ([`is_common_word`]: Nice, Reading);
+/// - an alternate that is a given name or a word of the extractor's lists (Ben, Can), or a
+///   spelling `data/lexicon/place-alternates-elsewhere.txt` names (a town too small for the
+///   gazetteer, a word: Bala, Pets).
+pub fn same_place_across_drafts(a: &str, b: &str) -> bool {
+    let (Some((pa, sa)), Some((pb, sb))) = (lookup(a), lookup(b)) else {
+        return false;
+    };
+    let one_place = pa.name == pb.name && pa.kind == pb.kind;
+    one_place
+        && key(a) != key(b)
+        && sa != Spelling::Short
+        && sb != Spelling::Short
+        && (sa == Spelling::Alternate || sb == Spelling::Alternate)
+        && !names_something_else(a, sa)
+        && !names_something_else(b, sb)
+}
+
+/// Whether `name`, a spelling of a place, more likely names something else: see
+/// [`same_place_across_drafts`].
+fn names_something_else(name: &str, spelling: Spelling) -> bool {
+    if is_common_word(name) {
+        return true;
+    }
+    spelling == Spelling::Alternate
+        && (super::lexicon::has_flag(super::lexicon::Flags::MAX, name)
+            || ELSEWHERE.contains(key(name).as_str()))
+}
+
+/// `data/lexicon/place-alternates-elsewhere.txt`.
+static ELSEWHERE: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::entries(crate::lexicon::lexicon_file!("place-alternates-elsewhere")).collect()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,6 +399,31 @@ mod tests {
         assert!(!alternate_spellings("US", "United States"));
         assert!(!alternate_spellings("Kyiv", "KYIV"));
         assert_eq!(ap_state("Mo."), Some("Missouri"));
+    }
+
+    #[test]
+    fn across_drafts_only_spellings_that_name_nothing_else_are_one_place() {
+        assert!(same_place_across_drafts("Kiev", "Kyiv"));
+        assert!(same_place_across_drafts("Bombay", "Mumbai"));
+        assert!(same_place_across_drafts("Basle", "Basel"));
+        // Alternates of one place in the table, but other places or words in English copy.
+        for (a, b) in [
+            ("Bala", "Basel"),
+            ("Pets", "Pécs"),
+            ("Pech", "Pécs"),
+            ("Von", "Vaughan"),
+            ("Alley", "Aley"),
+        ] {
+            assert!(
+                alternate_spellings(a, b),
+                "{a}/{b}: alternates in the table"
+            );
+            assert!(!same_place_across_drafts(a, b), "{a}/{b}");
+            assert!(!same_place_across_drafts(b, a), "{b}/{a}");
+        }
+        // Short forms and two places are never one place's two spellings.
+        assert!(!same_place_across_drafts("US", "United States"));
+        assert!(!same_place_across_drafts("Kyiv", "Lviv"));
         assert_eq!(ap_state("N.M."), Some("New Mexico"));
         assert_eq!(ap_state("Mo"), None);
     }
