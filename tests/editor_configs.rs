@@ -359,3 +359,25 @@ fn the_schema_checks_reject_what_the_editors_would_not_read() {
     });
     assert!(bad_settings.is_err(), "a misspelt check code passed");
 }
+
+/// The VS Code extension's settings schema offers a severity for every check code, so that
+/// no check is missing from the settings editor's completion.
+#[test]
+fn vscode_settings_list_every_check_code() {
+    let package: Json = serde_json::from_str(&read("editors/vscode/package.json")).expect("JSON");
+    let checks =
+        &package["contributes"]["configuration"]["properties"]["copydesk.checks"]["properties"];
+    let mut listed: Vec<&str> = checks
+        .as_object()
+        .expect("copydesk.checks properties")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut codes: Vec<&str> = copydesk::codes::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    listed.sort_unstable();
+    codes.sort_unstable();
+    assert_eq!(listed, codes);
+}
