@@ -902,3 +902,14 @@ fn the_matchers_fail_on_drift() {
     assert!(json_contains(&serde_json::json!({"v": 2}), &actual, "$").is_err());
     assert!(json_contains(&serde_json::json!({"w": 1}), &actual, "$").is_err());
 }
+
+/// The README's table of checks has a row for every check code, with its default severity.
+#[test]
+fn readme_lists_every_check_code() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README.md");
+    for code in copydesk::codes::Code::ALL {
+        let severity = format!("{:?}", code.default_severity()).to_lowercase();
+        let row = format!("| `{}` | {severity} |", code.as_str());
+        assert!(readme.contains(&row), "README.md has no row {row}");
+    }
+}
