@@ -949,14 +949,10 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         && toks[a].has(GIVEN_NAME)
         && !toks[a].has(FUNCTION | NOT_NAME | TITLE | ORG_HEAD | PLACE_HEAD | CALENDAR_WORD)
         && class == NameClass::Unknown
-        // "in Randolph", "near Shelby": a town named like a person.
+        // "in Randolph", "at Shelby": a town named like a person.
         && !(a > 0
             && toks[a - 1].word
-            && matches!(
-                toks[a - 1].lower(),
-                "in" | "at" | "near" | "from" | "outside" | "across" | "around" | "through"
-                    | "throughout" | "via" | "into" | "toward" | "towards"
-            ));
+            && (place_preposition(toks[a - 1].lower()) || toks[a - 1].lower() == "at"));
     let plural_common = a == b && is_role_noun_lower(toks[a].lower(), toks[a].flags);
     // A place the gazetteer knows speaks only by metonymy ("Russia said"): it is a person
     // only with an age or a role, and a country never.
@@ -1027,21 +1023,7 @@ fn simple_name(scan: &mut Scan, mut a: usize, mut b: usize, out: &mut Vec<Candid
         if p > 0
             && c.words.len() <= 3
             && toks[p - 1].word
-            && matches!(
-                toks[p - 1].lower(),
-                "in" | "near"
-                    | "from"
-                    | "to"
-                    | "across"
-                    | "outside"
-                    | "around"
-                    | "into"
-                    | "throughout"
-                    | "toward"
-                    | "towards"
-                    | "via"
-                    | "through"
-            )
+            && place_preposition(toks[p - 1].lower())
             && !(toks[p - 1].lower() == "to" && p >= 2 && to_a_person(toks[p - 2].lower()))
         {
             // "published Monday in JAMA Neurology": where a study appears is a journal.
@@ -1497,6 +1479,25 @@ fn affiliation_object(toks: &[Token], a: usize) -> bool {
         k -= 1;
     }
     false
+}
+
+/// A preposition that puts a place after it: "in Malta", "near Cedar Point", "from Malta".
+fn place_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "near"
+            | "from"
+            | "to"
+            | "across"
+            | "outside"
+            | "around"
+            | "into"
+            | "throughout"
+            | "toward"
+            | "towards"
+            | "via"
+            | "through"
+    )
 }
 
 /// Whether the acronym at `a`, which no list knows, stands where an organization does: after
