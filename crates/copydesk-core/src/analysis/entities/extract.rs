@@ -703,6 +703,23 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
             return;
         }
     }
+    // "the Refugee Council Enver Solomon": an organization's name ending in its head word,
+    // then a given name and a surname, is the organization and the person who speaks for it.
+    if let Some(head) = (a + 1..b.saturating_sub(1)).find(|&k| {
+        toks[k].has(ORG_HEAD)
+            && toks[k + 1].has(GIVEN_NAME)
+            && !toks[k + 1].all_caps
+            && toks[k + 1..=b]
+                .iter()
+                .all(|t| t.cap && !t.has(FUNCTION | ORG_HEAD | PLACE_HEAD | TITLE))
+    }) {
+        simple_name(scan, a, head, out);
+        let mut c = person(prose, toks, head + 1, b);
+        c.person_evidence = true;
+        c.weak = false;
+        out.push(c);
+        return;
+    }
     // No title: split at possessives and "at" (Syria's Aleppo), unless what follows is an
     // organization's name (the U.S. Attorney's Office for …).
     if publication {
