@@ -40,6 +40,22 @@ static TITLE_NOUNS_SET: WordSet = WordSet::lexicon(lexicon_file!("title-nouns"))
 /// `data/lexicon/sign-words.txt`.
 static SIGN_WORDS_SET: WordSet = WordSet::lexicon(lexicon_file!("sign-words"));
 
+/// How many tokens before a quote a sign word makes it a sign's text.
+const SIGN_WITHIN: usize = 5;
+
+/// Words after a sign word that make it something else: someone who writes (`one poster
+/// writing "…"`), or people or pictures of something (`posters of the video as "…"`).
+const NOT_A_SIGN_AFTER: &[&str] = &[
+    "writing",
+    "wrote",
+    "writes",
+    "posted",
+    "posting",
+    "commented",
+    "replied",
+    "of",
+];
+
 /// Little words that stay lowercase in a title: `Remote Monitoring in Rural Heart Failure Care`.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "for", "and", "or", "but", "to", "with", "from",
@@ -97,7 +113,17 @@ pub(crate) fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSp
     if words().take(3).any(|t| TITLE_NOUNS_SET.contains(t.lower())) {
         return Some(NotSpeech::Title);
     }
-    if words().any(|t| SIGN_WORDS_SET.contains(t.lower())) {
+    // `carried signs reading "…"`, `placards bearing the slogan "…"`: the sign stands a
+    // few words before the quote, and is not someone who writes or a picture of something.
+    let near: Vec<&Token> = before.iter().rev().take(SIGN_WITHIN).collect();
+    let sign = near.iter().enumerate().any(|(k, t)| {
+        SIGN_WORDS_SET.contains(t.lower())
+            && !k
+                .checked_sub(1)
+                .and_then(|after| near.get(after))
+                .is_some_and(|next| NOT_A_SIGN_AFTER.contains(&next.lower()))
+    });
+    if sign {
         return Some(NotSpeech::Sign);
     }
     if before.iter().any(|t| t.is_word()) && is_title_case(inner) {
