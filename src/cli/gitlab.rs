@@ -10,7 +10,6 @@
 //! (GitLab's `critical` and `blocker` are left for what breaks a build, not a draft).
 
 use super::drafts::Outcome;
-use super::fingerprint::Fingerprints;
 use super::located::Located;
 use super::output::Output;
 use crate::checks::{Checked, Severity};
@@ -40,23 +39,19 @@ impl Serialize for Report<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let mut seq = serializer.serialize_seq(None)?;
-        for draft in &self.located.drafts {
-            let mut prints = Fingerprints::new(&draft.artifact.path);
-            for finding in &draft.checked.findings {
-                let text = draft.locator.text_of(&finding.span);
-                seq.serialize_element(&Issue {
-                    description: &finding.message,
-                    check_name: finding.code.as_str(),
-                    fingerprint: prints.next(finding, text),
-                    severity: severity(finding.severity),
-                    location: Location {
-                        path: &draft.artifact.path,
-                        lines: Lines {
-                            begin: draft.locator.position(finding.span.start).line,
-                        },
+        for (draft, finding, fingerprint) in self.located.fingerprinted() {
+            seq.serialize_element(&Issue {
+                description: &finding.message,
+                check_name: finding.code.as_str(),
+                fingerprint,
+                severity: severity(finding.severity),
+                location: Location {
+                    path: &draft.artifact.path,
+                    lines: Lines {
+                        begin: draft.locator.position(finding.span.start).line,
                     },
-                })?;
-            }
+                },
+            })?;
         }
         seq.end()
     }

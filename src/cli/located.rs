@@ -3,7 +3,8 @@
 //! into another draft (a name spelled otherwise there) in that draft's text.
 
 use super::artifact::Artifact;
-use crate::checks::{Checked, Related};
+use super::fingerprint::Fingerprints;
+use crate::checks::{Checked, Finding, Related};
 use crate::report::Locator;
 use std::collections::HashMap;
 
@@ -36,6 +37,18 @@ impl<'a> Located<'a> {
             .map(|(i, (path, _))| (path.as_str(), i))
             .collect();
         Located { drafts, by_path }
+    }
+
+    /// Every finding of the run, in the run's order, with its draft and its fingerprint
+    /// (see [`super::fingerprint`]), for the formats that report fingerprints.
+    pub fn fingerprinted(&self) -> impl Iterator<Item = (&Draft<'a>, &'a Finding, String)> + '_ {
+        self.drafts.iter().flat_map(|draft| {
+            let mut prints = Fingerprints::new(&draft.artifact.path);
+            draft.checked.findings.iter().map(move |finding| {
+                let print = prints.next(finding, draft.locator.text_of(&finding.span));
+                (draft, finding, print)
+            })
+        })
     }
 
     /// Calls `f` with the draft that `related` (a location of a finding of `from`) lies in

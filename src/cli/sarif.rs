@@ -12,7 +12,6 @@
 
 use super::artifact::{self, Artifact};
 use super::drafts::Outcome;
-use super::fingerprint::Fingerprints;
 use super::located::{Draft, Located};
 use super::output::Output;
 use super::rules;
@@ -110,12 +109,8 @@ impl Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let mut seq = serializer.serialize_seq(None)?;
-        for draft in &self.located.drafts {
-            let mut prints = Fingerprints::new(&draft.artifact.path);
-            for finding in &draft.checked.findings {
-                let print = prints.next(finding, draft.locator.text_of(&finding.span));
-                seq.serialize_element(&result(self.located, draft, finding, print))?;
-            }
+        for (draft, finding, print) in self.located.fingerprinted() {
+            seq.serialize_element(&result(self.located, draft, finding, print))?;
         }
         seq.end()
     }
