@@ -4,28 +4,26 @@
 
 local M = {}
 
+--- The report_* functions of Neovim 0.7's `health` module and 0.8/0.9's vim.health.
+local function from_report(h)
+  return {
+    start = h.report_start,
+    ok = h.report_ok,
+    info = h.report_info,
+    warn = h.report_warn,
+    error = h.report_error,
+  }
+end
+
 local function reporter()
   local h = vim.health
   if h and h.start and h.ok then
     return { start = h.start, ok = h.ok, info = h.info, warn = h.warn, error = h.error }
   end
   if h and h.report_start then
-    return {
-      start = h.report_start,
-      ok = h.report_ok,
-      info = h.report_info,
-      warn = h.report_warn,
-      error = h.report_error,
-    }
+    return from_report(h)
   end
-  local legacy = require("health")
-  return {
-    start = legacy.report_start,
-    ok = legacy.report_ok,
-    info = legacy.report_info,
-    warn = legacy.report_warn,
-    error = legacy.report_error,
-  }
+  return from_report(require("health"))
 end
 
 --- The running copydesk clients, on every Neovim version.
