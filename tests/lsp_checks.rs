@@ -21,18 +21,11 @@ fn variants(diagnostics: &[Value]) -> Vec<&Value> {
 }
 
 fn fix(client: &mut LspClient, uri: &str, d: &Value, title: &str) -> Value {
-    let actions = client
-        .request(
-            "textDocument/codeAction",
-            json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
-        )
-        .unwrap();
+    let actions = client.code_actions(uri, d);
     actions
-        .as_array()
-        .unwrap()
         .iter()
         .find(|a| a["title"] == title)
-        .unwrap_or_else(|| panic!("no {title:?} in {actions:#}"))
+        .unwrap_or_else(|| panic!("no {title:?} in {actions:#?}"))
         .clone()
 }
 

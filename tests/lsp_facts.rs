@@ -99,19 +99,11 @@ fn mismatches_point_at_the_other_statement_and_fix_the_odd_one_out() {
             ("title-mismatch", "Chief Okafor said the same"),
         ] {
             let target = only(&diagnostics, code).clone();
-            let actions = client
-                .request(
-                    "textDocument/codeAction",
-                    json!({"textDocument": {"uri": uri}, "range": target["range"],
-                           "context": {"diagnostics": [target]}}),
-                )
-                .unwrap();
+            let actions = client.code_actions(&uri, &target);
             let action = actions
-                .as_array()
-                .unwrap()
                 .iter()
                 .find(|a| a["title"].as_str().is_some_and(|t| t.starts_with("Use '")))
-                .unwrap_or_else(|| panic!("no fix in {actions:#}"))
+                .unwrap_or_else(|| panic!("no fix in {actions:#?}"))
                 .clone();
             assert_eq!(action["kind"], "quickfix");
             let (after, changes) = apply(&text, &action["edit"], &uri, version, enc);

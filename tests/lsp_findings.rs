@@ -92,14 +92,7 @@ fn suppressing_a_finding_through_its_code_action_removes_it() {
     client.open(&uri, "markdown", &text, 1);
     let diagnostics = client.diagnostics(&uri, 1);
     let target = with_code(&diagnostics, "unattributed-quote")[0].clone();
-    let actions = client
-        .request(
-            "textDocument/codeAction",
-            json!({"textDocument": {"uri": uri}, "range": target["range"],
-                   "context": {"diagnostics": [target]}}),
-        )
-        .unwrap();
-    let actions = actions.as_array().unwrap();
+    let actions = client.code_actions(&uri, &target);
     let suppress = actions
         .iter()
         .find(|a| a["title"] == "Suppress unattributed-quote here")

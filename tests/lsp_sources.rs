@@ -69,19 +69,11 @@ fn a_misquote_has_its_passage_and_fix_and_a_verified_quote_its_source_on_hover()
         .ends_with("/sources/interview.txt"));
     assert_eq!(related["range"]["start"]["line"], 1);
 
-    let actions = client
-        .request(
-            "textDocument/codeAction",
-            json!({"textDocument": {"uri": uri}, "range": misquote["range"],
-                   "context": {"diagnostics": [misquote]}}),
-        )
-        .unwrap();
+    let actions = client.code_actions(&uri, misquote);
     let fix = actions
-        .as_array()
-        .unwrap()
         .iter()
         .find(|a| a["title"] == "Replace with the source's words")
-        .unwrap_or_else(|| panic!("no fix in {actions:#}"))
+        .unwrap_or_else(|| panic!("no fix in {actions:#?}"))
         .clone();
     let (fixed, changes) = apply(DRAFT, &fix["edit"], &uri, 1, enc);
     assert!(fixed.contains("\"We will not close the Eastside branch this year,\" Mayor"));

@@ -90,18 +90,11 @@ fn an_opened_draft_is_checked_at_once_and_then_against_500_others() {
     );
 
     // The fix is offered as a code action and, applied, leaves nothing to flag.
-    let actions = client
-        .request(
-            "textDocument/codeAction",
-            json!({"textDocument": {"uri": c}, "range": d["range"], "context": {"diagnostics": [d]}}),
-        )
-        .unwrap();
+    let actions = client.code_actions(&c, d);
     let fix = actions
-        .as_array()
-        .unwrap()
         .iter()
         .find(|a| a["title"] == "Replace with 'Zelenskyy'")
-        .unwrap_or_else(|| panic!("{actions:#}"));
+        .unwrap_or_else(|| panic!("{actions:#?}"));
     let edit = &fix["edit"]["documentChanges"][0]["edits"][0];
     assert_eq!(edit["newText"], "Zelenskyy");
     client.change(

@@ -214,6 +214,21 @@ impl LspClient {
         self.response(id)
     }
 
+    /// The code actions the server offers for diagnostic `d` of document `uri`.
+    pub fn code_actions(&mut self, uri: &str, d: &Value) -> Vec<Value> {
+        let actions = self
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri}, "range": d["range"],
+                       "context": {"diagnostics": [d]}}),
+            )
+            .unwrap();
+        match actions {
+            Value::Array(actions) => actions,
+            other => panic!("code actions are not a list: {other:#}"),
+        }
+    }
+
     pub fn open(&mut self, uri: &str, language: &str, text: &str, version: i64) {
         self.notify(
             "textDocument/didOpen",
