@@ -158,7 +158,7 @@ pub(super) fn read(draft: &Draft, p: usize, extra: &[String]) -> Local {
     let t = &toks.tokens;
     Local {
         quotes: facts,
-        quote_only: !t.iter().any(|t| t.is_word()),
+        quote_only: !words_outside_brackets(t),
         lead_in: if has_speech {
             None
         } else {
@@ -174,6 +174,21 @@ pub(super) fn read(draft: &Draft, p: usize, extra: &[String]) -> Local {
                 cue: t[0].span.clone(),
             }),
     }
+}
+
+/// Whether the paragraph has words outside quotes and brackets: a bracketed note after a
+/// quotation (`"…" ((it))`, `"…" (translated)`) is the editor's, and leaves a paragraph of
+/// quotation only.
+fn words_outside_brackets(t: &[tokens::Token]) -> bool {
+    let mut depth = 0usize;
+    t.iter().any(|t| {
+        if t.is_punct('(') || t.is_punct('[') {
+            depth += 1;
+        } else if t.is_punct(')') || t.is_punct(']') {
+            depth = depth.saturating_sub(1);
+        }
+        depth == 0 && t.is_word()
+    })
 }
 
 /// A paragraph that ends by introducing a quotation: `The minister said in a statement:`.

@@ -56,6 +56,9 @@ fn according_to(t: &[Token], i: usize) -> bool {
 pub(crate) fn in_sentence(toks: &Tokens, qpos: usize, extra: &[String]) -> Option<Match> {
     let sent = toks.sentence_of(qpos);
     let t = &toks.tokens;
+    if let Some(m) = agent_after_quote(t, sent.end, qpos) {
+        return Some(m);
+    }
     let after = after_quote(t, qpos, sent.end, extra);
     // `Pelosi called Trump's conduct a "breach…," according to NBC.`: the outlet that
     // reported it is the source, the person named before the quote the speaker.
@@ -316,8 +319,8 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
             }
         }
     }
-    // `lauded by John Updike as "…"`.
-    if let Some(m) = passive_agent(t, floor, qpos) {
+    // `lauded by John Updike as "…"`, `introduced himself as "…"`.
+    if let Some(m) = passive_agent(t, floor, qpos).or_else(|| reflexive_as(t, floor, qpos)) {
         return Some(m);
     }
     // `From the mayor: "…"`.
@@ -357,6 +360,7 @@ fn before_quote(t: &[Token], start: usize, qpos: usize, extra: &[String]) -> Opt
     let by_participle = participle.and_then(|j| {
         participle_own_subject(t, floor, j)
             .or_else(|| speakers::clause_subject(t, floor, j))
+            .or_else(|| after_opening_phrase(t, floor, j))
             .map(|found| Match {
                 speaker: found,
                 cue: t[j].span.clone(),
@@ -395,6 +399,23 @@ pub(crate) fn colon_lead(t: &[Token], start: usize, qpos: usize) -> Option<Match
         })
     };
     subject(start).or_else(|| subject(opening_phrase_end(t, start, colon)? + 1))
+}
+
+/// `During Prime Minister's Questions Wednesday, Sunak defended the record whilst
+/// promising a "formal update"`: the subject of the main clause after an opening phrase
+/// set off by a comma, when it names a person (a phrase of its own is not the clause).
+fn after_opening_phrase(t: &[Token], floor: usize, participle: usize) -> Option<Found> {
+    // An opening phrase starts with a preposition or a subordinator; a noun phrase before
+    // the comma (`Fifty officials, including CIA directors, signed …`) is the subject.
+    if !t.get(floor).is_some_and(speakers::is_subordinator) {
+        return None;
+    }
+    let from = opening_phrase_end(t, floor, participle)? + 1;
+    speakers::clause_subject(t, from, participle).filter(|found| match found.kind {
+        SpeakerKind::Name => true,
+        SpeakerKind::Descriptor => speakers::is_person_head(t, found),
+        SpeakerKind::Pronoun => false,
+    })
 }
 
 /// The comma that ends a phrase opening the sentence (`During questions on Wednesday,`):
@@ -462,6 +483,38 @@ fn participle_own_subject(t: &[Token], floor: usize, j: usize) -> Option<Found> 
         SpeakerKind::Pronoun => false,
     };
     (t[with].lower == "with" && person).then_some(found)
+}
+
+/// `described as "knife-obsessed" by the police`: the agent of a passive verb, named after
+/// the quote its "as" introduces, speaks it.
+fn agent_after_quote(t: &[Token], end: usize, qpos: usize) -> Option<Match> {
+    let (verb, by) = (t.get(qpos.checked_sub(2)?)?, t.get(qpos + 1)?);
+    let passive = verb.is_word() && !verb.capital && verb.lower.ends_with("ed");
+    if !(passive && t[qpos - 1].lower == "as" && by.lower == "by") {
+        return None;
+    }
+    let found = speakers::noun_phrase_after(t, qpos + 2, end)?;
+    Some(Match {
+        speaker: found,
+        cue: verb.span.start..t[qpos - 1].span.end,
+    })
+}
+
+/// `Carroll introduced himself as "pro-life"`: who calls themselves something says it.
+fn reflexive_as(t: &[Token], floor: usize, qpos: usize) -> Option<Match> {
+    if qpos < floor + 3 || t[qpos - 1].lower != "as" {
+        return None;
+    }
+    let reflexive = matches!(t[qpos - 2].lower(), "himself" | "herself" | "themselves");
+    let verb = qpos - 3;
+    if !reflexive || !t[verb].is_word() {
+        return None;
+    }
+    let found = speakers::subject_of_verb(t, verb, floor)?;
+    Some(Match {
+        speaker: found,
+        cue: t[verb].span.start..t[qpos - 1].span.end,
+    })
 }
 
 /// `lauded by John Updike as "…"`, `described by police as "…"`: the agent of a passive

@@ -127,6 +127,11 @@ fn is_possessive(t: &Token) -> bool {
 
 /// A word a noun phrase never crosses (a preposition, conjunction, auxiliary, cue) or
 /// punctuation.
+/// A word that opens a subordinate clause or a prepositional phrase (`While`, `During`).
+pub(crate) fn is_subordinator(t: &Token) -> bool {
+    t.is_word() && SUBORDINATORS_SET.contains(t.lower())
+}
+
 pub(crate) fn is_stop_word(t: &Token) -> bool {
     is_stop(t)
 }

@@ -56,6 +56,20 @@ const NOT_A_SIGN_AFTER: &[&str] = &[
     "of",
 ];
 
+/// Verbs after a sign word that make it the subject of a clause rather than a text shown:
+/// the flag *has* a "…", the banner *was* "…".
+const CLAUSE_VERBS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would",
+];
+
+/// Whether quoted words start with a lowercase letter: the sentence runs on into them.
+fn starts_lowercase(inner: &str) -> bool {
+    inner
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
 /// Little words that stay lowercase in a title: `Remote Monitoring in Rural Heart Failure Care`.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "for", "and", "or", "but", "to", "with", "from",
@@ -116,12 +130,17 @@ pub(crate) fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSp
     // `carried signs reading "…"`, `placards bearing the slogan "…"`: the sign stands a
     // few words before the quote, and is not someone who writes or a picture of something.
     let near: Vec<&Token> = before.iter().rev().take(SIGN_WITHIN).collect();
+    let continues = starts_lowercase(inner);
     let sign = near.iter().enumerate().any(|(k, t)| {
         SIGN_WORDS_SET.contains(t.lower())
             && !k
                 .checked_sub(1)
                 .and_then(|after| near.get(after))
                 .is_some_and(|next| NOT_A_SIGN_AFTER.contains(&next.lower()))
+            // `said the flag now has a "strong rationale"`, `said the flag "has …"`: the
+            // sign word is the subject of a clause that runs on into the quote.
+            && !near[..k].iter().any(|w| CLAUSE_VERBS.contains(&w.lower()))
+            && !(k == 0 && continues)
     });
     if sign {
         return Some(NotSpeech::Sign);
