@@ -140,7 +140,7 @@ pub(crate) fn classify_by_context(inner: &str, before: &[Token]) -> Option<NotSp
             // `said the flag now has a "strong rationale"`, `said the flag "has …"`: the
             // sign word is the subject of a clause that runs on into the quote.
             && !near[..k].iter().any(|w| CLAUSE_VERBS.contains(&w.lower()))
-            && !(k == 0 && continues)
+            && (k > 0 || !continues)
     });
     if sign {
         return Some(NotSpeech::Sign);
