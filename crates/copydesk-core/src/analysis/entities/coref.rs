@@ -8,7 +8,7 @@ use super::gazetteer;
 use super::lexicon::HashMap as WordMap;
 use super::lexicon::{
     gender_of_word, has_flag, is_role_noun, is_suffix, is_title_head, person_pronoun, Gender,
-    PARTICLE,
+    ORG_HEAD, PARTICLE,
 };
 use super::variants::{classify, VariantKind};
 use super::{EntityKind, Mention, MentionKind};
@@ -795,7 +795,9 @@ pub(crate) fn resolve_speakers(
             }
             SpeakerKind::Descriptor => {
                 let recent = recent(&timeline, &spoken, sorted, sp.span.start);
-                descriptor(groups, recent, &sp.text, sp.span.start, draft)
+                descriptor(groups, recent, &sp.text, sp.span.start, draft).or_else(|| {
+                    organization_descriptor(groups, cands, &organizations, &sp.text, sp.span.start)
+                })
             }
             SpeakerKind::Pronoun => match sp.text.trim().to_lowercase().as_str() {
                 // `The ministry … It also urged`: the organization last named.
@@ -1027,6 +1029,38 @@ fn push_other(g: &mut Group, span: &Span, text: &str, kind: MentionKind) {
             kind,
         });
     }
+}
+
+/// `the commission said`, `the ministry said`: a description that is `the` and an
+/// organization noun speaks for the nearest organization named before it whose name has
+/// that noun (`the commission` → the Commission on Presidential Debates). Longer
+/// descriptions (`the three-judge court`) and nouns the name lacks (`the project`) are
+/// left alone: in real copy they as often describe an organization never named.
+/// `organizations` are name mentions outside quotes (start, group), in order.
+fn organization_descriptor(
+    groups: &[Group],
+    cands: &[Cand],
+    organizations: &[(usize, usize)],
+    text: &str,
+    at: usize,
+) -> Option<usize> {
+    let mut words = text.split_whitespace();
+    let (Some(the), Some(head), None) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    if !the.eq_ignore_ascii_case("the") || !has_flag(ORG_HEAD, head) {
+        return None;
+    }
+    let before = &organizations[..organizations.partition_point(|&(o, _)| o < at)];
+    let named = |g: usize| {
+        groups[g].names.iter().any(|&ci| {
+            cands[ci]
+                .text
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(head))
+        })
+    };
+    before.iter().rev().map(|&(_, g)| g).find(|&g| named(g))
 }
 
 /// "the Russian general" → the most recent person whose role or title has "general".
