@@ -13,6 +13,8 @@ use crate::analysis::attribution::turn_label;
 use crate::analysis::numbers::context::Topic;
 use crate::analysis::numbers::{ClaimKind, NumberClaim};
 use crate::draft::Draft;
+use crate::lexicon::{self, lexicon_file};
+use std::sync::LazyLock;
 
 /// Whether the unsourced claim is one a copy editor would ask a source for; `interview`
 /// is the draft's question-and-answer part ([`Interview::of`]).
@@ -23,12 +25,18 @@ pub(crate) fn needs_source(draft: &Draft, claim: &NumberClaim, interview: &Inter
         return false;
     }
     let context = &claim.context;
-    let casualty = context.near(Topic::Casualty);
+    // `The Senate voted 70 to 20 to send the bill back, where it died`: a tally of votes,
+    // whatever dies near it.
+    let tally = claim.range && context.in_sentence(Topic::Vote);
+    let casualty = context.near(Topic::Casualty) && !tally;
     match claim.kind {
         ClaimKind::Count => {
             // A total large enough to be a statistic, of something named: `15,000 people
             // marched`, `800,000 employees`, `at least 200 makeshift homes`; not a bare
             // number (`received 192`, `phoned 911`) nor a small count that tells the story.
+            if names_a_model(draft, claim) {
+                return false;
+            }
             let value = claim.value.unwrap_or(0.0);
             let total = claim.head.is_some()
                 && !narrative_count(claim)
@@ -54,6 +62,10 @@ pub(crate) fn needs_source(draft: &Draft, claim: &NumberClaim, interview: &Inter
     if context.in_sentence(Topic::Ruling) && !casualty {
         return false;
     }
+    let amount = matches!(claim.kind, ClaimKind::Money | ClaimKind::Count);
+    if amount && !casualty && given(draft, claim) {
+        return false;
+    }
     match claim.kind {
         ClaimKind::Percent => {
             !context.in_sentence(Topic::Market) && !context.in_sentence(Topic::Vote)
@@ -67,6 +79,46 @@ pub(crate) fn needs_source(draft: &Draft, claim: &NumberClaim, interview: &Inter
         }
         ClaimKind::Measure | ClaimKind::Duration => true,
     }
+}
+
+/// `data/lexicon/figure-giving-verbs.txt`.
+static GIVING_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(lexicon_file!("figure-giving-verbs")).collect());
+
+/// An amount someone is said to offer, commit, plan to spend or have to pay
+/// (`Blankenship offered US$1 million`, `they offered a one million dollar reward`,
+/// `NASA plans to spend $612 million`): that someone, the verb's subject, is the source.
+/// Not money given (`Americans have donated $350 million`): a total of gifts is a
+/// statistic. The verb stands right before the amount, past an article.
+fn given(draft: &Draft, claim: &NumberClaim) -> bool {
+    let before = draft.prose.get(..claim.span.start).unwrap_or("");
+    // `US$1 million`: the letters of a currency glued to its sign are not a word.
+    let before = if before.ends_with(char::is_whitespace) {
+        before
+    } else {
+        before.trim_end_matches(|c: char| c.is_ascii_uppercase())
+    };
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let mut word = words.next();
+    if word.is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+        word = words.next();
+    }
+    word.is_some_and(|w| GIVING_VERBS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// `the 737 Max`: a number before a capitalized word that is not a plural is a model's or
+/// a product's name, not a count (`35 Democrats`, `500 Marines` are counts).
+fn names_a_model(draft: &Draft, claim: &NumberClaim) -> bool {
+    let text = draft.prose.get(claim.span.clone()).unwrap_or("");
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    // A word with lowercase letters: `U` of `U.S. troops` and units (`N`) are not names.
+    claim.head.is_some()
+        && text.contains(char::is_whitespace)
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().skip(1).any(char::is_lowercase)
+        && !last.ends_with('s')
 }
 
 /// A small count written out in words ("two people", "three districts"): news style spells
@@ -176,6 +228,10 @@ mod tests {
             ),
             ("Three people died in the fire.", "Three people"),
             (
+                "Americans have donated $1.2 million to the appeal.",
+                "$1.2 million",
+            ),
+            (
                 "About 2.5 inches of rain fell in two hours.",
                 "About 2.5 inches of rain",
             ),
@@ -196,6 +252,12 @@ mod tests {
             "The 22-mile journey took 22 minutes.",
             "Officers found 7 rifles in the car.",
             "The Senate voted 70 to 20 to send the bill back.",
+            "The Senate voted 70 to 20 to send the bill back to committee, where it died.",
+            "Blankenship offered US$1 million to Hunter Biden to have a debate.",
+            "Lacy promised up to $500 million a year in savings.",
+            "They offered a one million US dollar reward for information.",
+            "Investigators suggest a new feature on the 737 Max was forcing the nose down.",
+            "It is about 110 light-years from Earth.",
             "She drew two percent in the Léger poll.",
             "Biden led Trump 49.0 percent to 42.2 percent in the RealClearPolitics average.",
         ] {

@@ -412,10 +412,18 @@ fn finish(s: &Sent, mut core: Core, glued_unit: Option<usize>) -> Step {
         let t = s.text(at);
         let square = matches!(t.ascii_lower().as_ref(), "square" | "sq" | "cubic")
             && lx::unit(s.text(at + 1));
+        // `110 light-years`: a distance, whatever its second half says.
+        let light_years = t.eq_ignore_ascii_case("light")
+            && s.text(at + 1) == "-"
+            && s.text(at + 2).ascii_lower().starts_with("year");
         if square {
             unit_word = Some(s.text(at + 1));
             kind = ClaimKind::Measure;
             j = at + 2;
+        } else if light_years {
+            unit_word = Some(t);
+            kind = ClaimKind::Measure;
+            j = at + 3;
         } else if lx::time_unit(t) {
             if hyphen && ex::age_compound(s, j) {
                 return Step::Skip(j + 5);
@@ -525,24 +533,29 @@ fn finish(s: &Sent, mut core: Core, glued_unit: Option<usize>) -> Step {
         return Step::Skip(end + 1);
     }
     let verb = verb_before(s, start).or_else(|| verb_after(s, end + 1));
+    // `110 light-years from Earth`, `20 km away from the border`: a distance from a place,
+    // not a change from an earlier figure.
+    let located = kind == ClaimKind::Measure
+        && matches!(s.text(end + 1).ascii_lower().as_ref(), "from" | "away");
     let changing = (1..=4).any(|n| {
         s.back(start, n)
             .is_some_and(|k| s.is_word(k) && lx::change_word(s.text(k)))
-    }) || (end + 1..end + 4).any(|k| {
-        matches!(
-            s.text(k).ascii_lower().as_ref(),
-            "from"
-                | "up"
-                | "down"
-                | "than"
-                | "compared"
-                | "versus"
-                | "vs"
-                | "before"
-                | "earlier"
-                | "previously"
-        )
-    });
+    }) || !located
+        && (end + 1..end + 4).any(|k| {
+            matches!(
+                s.text(k).ascii_lower().as_ref(),
+                "from"
+                    | "up"
+                    | "down"
+                    | "than"
+                    | "compared"
+                    | "versus"
+                    | "vs"
+                    | "before"
+                    | "earlier"
+                    | "previously"
+            )
+        });
     Step::Claim(
         Box::new(Found {
             kind,
