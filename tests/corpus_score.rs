@@ -518,7 +518,7 @@ fn respelled_names_are_found() {
 
 #[test]
 fn speakers_on_real_copy() {
-    for (dir, min_right, max_flagged) in [("real", 101, 10), ("wikinews", 299, 6)] {
+    for (dir, min_right, max_flagged) in [("real", 104, 10), ("wikinews", 299, 6)] {
         let s = score_speakers(&corpus(dir));
         println!(
             "{dir}: speaker right for {} of {} direct quotes ({:.3}); named quotes flagged \
@@ -537,7 +537,7 @@ fn speakers_on_real_copy() {
 #[test]
 fn entities_on_real_copy() {
     // The lowest F1 reached per kind, in thousandths: (folder, person, place, organization).
-    for (dir, floors) in [("real", [742, 635, 472]), ("wikinews", [872, 821, 699])] {
+    for (dir, floors) in [("real", [744, 635, 472]), ("wikinews", [875, 826, 700])] {
         let counts = score_entities(&corpus(dir));
         for (kind, floor) in KINDS.iter().zip(floors) {
             let c = counts[kind];

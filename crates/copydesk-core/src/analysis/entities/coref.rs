@@ -231,9 +231,46 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
         }
     }
     merge_variants(&mut groups, cands, prose);
+    merge_misspelt_surnames(&mut groups, cands);
     merge_unqualified_organizations(&mut groups, cands);
     merge_acronyms(&mut groups, cands);
     groups
+}
+
+/// `Lydia Buchtmann … Ms Bauchtman said`: a person named by surname alone, whose surname no
+/// full name in the draft has, is the one person introduced earlier with a full name whose
+/// surname is a near miss of it ([`variants::misspelt`]): two people with names that close
+/// are not introduced one by surname alone. Both spellings stay; `name-variant` reports
+/// the name as spelled two ways.
+///
+/// [`variants::misspelt`]: super::variants::misspelt
+fn merge_misspelt_surnames(groups: &mut [Group], cands: &[Cand]) {
+    let live = |g: &Group| g.kind == EntityKind::Person && g.merged_into.is_none();
+    let first_seen = |g: &Group| g.names.first().map_or(usize::MAX, |&c| cands[c].span.start);
+    for b in 0..groups.len() {
+        if !live(&groups[b]) || groups[b].given.is_some() {
+            continue;
+        }
+        let Some(surname) = groups[b].surname.clone() else {
+            continue;
+        };
+        let fits = |a: &Group| {
+            live(a)
+                && a.given.is_some()
+                && first_seen(a) < first_seen(&groups[b])
+                && a.surname
+                    .as_deref()
+                    .is_some_and(|t| super::variants::misspelt(t, &surname))
+                && match (a.gender, groups[b].gender) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => true,
+                }
+        };
+        let mut near = (0..groups.len()).filter(|&a| a != b && fits(&groups[a]));
+        if let (Some(a), None) = (near.next(), near.next()) {
+            absorb(groups, cands, a, b);
+        }
+    }
 }
 
 /// The initials of an organization's name, its small words left out: "World Health

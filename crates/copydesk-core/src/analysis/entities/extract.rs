@@ -599,10 +599,23 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
             && is_singular_role_noun_lower(t.lower(), t.flags)
             // "Assistant U.S. Attorney Maria Delgado-Reyes": it qualifies a title.
             && !toks[a + 1..=b].iter().any(|k| k.has(TITLE));
+        // Any other word capitalized only because it opens the sentence, before a given
+        // name and a surname ("Curator Kathryn Waters showed"): a description, not the
+        // name's first word. The gazetteer has had its say on the whole run above.
+        let before_full_name = (a + 2..=a + 3).contains(&b)
+            && t.weak
+            && !t.possessive
+            && !t.all_caps
+            && !t.has(GIVEN_NAME | TITLE | ORG_HEAD | PLACE_HEAD | PARTICLE)
+            && toks[a + 1].has(GIVEN_NAME)
+            && toks[a + 1..=b]
+                .iter()
+                .all(|k| k.cap && !k.has(FUNCTION | ORG_HEAD | PLACE_HEAD | TITLE));
         if (t.has(FUNCTION) && (t.weak || matches!(t.lower(), "the" | "a" | "an")))
             || (t.has(NOT_NAME) && !compass_of_org)
             || (a < b && is_connector(t.lower()))
             || opening_role
+            || before_full_name
         {
             a += 1;
         } else {

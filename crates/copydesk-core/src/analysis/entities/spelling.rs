@@ -228,9 +228,17 @@ pub(crate) fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMenti
             if same_spelling(s, &dominant) {
                 continue;
             }
-            let kind = classify(s, &dominant).or_else(|| {
-                gazetteer::alternate_spellings(s, &dominant).then_some(VariantKind::Transliteration)
-            });
+            // A surname joined to its person as a misspelling (coref's
+            // `merge_misspelt_surnames`): nothing says which spelling is right.
+            let misspelt = part == Part::Surname
+                && classify(s, &dominant).is_none()
+                && super::variants::misspelt(s, &dominant);
+            let kind = classify(s, &dominant)
+                .or_else(|| {
+                    gazetteer::alternate_spellings(s, &dominant)
+                        .then_some(VariantKind::Transliteration)
+                })
+                .or(misspelt.then_some(VariantKind::Misspelling));
             let wrong = style.is_some_and(|e| {
                 e.wrong.iter().any(|w| {
                     w.split_whitespace().any(|x| same_spelling(x, s)) || same_spelling(w, s)
@@ -269,7 +277,7 @@ pub(crate) fn stray_mentions(entity: &Entity, config: &Config) -> Vec<StrayMenti
                     kind,
                     house_style: style.map(|e| e.name.clone()),
                     older: gazetteer::alternate_spellings(s, &dominant),
-                    tie: tie && spans.len() == top,
+                    tie: misspelt || tie && spans.len() == top,
                 });
             }
         }
