@@ -382,6 +382,20 @@ pub(crate) fn noun_phrase_before(tokens: &[Token], last: usize, floor: usize) ->
         if let Some(found) = person_before_affiliation(tokens, start, last, floor) {
             return Some(found);
         }
+        // `Matthew Ingram of The Globe and Mail said`: a body whose name joins two runs
+        // with `and` or `&` (`Procter & Gamble`).
+        if start >= floor + 2
+            && matches!(tokens[start - 1].lower(), "and" | "&")
+            && is_name_word(&tokens[start - 2])
+        {
+            let mut first = start - 2;
+            while first > floor && is_name_word(&tokens[first - 1]) {
+                first -= 1;
+            }
+            if let Some(found) = person_before_affiliation(tokens, first, last, floor) {
+                return Some(found);
+            }
+        }
         // `Sen. Rand Paul of Kentucky said`: the person, not the place they represent;
         // `the Bank of England said`: the whole name.
         if start >= floor + 2
