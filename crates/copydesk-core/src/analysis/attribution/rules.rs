@@ -110,6 +110,9 @@ pub(crate) fn plural_antecedent(toks: &Tokens, m: Match) -> Match {
 
 /// Attribution that follows the quote (token `qpos`) before the sentence ends at `end`.
 pub(crate) fn after_quote(t: &[Token], qpos: usize, end: usize, extra: &[String]) -> Option<Match> {
+    // A semicolon ends the quote's clause: `they "would not consider it"; Interpol did not
+    // disclose …` is another statement.
+    let end = (qpos + 1..end).find(|&k| t[k].is_punct(';')).unwrap_or(end);
     let mut i = qpos + 1;
     while i < end && t[i].is_punct(',') {
         i += 1;
