@@ -332,9 +332,12 @@ fn counted(text: &str, noun: &str) -> bool {
 /// Whether the story names the noun in the plural anywhere.
 fn plural(text: &str, noun: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    ["s", "es"].iter().any(|suffix| {
-        let word = format!("{noun}{suffix}");
-        lower.match_indices(&word).any(|(at, _)| {
+    let mut forms = vec![format!("{noun}s"), format!("{noun}es")];
+    if let Some(stem) = noun.strip_suffix('y') {
+        forms.push(format!("{stem}ies"));
+    }
+    forms.iter().any(|word| {
+        lower.match_indices(word.as_str()).any(|(at, _)| {
             let bytes = lower.as_bytes();
             (at == 0 || !is_word_byte(bytes[at - 1]))
                 && !bytes.get(at + word.len()).is_some_and(|&b| is_word_byte(b))

@@ -186,6 +186,21 @@ fn near_midnight(text: &str, r: &Ref) -> bool {
 /// numbered ("Game 2"). `prose` is the draft's prose in lowercase.
 fn counted(prose: &str, noun: &str) -> bool {
     for word in crate::analysis::dates::event_nouns(noun) {
+        // "rallies", "robberies".
+        if let Some(stem) = word.strip_suffix('y') {
+            let plural = format!("{stem}ies");
+            let bytes = prose.as_bytes();
+            let edge = |i: Option<usize>| {
+                i.and_then(|i| bytes.get(i))
+                    .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-')
+            };
+            if prose
+                .match_indices(&plural)
+                .any(|(at, _)| edge(at.checked_sub(1)) && edge(Some(at + plural.len())))
+            {
+                return true;
+            }
+        }
         for (at, _) in prose.match_indices(word) {
             let before = &prose[..at];
             if before
@@ -465,6 +480,10 @@ mod tests {
              Saturday's game was the second game of the series.\n",
         );
         silent("The game was played on Sunday.\n\nSaturday's game settled Game 2.\n");
+        silent(
+            "The rally, which took place on Sunday, drew thousands.\n\n\
+             Saturday's rally was smaller. Both rallies were peaceful.\n",
+        );
     }
 
     #[test]
