@@ -11,6 +11,7 @@ use crate::parallel;
 pub use crate::codes::{Code, Severity, DOCS_BASE};
 
 pub mod dates;
+pub mod events;
 pub mod facts;
 pub mod names;
 pub mod numbers;
@@ -124,10 +125,9 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
         },
         || {
             let draft = &analysis.draft;
-            (
-                dates::check(draft, &analysis.story_date, &analysis.dates),
-                numbers::check(draft, &analysis.numbers),
-            )
+            let mut dates = dates::check(draft, &analysis.story_date, &analysis.dates);
+            dates.extend(events::check(draft, &analysis.dates));
+            (dates, numbers::check(draft, &analysis.numbers))
         },
     );
     findings.extend(dates);

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::draft::{Draft, Span};
 use chrono::{NaiveDate, Weekday};
 
+mod events;
 mod expressions;
 mod hover;
 mod lexicon;
@@ -22,12 +23,14 @@ mod story_date;
 mod tense;
 mod tokens;
 
+pub use events::{EventForm, EventRef};
 pub use expressions::{Calendar, Expression, Modifier, Relative, Unit};
 pub use hover::hover;
 pub use resolve::{Resolution, Unresolved};
 pub use story_date::story_date;
 pub use tense::Tense;
 
+pub(crate) use events::nouns_of as event_nouns;
 pub(crate) use lexicon::{
     abbreviate_weekday_like, long_date, max_days, month_name, plain_date, weekday_abbreviation,
     weekday_name,
@@ -126,6 +129,9 @@ pub struct DateMention {
     pub resolution: Resolution,
     /// The day it resolves to, when it is one day.
     pub resolved: Option<NaiveDate>,
+    /// The event it dates, when grammar ties it to one ("the March 3 vote", "the fire,
+    /// which broke out on Sunday").
+    pub event: Option<EventRef>,
 }
 
 impl DateMention {
@@ -156,6 +162,7 @@ pub(crate) struct LocalMention {
     attributive: bool,
     /// Its sentence talks of another year ("that year", "a year earlier").
     another_year_named: bool,
+    event: Option<EventRef>,
 }
 
 /// The facts of one paragraph this analysis reads on its own (see [`super::local`]); spans
@@ -208,6 +215,7 @@ pub fn local(draft: &Draft, p: usize, _config: &Config) -> Local {
                 || p.text.ends_with("’s")
         });
         let in_dateline = dateline.as_ref().is_some_and(|d| d.contains(&f.span.start));
+        let event = events::read(&toks, f.first, f.last, &f.expression);
         mentions.push(LocalMention {
             span: f.span,
             expression: f.expression,
@@ -217,6 +225,7 @@ pub fn local(draft: &Draft, p: usize, _config: &Config) -> Local {
             in_dateline,
             attributive,
             another_year_named: names_another_year(&toks[near(window, f.first, f.last)]),
+            event,
         });
     }
     // Kept with the paragraph for the whole analysis: the room pushes left is not.
@@ -282,6 +291,10 @@ pub fn resolve(draft: &Draft, facts: &Facts, story: &StoryDate) -> Vec<DateMenti
                     _ => None,
                 },
                 resolution,
+                event: m.event.as_ref().map(|e| EventRef {
+                    span: e.span.start + base..e.span.end + base,
+                    ..e.clone()
+                }),
             });
         }
     }
