@@ -54,10 +54,11 @@ pub enum Code {
     Misquote,
     QuoteSpeakerMismatch,
     QuoteNotInSources,
+    PlaceMismatch,
 }
 
 impl Code {
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 14] = [
         Code::UnattributedQuote,
         Code::UnbalancedQuote,
         Code::NameVariant,
@@ -71,6 +72,7 @@ impl Code {
         Code::Misquote,
         Code::QuoteSpeakerMismatch,
         Code::QuoteNotInSources,
+        Code::PlaceMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +90,7 @@ impl Code {
             Code::Misquote => "misquote",
             Code::QuoteSpeakerMismatch => "quote-speaker-mismatch",
             Code::QuoteNotInSources => "quote-not-in-sources",
+            Code::PlaceMismatch => "place-mismatch",
         }
     }
 
