@@ -67,7 +67,7 @@ struct Target {
     capital: bool,
 }
 
-fn target(text: &str) -> Option<Target> {
+fn targets(text: &str) -> Vec<Target> {
     let analysis = copydesk::analyze(text, Format::Plain, &Config::default());
     let mut mentions: Vec<&copydesk::analysis::entities::Mention> = analysis
         .entities
@@ -76,7 +76,8 @@ fn target(text: &str) -> Option<Target> {
         .filter(|m| m.kind == MentionKind::Name)
         .collect();
     mentions.sort_by_key(|m| m.span.start);
-    mentions.into_iter().find_map(|m| {
+    let mut seen: Vec<&str> = Vec::new();
+    let found = mentions.into_iter().filter_map(|m| {
         let (city, spelling) = gazetteer::lookup(&m.text)?;
         if city.kind != PlaceKind::City
             || spelling != Spelling::Current
@@ -91,7 +92,12 @@ fn target(text: &str) -> Option<Target> {
             && before.ends_with(' ')
             && prev.chars().all(|c| c.is_ascii_lowercase())
             && !matches!(prev, "and" | "or" | "between" | "to" | "the" | "of" | "a")
-            && after.starts_with([' ', ',', '.', ';']);
+            && after.starts_with([' ', ',', '.', ';'])
+            // A city the story already places ("Wuhan, China"): another country written
+            // between the two reads as a list, which the check leaves alone.
+            && !after
+                .strip_prefix(", ")
+                .is_some_and(|a| a.starts_with(char::is_uppercase));
         if !usable {
             return None;
         }
@@ -104,7 +110,17 @@ fn target(text: &str) -> Option<Target> {
             home: facts.country,
             capital: facts.capital_of().any(|c| c == facts.country),
         })
-    })
+    });
+    // The first two cities, one mention each.
+    found
+        .filter(|t| {
+            let name = &text[t.span.clone()];
+            let new = !seen.contains(&name);
+            seen.push(name);
+            new
+        })
+        .take(2)
+        .collect()
 }
 
 /// The text written for form `form` with country `(name, adjective)`, and where.
@@ -155,9 +171,17 @@ fn measure(dir: &Path) -> Score {
             eprintln!("clean {name}: {} ({:?})", f.message, &text[f.span.clone()]);
         }
         score.clean_findings += clean.len();
-        let Some(t) = target(text) else {
-            continue;
-        };
+        for (j, t) in targets(text).iter().enumerate() {
+            inject(&mut score, name, text, t, i + j);
+        }
+    }
+    score
+}
+
+/// Writes the wrong country beside target `t` in form `i`, and the right one as a
+/// control, and scores the findings.
+fn inject(score: &mut Score, name: &str, text: &str, t: &Target, i: usize) {
+    {
         let form = i;
         // The capital form is written with the home country only of a city that is its
         // capital; for any other it is a misstatement with any country.
@@ -170,7 +194,7 @@ fn measure(dir: &Path) -> Score {
                 !t.countries.contains(&code)
             })
             .expect("a wrong country");
-        let (at, piece) = edit(text, &t, form, wrong);
+        let (at, piece) = edit(text, t, form, wrong);
         let injected = insert(text, at, &piece);
         let word = if form % 4 == 0 { wrong.1 } else { wrong.0 };
         let expected = country_words(at, &piece, word);
@@ -195,16 +219,16 @@ fn measure(dir: &Path) -> Score {
         }
         // The control: the same form with the right country.
         let Some(home) = gazetteer::country(t.home) else {
-            continue;
+            return;
         };
         let adjective = gazetteer::facts(&home).adjectives().next();
         let Some(adjective) = adjective else {
-            continue;
+            return;
         };
         if form % 4 == 3 && !t.capital {
-            continue;
+            return;
         }
-        let (at, piece) = edit(text, &t, form, (home.name, adjective));
+        let (at, piece) = edit(text, t, form, (home.name, adjective));
         let control = insert(text, at, &piece);
         score.controls += 1;
         let found = findings(&control);
@@ -213,7 +237,6 @@ fn measure(dir: &Path) -> Score {
         }
         score.control_findings += found.len();
     }
-    score
 }
 
 fn report(score: &Score) -> (f64, f64, f64) {

@@ -283,7 +283,10 @@ fn country_in_run(
 
 /// Whether the text after a country ends the place's phrase: see [`country_in_run`].
 fn ends_the_phrase(rest: &str) -> bool {
-    let rest = rest.trim_start_matches(['.', ' ']);
+    if rest.starts_with(['.', '!', '?']) {
+        return true;
+    }
+    let rest = rest.trim_start_matches(' ');
     if rest.is_empty() || rest.starts_with(['\n', ')', ';', ':', '—', '–', '"', '”', '’']) {
         return true;
     }
@@ -301,7 +304,7 @@ fn ends_the_phrase(rest: &str) -> bool {
         next,
         "on" | "in" | "last" | "this" | "earlier" | "late" | "yesterday" | "today" | "where"
             | "when" | "after" | "before" | "during" | "since"
-    ) && !rest.starts_with(".")
+    )
 }
 
 /// Whether the comma after a name may be a list's: the name itself follows a comma, or
