@@ -27,6 +27,7 @@ pub const STARTER: &str = r#"# copydesk configuration. copydesk uses the nearest
 # number-mismatch = "warning"
 # age-mismatch = "warning"
 # title-mismatch = "warning"
+# place-mismatch = "warning"
 
 [attribution]
 # Extra speech verbs: they attribute a quote ("…," she harrumphed) and source a figure

@@ -61,7 +61,8 @@ const DIRECTIONS: &str = r"(?:north|south|east|west|central|northern|southern|ea
 
 /// A capitalized run that may name a country ("Syria", "United States", "Bosnia and
 /// Herzegovina", "U.S.").
-const RUN: &str = r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:and\s|of\s|of\sthe\s|the\s)?\p{Lu}[\p{L}.'’-]*){0,4})";
+const RUN: &str =
+    r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:and\s|of\s|of\sthe\s|the\s)?\p{Lu}[\p{L}.'’-]*){0,4})";
 
 /// "the Syrian city of " / "the northern Syrian port city of " / "the Syrian capital, "
 /// right before the name.
@@ -97,11 +98,40 @@ static COMMA: LazyLock<Regex> =
 /// Words before an adjective that make the statement about another time or another sense:
 /// "the former Syrian capital", "the then-Yugoslav city".
 const QUALIFIERS: &[&str] = &[
-    "former", "then", "then-", "once", "old", "onetime", "one-time", "erstwhile", "ex-",
-    "de", "facto", "provisional", "temporary", "future", "new", "proposed", "second",
-    "largest", "biggest", "commercial", "economic", "financial", "cultural", "spiritual",
-    "religious", "administrative", "de-facto", "self-declared", "self-proclaimed",
-    "would-be", "historical", "imperial", "royal", "colonial",
+    "former",
+    "then",
+    "then-",
+    "once",
+    "old",
+    "onetime",
+    "one-time",
+    "erstwhile",
+    "ex-",
+    "de",
+    "facto",
+    "provisional",
+    "temporary",
+    "future",
+    "new",
+    "proposed",
+    "second",
+    "largest",
+    "biggest",
+    "commercial",
+    "economic",
+    "financial",
+    "cultural",
+    "spiritual",
+    "religious",
+    "administrative",
+    "de-facto",
+    "self-declared",
+    "self-proclaimed",
+    "would-be",
+    "historical",
+    "imperial",
+    "royal",
+    "colonial",
 ];
 
 /// Every statement of a city's country or capital status the draft makes.
@@ -109,7 +139,11 @@ pub fn statements(analysis: &Analysis) -> Vec<Statement> {
     let prose = analysis.draft.prose.as_str();
     let mut out = Vec::new();
     for entity in &analysis.entities {
-        for m in entity.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+        for m in entity
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+        {
             let Some(text) = prose.get(m.span.clone()) else {
                 continue;
             };
@@ -302,8 +336,19 @@ fn ends_the_phrase(rest: &str) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
     matches!(
         next,
-        "on" | "in" | "last" | "this" | "earlier" | "late" | "yesterday" | "today" | "where"
-            | "when" | "after" | "before" | "during" | "since"
+        "on" | "in"
+            | "last"
+            | "this"
+            | "earlier"
+            | "late"
+            | "yesterday"
+            | "today"
+            | "where"
+            | "when"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
     )
 }
 
@@ -316,8 +361,10 @@ fn comma_may_be_a_list(prose: &str, place: &Span) -> bool {
         return true;
     }
     let last = before.split_whitespace().next_back().unwrap_or("");
-    matches!(last, "and" | "or" | "between" | "nor" | "versus" | "vs." | "to")
-        && !before.ends_with("from")
+    matches!(
+        last,
+        "and" | "or" | "between" | "nor" | "versus" | "vs." | "to"
+    ) && !before.ends_with("from")
 }
 
 /// The place card of a hover: what the gazetteer knows of the place an entity names, as
@@ -330,7 +377,11 @@ pub fn card(name: &str) -> Option<String> {
     let mut what = match place.kind {
         PlaceKind::City => {
             let capital_here = facts.capital_of().any(|c| c == facts.country);
-            let noun = if capital_here { "capital of" } else { "city in" };
+            let noun = if capital_here {
+                "capital of"
+            } else {
+                "city in"
+            };
             let mut within = String::new();
             if !facts.region.is_empty() {
                 within.push_str(facts.region);
@@ -432,7 +483,10 @@ mod tests {
             "{card}"
         );
         assert!(card.contains("Alepo"), "{card}");
-        assert!(card.contains("openstreetmap.org/?mlat=36.2&mlon=37.16"), "{card}");
+        assert!(
+            card.contains("openstreetmap.org/?mlat=36.2&mlon=37.16"),
+            "{card}"
+        );
         let card = card_of("Damascus");
         assert!(card.contains("capital of Syria"), "{card}");
         let card = card_of("Houston");

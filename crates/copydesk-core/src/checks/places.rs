@@ -62,7 +62,8 @@ fn finding(text: &str, s: &Statement) -> Option<Finding> {
             of.dedup();
             let message = match of.as_slice() {
                 [other] => format!(
-                    "{city} is the capital of {}, not of {} (GeoNames: {capital})",
+                    "{city} is the capital of {}, not of {}, whose capital is {capital} \
+                     (GeoNames)",
                     name_of(other),
                     country.name
                 ),
@@ -103,15 +104,17 @@ fn describe(city: &gazetteer::Place) -> String {
         .lines()
         .next()
         .and_then(|l| l.split_once(" — "))
-        .map_or_else(String::new, |(_, what)| format!("{what} (GeoNames)"))
+        .map_or_else(String::new, |(_, what)| {
+            format!("{} (GeoNames)", what.trim_end())
+        })
 }
 
 /// The words that name country `code` in the draft's form: its adjective where the draft
 /// used one ("Syrian"), else its name.
 fn replacement(form: Form, code: &str, written: &str) -> Option<String> {
     let country = gazetteer::country(code)?;
-    let adjective_form = matches!(form, Form::Adjective)
-        || gazetteer::country_of_adjective(written).is_some();
+    let adjective_form =
+        matches!(form, Form::Adjective) || gazetteer::country_of_adjective(written).is_some();
     if adjective_form {
         return gazetteer::facts(&country)
             .adjectives()
@@ -199,7 +202,9 @@ mod tests {
         silent("Bonn, the former capital of Germany, hosted the talks.\n");
         silent("The summit met in Almaty, the former Kazakh capital, on Monday.\n");
         silent("Lagos, the commercial capital of Nigeria, flooded again.\n");
-        silent("The court sits in The Hague; Amsterdam, the capital of the Netherlands, is near.\n");
+        silent(
+            "The court sits in The Hague; Amsterdam, the capital of the Netherlands, is near.\n",
+        );
         silent("Pretoria, the capital of South Africa, and Cape Town, the capital of South Africa, agreed.\n");
         // A historical name.
         silent("In 1939 the troops entered Danzig, Poland.\n");

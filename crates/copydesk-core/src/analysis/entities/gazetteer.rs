@@ -442,9 +442,9 @@ pub fn facts(place: &Place) -> Facts {
     let mut cols = line.split('\t').skip(4);
     let mut next = || cols.next().unwrap_or("");
     let (country, region, population, coordinates) = (next(), next(), next(), next());
-    let coordinates = coordinates.split_once(',').and_then(|(lat, lon)| {
-        Some((lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?))
-    });
+    let coordinates = coordinates
+        .split_once(',')
+        .and_then(|(lat, lon)| Some((lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?)));
     Facts {
         country,
         region,
@@ -486,7 +486,9 @@ static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
         let start = row;
         row += line.len() + 1;
         if let Some(rest) = line.strip_prefix("region\t") {
-            countries.regions.insert(rest.split('\t').next().unwrap_or(""));
+            countries
+                .regions
+                .insert(rest.split('\t').next().unwrap_or(""));
         }
         let Some(rest) = line.strip_prefix("country\t") else {
             continue;
