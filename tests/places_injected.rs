@@ -180,63 +180,64 @@ fn measure(dir: &Path) -> Score {
 
 /// Writes the wrong country beside target `t` in form `i`, and the right one as a
 /// control, and scores the findings.
-fn inject(score: &mut Score, name: &str, text: &str, t: &Target, i: usize) {
-    {
-        let form = i;
-        // The capital form is written with the home country only of a city that is its
-        // capital; for any other it is a misstatement with any country.
-        let wrong = (0..WRONG.len())
-            .map(|k| WRONG[(i + k) % WRONG.len()])
-            .find(|(n, _)| {
-                let code = gazetteer::lookup(n)
-                    .map(|(p, _)| gazetteer::facts(&p).country)
-                    .unwrap_or("");
-                !t.countries.contains(&code)
-            })
-            .expect("a wrong country");
-        let (at, piece) = edit(text, t, form, wrong);
-        let injected = insert(text, at, &piece);
-        let word = if form % 4 == 0 { wrong.1 } else { wrong.0 };
-        let expected = country_words(at, &piece, word);
-        let found = findings(&injected);
-        score.injected += 1;
-        let hit = found.iter().any(|f| f.span == expected);
-        if hit {
-            score.found += 1;
-        } else {
-            eprintln!(
-                "missed {name}: {:?}",
-                &injected[at.saturating_sub(40)..(at + piece.len() + 40).min(injected.len())]
-            );
-        }
-        for f in &found {
-            if f.span == expected {
-                score.true_findings += 1;
-            } else {
-                score.false_findings += 1;
-                eprintln!("false {name}: {}", f.message);
-            }
-        }
-        // The control: the same form with the right country.
-        let Some(home) = gazetteer::country(t.home) else {
-            return;
-        };
-        let adjective = gazetteer::facts(&home).adjectives().next();
-        let Some(adjective) = adjective else {
-            return;
-        };
-        if form % 4 == 3 && !t.capital {
-            return;
-        }
-        let (at, piece) = edit(text, t, form, (home.name, adjective));
-        let control = insert(text, at, &piece);
-        score.controls += 1;
-        let found = findings(&control);
-        for f in &found {
-            eprintln!("control {name}: {}", f.message);
-        }
-        score.control_findings += found.len();
+fn inject(score: &mut Score, name: &str, text: &str, t: &Target, form: usize) {
+    // The capital form is written with the home country only of a city that is its
+    // capital; for any other it is a misstatement with any country.
+    let wrong = (0..WRONG.len())
+        .map(|k| WRONG[(form + k) % WRONG.len()])
+        .find(|(n, _)| {
+            let code = gazetteer::lookup(n)
+                .map(|(p, _)| gazetteer::facts(&p).country)
+                .unwrap_or("");
+            !t.countries.contains(&code)
+        })
+        .expect("a wrong country");
+    let (at, piece) = edit(text, t, form, wrong);
+    let injected = insert(text, at, &piece);
+    let word = if form.is_multiple_of(4) {
+        wrong.1
+    } else {
+        wrong.0
+    };
+    let expected = country_words(at, &piece, word);
+    let found = findings(&injected);
+    score.injected += 1;
+    let hit = found.iter().any(|f| f.span == expected);
+    if hit {
+        score.found += 1;
+    } else {
+        eprintln!(
+            "missed {name}: {:?}",
+            &injected[at.saturating_sub(40)..(at + piece.len() + 40).min(injected.len())]
+        );
     }
+    for f in &found {
+        if f.span == expected {
+            score.true_findings += 1;
+        } else {
+            score.false_findings += 1;
+            eprintln!("false {name}: {}", f.message);
+        }
+    }
+    // The control: the same form with the right country.
+    let Some(home) = gazetteer::country(t.home) else {
+        return;
+    };
+    let adjective = gazetteer::facts(&home).adjectives().next();
+    let Some(adjective) = adjective else {
+        return;
+    };
+    if form % 4 == 3 && !t.capital {
+        return;
+    }
+    let (at, piece) = edit(text, t, form, (home.name, adjective));
+    let control = insert(text, at, &piece);
+    score.controls += 1;
+    let found = findings(&control);
+    for f in &found {
+        eprintln!("control {name}: {}", f.message);
+    }
+    score.control_findings += found.len();
 }
 
 fn report(score: &Score) -> (f64, f64, f64) {

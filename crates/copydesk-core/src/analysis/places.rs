@@ -67,9 +67,9 @@ const RUN: &str =
 /// "the Syrian city of " / "the northern Syrian port city of " / "the Syrian capital, "
 /// right before the name.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[\s(“‘«]|--)[Tt]he\s((?:[a-z-]+\s){{0,2}})(\p{{Lu}}[\p{{L}}.]*(?:\s\p{{Lu}}\p{{L}}*)?)\s(?:(?:port|border|coastal|industrial|northern|southern|eastern|western|central|southwestern|northeastern|northwestern|southeastern|holy|ancient|historic|oil|desert|mountain|frontier|river|garrison|market|rebel-held|besieged|embattled|key|strategic)\s){{0,2}}(city|town|village|port|capital)(?:\sof|,)?\s+$"
-    ))
+    Regex::new(
+        r"(?:^|[\s(“‘«])[Tt]he\s((?:[a-z-]+\s){0,2})(\p{Lu}[\p{L}.]*(?:\s\p{Lu}\p{L}*)?)\s(?:(?:port|border|coastal|industrial|northern|southern|eastern|western|central|southwestern|northeastern|northwestern|southeastern|holy|ancient|historic|oil|desert|mountain|frontier|river|garrison|market|rebel-held|besieged|embattled|key|strategic)\s){0,2}(city|town|village|port|capital)(?:\sof|,)?\s+$",
+    )
     .expect("pattern")
 });
 
@@ -450,7 +450,7 @@ fn population(p: u64) -> String {
         let digits = p.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);
