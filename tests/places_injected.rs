@@ -267,12 +267,14 @@ fn report(score: &Score) -> (f64, f64, f64) {
 
 #[test]
 fn place_misstatements_in_real_stories_are_found_and_nothing_else() {
-    let dir = std::env::var_os("COPYDESK_PLACES_CORPUS")
-        .map(PathBuf::from)
+    let other = std::env::var_os("COPYDESK_PLACES_CORPUS").map(PathBuf::from);
+    let dir = other
+        .clone()
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/wikinews"));
     let score = measure(&dir);
     let (precision, recall, per_1000) = report(&score);
-    assert!(score.injected >= 40, "{score:?}");
+    // At least 40 misstatements in the committed stories; another folder may be smaller.
+    assert!(other.is_some() || score.injected >= 40, "{score:?}");
     assert!(precision >= 0.95, "precision {precision}");
     assert!(recall >= 0.9, "recall {recall}");
     assert!(per_1000 <= 0.1, "{per_1000} findings per 1,000 words");

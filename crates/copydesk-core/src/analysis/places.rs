@@ -62,13 +62,13 @@ const DIRECTIONS: &str = r"(?:north|south|east|west|central|northern|southern|ea
 /// A capitalized run that may name a country ("Syria", "United States", "Bosnia and
 /// Herzegovina", "U.S.").
 const RUN: &str =
-    r"(\p{Lu}[\p{L}.'’-]*(?:\s(?:and\s|of\s|of\sthe\s|the\s)?\p{Lu}[\p{L}.'’-]*){0,4})";
+    r"([A-Z][A-Za-zÀ-ÿ.'’-]*(?:\s(?:and\s|of\s|of\sthe\s|the\s)?[A-Z][A-Za-zÀ-ÿ.'’-]*){0,4})";
 
 /// "the Syrian city of " / "the northern Syrian port city of " / "the Syrian capital, "
 /// right before the name.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s(“‘«])[Tt]he\s((?:[a-z-]+\s){0,2})(\p{Lu}[\p{L}.]*(?:\s\p{Lu}\p{L}*)?)\s(?:(?:port|border|coastal|industrial|northern|southern|eastern|western|central|southwestern|northeastern|northwestern|southeastern|holy|ancient|historic|oil|desert|mountain|frontier|river|garrison|market|rebel-held|besieged|embattled|key|strategic)\s){0,2}(city|town|village|port|capital)(?:\sof|,)?\s+$",
+        r"(?:^|[\s(“‘«])[Tt]he\s((?:[a-z-]+\s){0,2})([A-Z][A-Za-zÀ-ÿ.]*(?:\s[A-Z][A-Za-zÀ-ÿ]*)?)\s(?:(?:port|border|coastal|industrial|northern|southern|eastern|western|central|southwestern|northeastern|northwestern|southeastern|holy|ancient|historic|oil|desert|mountain|frontier|river|garrison|market|rebel-held|besieged|embattled|key|strategic)\s){0,2}(city|town|village|port|capital)(?:\sof|,)?\s+$",
     )
     .expect("pattern")
 });
@@ -88,12 +88,9 @@ static CAPITAL_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// ", the Syrian capital" right after the name.
 static ADJECTIVE_CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,\sthe\s(\p{Lu}[\p{L}.]*(?:\s\p{Lu}\p{L}*)?)\scapital\b").expect("pattern")
+    Regex::new(r"^,\sthe\s([A-Z][A-Za-zÀ-ÿ.]*(?:\s[A-Z][A-Za-zÀ-ÿ]*)?)\scapital(?:[^A-Za-z]|$)")
+        .expect("pattern")
 });
-
-/// ", Syria" right after the name.
-static COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^,\s{RUN}")).expect("pattern"));
 
 /// Words before an adjective that make the statement about another time or another sense:
 /// "the former Syrian capital", "the then-Yugoslav city".
@@ -166,6 +163,19 @@ pub fn statements(analysis: &Analysis) -> Vec<Statement> {
 
 fn read_before(prose: &str, place: &Span, city: Place, out: &mut Vec<Statement>) {
     let (start, window) = super::facts::window_before(prose, place.start, 90);
+    // Most names stand after no such phrase: the pattern is asked only when its noun ends
+    // the words before the name, so a draft that has none never builds it.
+    let tail = window.trim_end();
+    let tail = tail
+        .strip_suffix(" of")
+        .or_else(|| tail.strip_suffix(','))
+        .unwrap_or(tail);
+    if !["city", "town", "village", "port", "capital"]
+        .iter()
+        .any(|noun| tail.ends_with(noun))
+    {
+        return;
+    }
     let Some(c) = BEFORE.captures(window) else {
         return;
     };
@@ -204,8 +214,10 @@ fn read_after(prose: &str, place: &Span, city: Place, out: &mut Vec<Statement>) 
     // Only what the sentence says: a window cut at a paragraph break.
     let window = window.split("\n\n").next().unwrap_or("");
     let at = |m: regex::Match| place.end + m.start()..place.end + m.end();
-    if let Some(c) = CAPITAL_OF.captures(window) {
-        if let Some((code, span)) = country_in_run(window, c.get(1), false) {
+    let opening = |prefixes: &[&str]| prefixes.iter().any(|p| window.starts_with(p));
+    let capital_of = opening(&[", the capital ", ", capital "]);
+    if let Some(c) = capital_of.then(|| CAPITAL_OF.captures(window)).flatten() {
+        if let Some((code, span)) = country_in_run(window, c.get(1).map(|m| m.range()), false) {
             out.push(Statement {
                 place: place.clone(),
                 city,
@@ -216,7 +228,14 @@ fn read_after(prose: &str, place: &Span, city: Place, out: &mut Vec<Statement>) 
         }
         return;
     }
-    if let Some(c) = ADJECTIVE_CAPITAL.captures(window) {
+    let adjective_capital = opening(&[", the "])
+        && window
+            .get(..window.len().min(40))
+            .is_some_and(|w| w.contains(" capital"));
+    if let Some(c) = adjective_capital
+        .then(|| ADJECTIVE_CAPITAL.captures(window))
+        .flatten()
+    {
         let (Some(whole), Some(adjective)) = (c.get(0), c.get(1)) else {
             return;
         };
@@ -235,8 +254,9 @@ fn read_after(prose: &str, place: &Span, city: Place, out: &mut Vec<Statement>) 
         }
         return;
     }
-    if let Some(c) = CITY_IN.captures(window) {
-        if let Some((code, span)) = country_in_run(window, c.get(1), false) {
+    let city_in = opening(&[", a ", ", an "]);
+    if let Some(c) = city_in.then(|| CITY_IN.captures(window)).flatten() {
+        if let Some((code, span)) = country_in_run(window, c.get(1).map(|m| m.range()), false) {
             out.push(Statement {
                 place: place.clone(),
                 city,
@@ -247,11 +267,12 @@ fn read_after(prose: &str, place: &Span, city: Place, out: &mut Vec<Statement>) 
         }
         return;
     }
-    if let Some(c) = COMMA.captures(window) {
-        if comma_may_be_a_list(prose, place) {
+    if let Some(after) = window.strip_prefix(", ") {
+        if !after.starts_with(|c: char| c.is_ascii_uppercase()) || comma_may_be_a_list(prose, place)
+        {
             return;
         }
-        if let Some((code, span)) = country_in_run(window, c.get(1), true) {
+        if let Some((code, span)) = country_in_run(window, Some(capitalized_run(window, 2)), true) {
             out.push(Statement {
                 place: place.clone(),
                 city,
@@ -268,16 +289,12 @@ fn read_after(prose: &str, place: &Span, city: Place, out: &mut Vec<Statement>) 
 /// end of the line, or a lowercase word that is not "and" or "or" and does not make it the
 /// subject of a verb): "in Aleppo, Syria, on Monday", not "Paris, Jordan and Chad" nor "In
 /// Geneva, Iran agreed".
-fn country_in_run(
-    window: &str,
-    run: Option<regex::Match>,
-    alone: bool,
-) -> Option<(&'static str, Span)> {
+fn country_in_run(window: &str, run: Option<Span>, alone: bool) -> Option<(&'static str, Span)> {
     let run = run?;
-    let words: Vec<(usize, &str)> = run
-        .as_str()
+    let words: Vec<(usize, &str)> = window
+        .get(run.clone())?
         .split(' ')
-        .scan(run.start(), |at, w| {
+        .scan(run.start, |at, w| {
             let here = *at;
             *at += w.len() + 1;
             Some((here, w))
@@ -313,6 +330,32 @@ fn country_in_run(
         return (!code.is_empty()).then_some((code, first..end));
     }
     None
+}
+
+/// The capitalized run that starts at byte `from` of `window` ("United States", "Bosnia
+/// and Herzegovina"): up to five capitalized words, with "and", "of" and "the" between.
+fn capitalized_run(window: &str, from: usize) -> Span {
+    let mut end = from;
+    let mut at = from;
+    let mut words = 0;
+    while words < 5 {
+        let rest = window.get(at..).unwrap_or("");
+        let word_len = rest
+            .find(|c: char| !(c.is_alphabetic() || ".'’-".contains(c)))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            end = at + word_len;
+            words += 1;
+        } else if !(words > 0 && matches!(word, "and" | "of" | "the")) {
+            break;
+        }
+        if word_len == 0 || !rest[word_len..].starts_with(' ') {
+            break;
+        }
+        at += word_len + 1;
+    }
+    from..end
 }
 
 /// Whether the text after a country ends the place's phrase: see [`country_in_run`].
