@@ -135,6 +135,9 @@ const QUALIFIERS: &[&str] = &[
 pub fn statements(analysis: &Analysis) -> Vec<Statement> {
     let prose = analysis.draft.prose.as_str();
     let mut out = Vec::new();
+    // Every entity's names, not only places': a city the extractor took for an
+    // organization or a person in one sentence is still a city to the gazetteer (on the
+    // injected stories, places alone found 129 of 141 misstatements, every entity 139).
     for entity in &analysis.entities {
         for m in entity
             .mentions
