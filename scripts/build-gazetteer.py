@@ -156,8 +156,12 @@ OTHER_CAPITALS = {
     "MY": ["Putrajaya"], "CI": ["Abidjan"], "TZ": ["Dar es Salaam"], "IL": ["Tel Aviv"],
     "PS": ["Ramallah", "Jerusalem", "Gaza"], "LK": ["Sri Jayawardenepura Kotte", "Colombo"],
     "BJ": ["Cotonou"], "BI": ["Bujumbura"], "SZ": ["Lobamba"], "CH": ["Bern"],
-    "YE": ["Aden"], "MM": ["Yangon"], "KZ": ["Almaty"], "NG": ["Lagos"],
+    "YE": ["Aden"], "MM": ["Yangon"], "KZ": ["Almaty"], "NG": ["Lagos"], "IN": ["Delhi"],
 }
+
+# First-level regions whose country is disputed (GeoNames code, region code): their cities
+# are not said to be in the wrong country when the draft names the other.
+DISPUTED_REGIONS = {("UA", "11"): ["RU"], ("UA", "20"): ["RU"]}
 
 # Territories the news also places in another country ("Hong Kong, China"): a place in
 # one is not said to be in the wrong country when the draft names the other.
@@ -274,7 +278,8 @@ def main() -> None:
             capital_of_here = sorted(o for o in near if (o, fold(city["name"])) in capital_of)
             facts = {"country": iso, "region": region, "population": city["population"],
                      "coordinates": coordinates(city["latitude"], city["longitude"]),
-                     "capital": ",".join(capital_of_here)}
+                     "capital": ",".join(capital_of_here),
+                     "disputed": DISPUTED_REGIONS.get((iso, city["admin1code"]), [])}
             places.append(("city", city["name"], city.get("alternatenames", []), major, facts))
 
     primaries = {fold(name) for _, name, _, _, _ in places}
@@ -316,6 +321,7 @@ def main() -> None:
             for f in all_facts:
                 elsewhere.add(f["country"])
                 elsewhere |= set(ALSO_IN.get(f["country"], []))
+                elsewhere |= set(f.get("disputed", []))
             elsewhere |= set(REGION_NAMESAKES.get(name, []))
             elsewhere.discard(facts["country"])
             facts["elsewhere"] = ",".join(sorted(elsewhere))

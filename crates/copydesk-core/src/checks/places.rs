@@ -213,7 +213,15 @@ mod tests {
         silent("In Geneva, Iran agreed to the terms.\n");
         silent("Flights to Madrid, Paris, Germany and Italy were cancelled.\n");
         silent("In Paris, Jordan's king met the president.\n");
-        // Territories the news places in two countries.
+        // Territories the news places in two countries, and disputed regions.
         silent("Protests continued in Hong Kong, China, on Monday.\n");
+        silent("The fleet is based in Sevastopol, Russia, officials said.\n");
+        // Capitals the news writes other than GeoNames does, and countries in other words.
+        silent("They met in Washington, the capital of the United States, and in Delhi, the capital of India.\n");
+        silent("Flights left Dubai, UAE, for London, England, and Glasgow, Scotland.\n");
+        silent(
+            "The talks moved to the Indian capital, New Delhi, and the U.S. capital, Washington.\n",
+        );
+        silent("The Kurdish city of Erbil and the Soviet city of Leningrad were named.\n");
     }
 }
