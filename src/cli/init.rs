@@ -28,6 +28,7 @@ pub const STARTER: &str = r#"# copydesk configuration. copydesk uses the nearest
 # age-mismatch = "warning"
 # title-mismatch = "warning"
 # event-date-mismatch = "warning"
+# place-mismatch = "warning"
 
 [attribution]
 # Extra speech verbs: they attribute a quote ("…," she harrumphed) and source a figure

@@ -55,10 +55,11 @@ pub enum Code {
     QuoteSpeakerMismatch,
     QuoteNotInSources,
     EventDateMismatch,
+    PlaceMismatch,
 }
 
 impl Code {
-    pub const ALL: [Code; 14] = [
+    pub const ALL: [Code; 15] = [
         Code::UnattributedQuote,
         Code::UnbalancedQuote,
         Code::NameVariant,
@@ -73,6 +74,7 @@ impl Code {
         Code::QuoteSpeakerMismatch,
         Code::QuoteNotInSources,
         Code::EventDateMismatch,
+        Code::PlaceMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -91,6 +93,7 @@ impl Code {
             Code::QuoteSpeakerMismatch => "quote-speaker-mismatch",
             Code::QuoteNotInSources => "quote-not-in-sources",
             Code::EventDateMismatch => "event-date-mismatch",
+            Code::PlaceMismatch => "place-mismatch",
         }
     }
 

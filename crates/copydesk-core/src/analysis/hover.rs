@@ -17,6 +17,11 @@ pub fn hover_at(analysis: &Analysis, offset: usize) -> Option<Hover> {
     if let Some(mut card) = super::entities::hover(analysis, offset) {
         if let Some(e) = analysis.entity_at(offset) {
             card.markdown.push_str(&super::facts::age_line(analysis, e));
+            let entity = &analysis.entities[e];
+            if entity.kind == super::entities::EntityKind::Place {
+                card.markdown
+                    .push_str(&super::places::card(&entity.name).unwrap_or_default());
+            }
         }
         return Some(card);
     }

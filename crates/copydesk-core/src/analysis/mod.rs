@@ -15,6 +15,7 @@ pub mod facts;
 pub mod hover;
 pub mod local;
 pub mod numbers;
+pub mod places;
 pub(crate) mod speech_verbs;
 pub mod words;
 

@@ -15,6 +15,7 @@ pub mod events;
 pub mod facts;
 pub mod names;
 pub mod numbers;
+pub mod places;
 pub mod quotes;
 pub mod sources;
 pub mod suppress;
@@ -121,6 +122,7 @@ pub fn run(analysis: &Analysis, config: &Config) -> Vec<Finding> {
             let mut findings = quotes::check(analysis, config);
             findings.extend(names::check(analysis, config));
             findings.extend(facts::check(analysis, config));
+            findings.extend(places::check(analysis));
             findings
         },
         || {

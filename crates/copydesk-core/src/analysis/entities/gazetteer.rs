@@ -3,7 +3,9 @@
 //! alternate and older spellings.
 //!
 //! Built from GeoNames data (CC BY 4.0) by `scripts/build-gazetteer.py`; embedded, and
-//! parsed once on first use.
+//! parsed once on first use. Each place's facts (country, region, population, coordinates,
+//! capital status: [`Facts`]) stay unparsed in the embedded text until a hover card or
+//! `place-mismatch` asks for them: the table keeps only where each place's line starts.
 
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
@@ -50,6 +52,9 @@ pub struct Place {
     pub kind: PlaceKind,
     /// The current spelling (Kyiv).
     pub name: &'static str,
+    /// Where the place's line starts in the embedded data: its [`Facts`] are read from
+    /// there when asked for.
+    row: u32,
 }
 
 /// How a spelling stands to its place.
@@ -149,7 +154,10 @@ fn load() -> Gazetteer {
         table: HashTable::with_capacity(32_000),
         longest: 0,
     };
+    let mut row = 0;
     for line in fields(DATA, b'\n') {
+        let line_start = row;
+        row += line.len() + 1;
         let mut cols = fields(line, b'\t');
         let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {
             continue;
@@ -160,7 +168,11 @@ fn load() -> Gazetteer {
             "continent" => PlaceKind::Continent,
             _ => PlaceKind::City,
         };
-        let place = Place { kind, name };
+        let place = Place {
+            kind,
+            name,
+            row: line_start as u32,
+        };
         let start = gazetteer.keys.len();
         push_key(&mut gazetteer.keys, name);
         let folded = (kind != PlaceKind::City)
@@ -219,7 +231,7 @@ fn fields(text: &str, separator: u8) -> impl Iterator<Item = &str> {
 /// Cities whose name is also a common English word: opening a sentence or a headline ("Man
 /// charged in fire", "Nice try", "Reading the report"), the capital is no evidence of the
 /// city. Elsewhere ("in Reading", "Mobile, Ala.") they are places like any other.
-pub(crate) fn is_common_word(name: &str) -> bool {
+pub fn is_common_word(name: &str) -> bool {
     matches!(
         name,
         "Man"
@@ -381,6 +393,139 @@ static ELSEWHERE: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(
     crate::lexicon::entries(crate::lexicon::lexicon_file!("place-alternates-elsewhere")).collect()
 });
 
+/// What the gazetteer knows of a place besides its names, read from its line when asked
+/// for (`scripts/build-gazetteer.py` says what each column holds).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Facts {
+    /// The ISO code of its country (a country's own); empty for a continent or a region of
+    /// several countries.
+    pub country: &'static str,
+    /// Its first-level region (the state of a US city), empty when the data names none.
+    pub region: &'static str,
+    pub population: Option<u64>,
+    /// Latitude and longitude, in degrees.
+    pub coordinates: Option<(f64, f64)>,
+    /// A city's: the countries it is a capital of (ISO codes, ","); a country's: its
+    /// capitals ("|").
+    capital: &'static str,
+    /// A city's: other countries with a town of its name or that the news also places it
+    /// in (ISO codes, ","); a country's: its adjectives ("Syrian", "|").
+    elsewhere: &'static str,
+}
+
+impl Facts {
+    /// The countries a city is a capital of (ISO codes).
+    pub fn capital_of(&self) -> impl Iterator<Item = &'static str> {
+        self.capital.split(',').filter(|c| !c.is_empty())
+    }
+
+    /// A country's capitals, GeoNames' first.
+    pub fn capitals(&self) -> impl Iterator<Item = &'static str> {
+        self.capital.split('|').filter(|c| !c.is_empty())
+    }
+
+    /// The other countries a city's name places it in (ISO codes).
+    pub fn elsewhere(&self) -> impl Iterator<Item = &'static str> {
+        self.elsewhere.split(',').filter(|c| !c.is_empty())
+    }
+
+    /// A country's adjectives ("Syrian").
+    pub fn adjectives(&self) -> impl Iterator<Item = &'static str> {
+        self.elsewhere.split('|').filter(|c| !c.is_empty())
+    }
+}
+
+/// The facts of `place`, read from its line of the embedded data.
+pub fn facts(place: &Place) -> Facts {
+    let line = DATA.get(place.row as usize..).unwrap_or("");
+    let line = line.split('\n').next().unwrap_or("");
+    let mut cols = line.split('\t').skip(4);
+    let mut next = || cols.next().unwrap_or("");
+    let (country, region, population, coordinates) = (next(), next(), next(), next());
+    let coordinates = coordinates
+        .split_once(',')
+        .and_then(|(lat, lon)| Some((lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?)));
+    Facts {
+        country,
+        region,
+        population: population.parse().ok(),
+        coordinates,
+        capital: next(),
+        elsewhere: next(),
+    }
+}
+
+/// A place's alternate and older spellings, as the gazetteer lists them.
+pub fn other_spellings(place: &Place) -> impl Iterator<Item = &'static str> {
+    let line = DATA.get(place.row as usize..).unwrap_or("");
+    let line = line.split('\n').next().unwrap_or("");
+    line.split('\t')
+        .nth(2)
+        .unwrap_or("")
+        .split('|')
+        .filter(|a| !a.is_empty())
+}
+
+/// The countries, by ISO code, and each country's adjectives: read from the data on first
+/// use (a hover card or `place-mismatch`), not at start-up.
+struct Countries {
+    by_code: rustc_hash::FxHashMap<&'static str, Place>,
+    by_adjective: rustc_hash::FxHashMap<&'static str, Place>,
+    /// The names of regions (Georgia the state beside Georgia the country).
+    regions: rustc_hash::FxHashSet<&'static str>,
+}
+
+static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
+    let mut countries = Countries {
+        by_code: Default::default(),
+        by_adjective: Default::default(),
+        regions: Default::default(),
+    };
+    let mut row = 0;
+    for line in fields(DATA, b'\n') {
+        let start = row;
+        row += line.len() + 1;
+        if let Some(rest) = line.strip_prefix("region\t") {
+            countries
+                .regions
+                .insert(rest.split('\t').next().unwrap_or(""));
+        }
+        let Some(rest) = line.strip_prefix("country\t") else {
+            continue;
+        };
+        let name = rest.split('\t').next().unwrap_or("");
+        let place = Place {
+            kind: PlaceKind::Country,
+            name,
+            row: start as u32,
+        };
+        let facts = facts(&place);
+        if facts.country.is_empty() {
+            continue;
+        }
+        countries.by_code.entry(facts.country).or_insert(place);
+        for adjective in facts.adjectives() {
+            countries.by_adjective.entry(adjective).or_insert(place);
+        }
+    }
+    countries
+});
+
+/// The country of an ISO code ("SY" → Syria).
+pub fn country(code: &str) -> Option<Place> {
+    COUNTRIES.by_code.get(code).copied()
+}
+
+/// Whether a region has this name too (Georgia): a country so named may be the region.
+pub fn names_a_region(name: &str) -> bool {
+    COUNTRIES.regions.contains(name)
+}
+
+/// The country an adjective names ("Syrian" → Syria), as written (capitalized).
+pub fn country_of_adjective(adjective: &str) -> Option<Place> {
+    COUNTRIES.by_adjective.get(adjective).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,6 +544,34 @@ mod tests {
         assert!(!alternate_spellings("US", "United States"));
         assert!(!alternate_spellings("Kyiv", "KYIV"));
         assert_eq!(ap_state("Mo."), Some("Missouri"));
+    }
+
+    #[test]
+    fn keeps_each_places_country_population_coordinates_and_capitals() {
+        let (aleppo, _) = lookup("Aleppo").unwrap();
+        let known = facts(&aleppo);
+        assert_eq!(known.country, "SY");
+        assert!(known.population.unwrap() > 1_000_000);
+        let (lat, lon) = known.coordinates.unwrap();
+        assert!((lat - 36.2).abs() < 0.1 && (lon - 37.16).abs() < 0.1);
+        assert_eq!(known.capital_of().count(), 0);
+        let (damascus, _) = lookup("Damascus").unwrap();
+        assert_eq!(facts_capital(&damascus), vec!["SY"]);
+        let syria = country("SY").unwrap();
+        assert_eq!(syria.name, "Syria");
+        assert_eq!(facts(&syria).capitals().next(), Some("Damascus"));
+        assert_eq!(country_of_adjective("Syrian").unwrap().name, "Syria");
+        let (houston, _) = lookup("Houston").unwrap();
+        assert_eq!(facts(&houston).region, "Texas");
+        // Valencia in Venezuela, Spain and elsewhere: one line, the others kept.
+        let (valencia, _) = lookup("Valencia").unwrap();
+        let elsewhere: Vec<_> = facts(&valencia).elsewhere().collect();
+        assert!(elsewhere.contains(&"ES"), "{elsewhere:?}");
+        assert!(other_spellings(&aleppo).any(|a| a == "Halab"));
+    }
+
+    fn facts_capital(place: &Place) -> Vec<&'static str> {
+        facts(place).capital_of().collect()
     }
 
     #[test]
