@@ -76,7 +76,9 @@ pub fn find(
     let names = names.finish();
     // The spans of the names the entities have, with the group of a name that is its
     // group's only one (candidates no entity kept cover nothing).
-    let mut covered: Vec<(Span, Option<usize>)> = Vec::new();
+    let live = groups.iter().filter(|g| g.merged_into.is_none());
+    let mut covered: Vec<(Span, Option<usize>)> =
+        Vec::with_capacity(live.map(|g| g.names.len()).sum());
     for (gi, g) in groups.iter().enumerate() {
         if g.merged_into.is_some() {
             continue;
