@@ -20,7 +20,7 @@ pub struct Candidate {
     pub span: Span,
     pub text: String,
     /// The spans of the name's words.
-    pub words: Vec<Span>,
+    pub words: Box<[Span]>,
     pub kind: Option<EntityKind>,
     /// Something around it says it is a person (title, speech verb, age, role).
     pub person_evidence: bool,
@@ -48,7 +48,7 @@ pub struct DocFacts {
     pub place: Option<&'static str>,
     pub place_folded: Option<Box<str>>,
     /// Given name, middles, surname, as a person's name.
-    pub parts: Option<Box<NameParts>>,
+    pub parts: Option<NameParts>,
     /// The romanized skeleton of the name, for candidates that may need a close spelling.
     pub skeleton: Option<Box<str>>,
     /// Its roles and title in lowercase, kinship and clauses marked `~`, in order.
@@ -87,13 +87,11 @@ fn prepare(c: &mut Candidate, prose: &str) {
         // Only a name that may stand for a person is split into parts.
         parts: may_be_person
             .then(|| super::coref::name_parts_of(&c.word_texts(prose), c.shared_surname.as_deref()))
-            .flatten()
-            .map(Box::new),
+            .flatten(),
         skeleton: (c.weak || c.kind.is_none()).then(|| super::variants::skeleton(&c.text).into()),
         role_entries: roles,
     };
     // Kept for the whole analysis: the room pushes left is not.
-    c.words.shrink_to_fit();
     c.roles.shrink_to_fit();
     c.doc.folded.shrink_to_fit();
     c.doc.role_entries.shrink_to_fit();
@@ -1192,7 +1190,7 @@ fn dateline_candidate(span: Span, text: String, words: Vec<Span>) -> Candidate {
     Candidate {
         span,
         text,
-        words,
+        words: words.into_boxed_slice(),
         kind: Some(EntityKind::Place),
         person_evidence: false,
         place_evidence: true,
