@@ -241,7 +241,7 @@ impl WorkspaceIndex {
                     let mut cache = keep(path, text.len()).then(Cache::new);
                     let format = Format::from_path(path);
                     let analysis =
-                        crate::analysis::analyze_with(&text, format, config, cache.as_mut());
+                        crate::analysis::analyze_owned_with(text, format, config, cache.as_mut());
                     index.update(path, &analysis);
                     if let Some(cache) = cache {
                         index.caches.push((path.to_path_buf(), cache));

@@ -37,8 +37,9 @@ pub fn debounce(changed_at: Instant, result_ready: Instant) -> Duration {
 /// The analysis function of a whole draft; tests inject failures.
 pub type AnalyzeFn = fn(&str, Format, &Config) -> Analysis;
 
-/// The analysis function that reuses a paragraph cache ([`crate::analysis::analyze_with`]).
-pub type IncrementalFn = fn(&str, Format, &Config, Option<&mut Cache>) -> Analysis;
+/// The analysis function that reuses a paragraph cache
+/// ([`crate::analysis::analyze_owned_with`]); it keeps the text it is given.
+pub type IncrementalFn = fn(String, Format, &Config, Option<&mut Cache>) -> Analysis;
 
 /// How the server analyzes a text.
 #[derive(Debug, Clone, Copy)]
@@ -51,17 +52,17 @@ pub enum Analyzer {
 
 impl Analyzer {
     /// The server's analysis: incremental.
-    pub const DEFAULT: Analyzer = Analyzer::Incremental(crate::analysis::analyze_with);
+    pub const DEFAULT: Analyzer = Analyzer::Incremental(crate::analysis::analyze_owned_with);
 
     fn run(
         self,
-        text: &str,
+        text: String,
         format: Format,
         config: &Config,
         cache: Option<&mut Cache>,
     ) -> Analysis {
         match self {
-            Analyzer::Whole(analyze) => analyze(text, format, config),
+            Analyzer::Whole(analyze) => analyze(&text, format, config),
             Analyzer::Incremental(analyze) => analyze(text, format, config, cache),
         }
     }
@@ -77,10 +78,11 @@ pub fn analyze_guarded(
     workspace: Option<&Workspace>,
     cache: Option<&mut Cache>,
 ) -> Result<Analyzed, String> {
+    // The one copy of the text the run makes: the draft keeps it.
     let text = snapshot.rope.to_string();
     let mut cache = cache;
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let analysis = analyzer.run(&text, snapshot.format, config, cache.as_deref_mut());
+        let analysis = analyzer.run(text, snapshot.format, config, cache.as_deref_mut());
         let mut findings = crate::checks::run(&analysis, config);
         let mut evidence = Vec::new();
         if let Some(workspace) = workspace {
@@ -94,7 +96,6 @@ pub fn analyze_guarded(
         }
         (analysis, findings, evidence)
     }));
-    drop(text);
     match result {
         Ok((analysis, findings, evidence)) => Ok(Analyzed {
             generation: snapshot.generation,
@@ -163,7 +164,12 @@ mod tests {
         panic!("index out of range in a check")
     }
 
-    fn exploding_incrementally(_: &str, _: Format, _: &Config, _: Option<&mut Cache>) -> Analysis {
+    fn exploding_incrementally(
+        _: String,
+        _: Format,
+        _: &Config,
+        _: Option<&mut Cache>,
+    ) -> Analysis {
         panic!("index out of range in a local stage")
     }
 

@@ -196,19 +196,22 @@ fn read(draft: &Draft, which: &[usize], config: &Config) -> Vec<Arc<ParagraphFac
     let entities = share(n, bytes, |i| entities::local(draft, which[i], config));
     let dates = share(n, bytes, |i| dates::local(draft, which[i], config));
     let numbers = share(n, bytes, |i| numbers::local(draft, which[i], config));
-    attribution
+    // Pushed into a vector of its own: collected from `attribution`'s, the pointers would
+    // keep that vector's room (a few hundred bytes a paragraph) for the whole analysis.
+    let mut out = Vec::with_capacity(n);
+    let all = attribution
         .into_iter()
         .zip(entities)
-        .zip(dates.into_iter().zip(numbers))
-        .map(|((attribution, entities), (dates, numbers))| {
-            Arc::new(ParagraphFacts {
-                attribution,
-                entities,
-                dates,
-                numbers,
-            })
-        })
-        .collect()
+        .zip(dates.into_iter().zip(numbers));
+    for ((attribution, entities), (dates, numbers)) in all {
+        out.push(Arc::new(ParagraphFacts {
+            attribution,
+            entities,
+            dates,
+            numbers,
+        }));
+    }
+    out
 }
 
 /// 128 bits of hash over a paragraph and its structure (XXH3: on every keystroke the whole

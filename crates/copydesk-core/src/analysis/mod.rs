@@ -59,7 +59,18 @@ pub fn analyze_with(
 /// [`analyze`] of a text the caller gives away (the command line's drafts): the draft
 /// keeps it instead of a copy.
 pub fn analyze_owned(text: String, format: Format, config: &Config) -> Analysis {
-    analyze_draft(Draft::parse_owned(text, format), config, None)
+    analyze_owned_with(text, format, config, None)
+}
+
+/// [`analyze_with`] of a text the caller gives away (the server's, made from its rope for
+/// the run): the draft keeps it instead of a copy.
+pub fn analyze_owned_with(
+    text: String,
+    format: Format,
+    config: &Config,
+    cache: Option<&mut local::Cache>,
+) -> Analysis {
+    analyze_draft(Draft::parse_owned(text, format), config, cache)
 }
 
 fn analyze_draft(draft: Draft, config: &Config, mut cache: Option<&mut local::Cache>) -> Analysis {

@@ -216,7 +216,7 @@ pub fn group(cands: &[Cand], prose: &str) -> Vec<Group> {
                     None
                 };
                 let folded = match (place, &c.doc.place_folded) {
-                    (Some(_), Some(f)) => f.as_str(),
+                    (Some(_), Some(f)) => &**f,
                     _ => c.doc.folded.as_str(),
                 };
                 let gi = *by_key.entry((kind as u8, folded)).or_insert_with(|| {

@@ -20,7 +20,7 @@ pub struct Candidate {
     pub span: Span,
     pub text: String,
     /// The spans of the name's words.
-    pub words: Vec<Span>,
+    pub words: Box<[Span]>,
     pub kind: Option<EntityKind>,
     /// Something around it says it is a person (title, speech verb, age, role).
     pub person_evidence: bool,
@@ -28,12 +28,12 @@ pub struct Candidate {
     pub place_evidence: bool,
     pub roles: Vec<Role>,
     /// The title or honorific written before the name ("Councillor", "Dr.").
-    pub title: Option<String>,
+    pub title: Option<Box<str>>,
     /// Capitalized only by position, and no other evidence yet.
     pub weak: bool,
     pub gender: Option<Gender>,
     /// For "Ana and José Martínez": the surname "Ana" shares.
-    pub shared_surname: Option<String>,
+    pub shared_surname: Option<Box<str>>,
     /// Read here once for the document stage (see [`prepare`]).
     pub doc: DocFacts,
 }
@@ -46,11 +46,11 @@ pub struct DocFacts {
     pub folded: String,
     /// The gazetteer's current name of the place it names, and that name folded.
     pub place: Option<&'static str>,
-    pub place_folded: Option<String>,
+    pub place_folded: Option<Box<str>>,
     /// Given name, middles, surname, as a person's name.
     pub parts: Option<NameParts>,
     /// The romanized skeleton of the name, for candidates that may need a close spelling.
-    pub skeleton: Option<String>,
+    pub skeleton: Option<Box<str>>,
     /// Its roles and title in lowercase, kinship and clauses marked `~`, in order.
     pub role_entries: Vec<String>,
 }
@@ -83,14 +83,18 @@ fn prepare(c: &mut Candidate, prose: &str) {
     c.doc = DocFacts {
         folded: fold(&c.text),
         place,
-        place_folded: place.map(fold),
+        place_folded: place.map(|p| fold(p).into()),
         // Only a name that may stand for a person is split into parts.
         parts: may_be_person
             .then(|| super::coref::name_parts_of(&c.word_texts(prose), c.shared_surname.as_deref()))
             .flatten(),
-        skeleton: (c.weak || c.kind.is_none()).then(|| super::variants::skeleton(&c.text)),
+        skeleton: (c.weak || c.kind.is_none()).then(|| super::variants::skeleton(&c.text).into()),
         role_entries: roles,
     };
+    // Kept for the whole analysis: the room pushes left is not.
+    c.roles.shrink_to_fit();
+    c.doc.folded.shrink_to_fit();
+    c.doc.role_entries.shrink_to_fit();
 }
 
 impl Candidate {
@@ -249,10 +253,12 @@ pub fn paragraph(
     // Kept with the paragraph for the whole analysis, and a candidate is a few hundred
     // bytes: the room pushes left would be a large part of a long draft's peak memory.
     out.shrink_to_fit();
+    let mut speaker_sensitive = scan.sensitive;
+    speaker_sensitive.shrink_to_fit();
     ParagraphNames {
         cands: out,
         without_dateline,
-        speaker_sensitive: scan.sensitive,
+        speaker_sensitive,
     }
 }
 
@@ -692,7 +698,7 @@ fn interpret_chunk(scan: &mut Scan, mut a: usize, b: usize, out: &mut Vec<Candid
                 c.roles.push(r);
             }
         }
-        c.title = Some(title);
+        c.title = Some(title.into());
         // The body or place the role chain opens with is named too: "NASA Administrator
         // Charles Bolden", "New York Mayor Bill de Blasio".
         if title_start > a && !toks[a..title_start].iter().any(|t| t.possessive) {
@@ -1197,7 +1203,7 @@ fn dateline_candidate(span: Span, text: String, words: Vec<Span>) -> Candidate {
     Candidate {
         span,
         text,
-        words,
+        words: words.into_boxed_slice(),
         kind: Some(EntityKind::Place),
         person_evidence: false,
         place_evidence: true,
@@ -1265,7 +1271,7 @@ fn coordinated_first_names(prose: &str, toks: &[Token], out: &mut [Candidate]) {
             let surname = other.word_texts(prose).last().map(|s| s.to_string());
             let roles = other.roles.clone();
             let c = &mut out[i];
-            c.shared_surname = surname;
+            c.shared_surname = surname.map(Into::into);
             c.person_evidence = true;
             if c.roles.is_empty() {
                 c.roles = roles;

@@ -159,7 +159,7 @@ pub fn extract(
             });
             (*p, names)
         });
-    let mut cands: Vec<extract::Cand> = Vec::new();
+    let mut chosen: Vec<(usize, &[extract::Candidate])> = Vec::with_capacity(facts.len());
     let mut reread_at = 0;
     for (p, (base, f)) in facts.iter(draft).enumerate() {
         let names = match reread.get(reread_at) {
@@ -169,12 +169,14 @@ pub fn extract(
             }
             _ => &f.entities.names,
         };
-        cands.extend(
-            names
-                .for_draft(has_dateline)
-                .iter()
-                .map(|c| extract::Cand::new(c, base)),
-        );
+        chosen.push((base, names.for_draft(has_dateline)));
+    }
+    // Counted first: a long draft has many, and growing by doubling would leave room for
+    // as many again beside them for the rest of the analysis.
+    let mut cands: Vec<extract::Cand> =
+        Vec::with_capacity(chosen.iter().map(|(_, c)| c.len()).sum());
+    for (base, names) in chosen {
+        cands.extend(names.iter().map(|c| extract::Cand::new(c, base)));
     }
     extract::pair_full_names_with_surnames(&mut cands, prose);
     extract::settle_weak(&mut cands, prose);

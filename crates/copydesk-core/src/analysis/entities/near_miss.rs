@@ -76,7 +76,9 @@ pub fn find(
     let names = names.finish();
     // The spans of the names the entities have, with the group of a name that is its
     // group's only one (candidates no entity kept cover nothing).
-    let mut covered: Vec<(Span, Option<usize>)> = Vec::new();
+    let live = groups.iter().filter(|g| g.merged_into.is_none());
+    let mut covered: Vec<(Span, Option<usize>)> =
+        Vec::with_capacity(live.map(|g| g.names.len()).sum());
     for (gi, g) in groups.iter().enumerate() {
         if g.merged_into.is_some() {
             continue;
@@ -335,13 +337,24 @@ fn misspells(words: &[Word], name: &[&str], kind: EntityKind) -> bool {
 
 /// A capitalized word of a paragraph, as the local stage reads it (span relative to the
 /// paragraph's start).
+///
+/// A long draft has one for about every twenty bytes, kept for the whole analysis: the span
+/// is two 32-bit offsets (a paragraph of 4 GB or more has no capitals read past that).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Capital {
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// It opens a sentence, a quote or the paragraph.
     pub opens_sentence: bool,
     /// It follows the capital before it after one space: the same run.
     pub joined: bool,
+}
+
+impl Capital {
+    /// The word's span, relative to the paragraph's start.
+    pub fn span(&self) -> Span {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A capitalized word of the draft.
@@ -361,7 +374,8 @@ fn each_run<'p>(prose: &'p str, capitals: &[(usize, &[Capital])], mut f: impl Fn
                 f(&run);
                 run.clear();
             }
-            let span = base + c.span.start..base + c.span.end;
+            let span = c.span();
+            let span = base + span.start..base + span.end;
             let Some(text) = prose.get(span.clone()) else {
                 continue;
             };
@@ -417,9 +431,13 @@ pub(crate) fn capitals(text: &str) -> Vec<Capital> {
             let joined = last_end != usize::MAX
                 && last_end + 1 == start
                 && text.as_bytes().get(last_end) == Some(&b' ')
-                && out.last().is_some_and(|p| p.span.end == last_end);
+                && out.last().is_some_and(|p| p.end as usize == last_end);
+            let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(end)) else {
+                break;
+            };
             out.push(Capital {
-                span: start..end,
+                start,
+                end,
                 opens_sentence: opens,
                 joined,
             });
@@ -441,7 +459,7 @@ mod tests {
         let caps = capitals(text);
         let words: Vec<(&str, bool, bool)> = caps
             .iter()
-            .map(|c| (&text[c.span.clone()], c.joined, c.opens_sentence))
+            .map(|c| (&text[c.span()], c.joined, c.opens_sentence))
             .collect();
         assert_eq!(
             words,
