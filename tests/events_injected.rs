@@ -25,7 +25,10 @@ use copydesk::checks::{check, Code, Finding};
 use copydesk::config::Config;
 use copydesk::Format;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod injected_support;
+use injected_support::{corpus_stories, Score};
 
 /// The events written about: news events of one day (the nouns copydesk reads, from
 /// `crates/copydesk-core/data/lexicon/event-nouns.txt`).
@@ -150,16 +153,9 @@ fn date_line(line: &str) -> Option<NaiveDate> {
 }
 
 fn stories(dir: &Path) -> Vec<Story> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("the corpus folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    corpus_stories(dir)
         .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).expect("story");
+        .map(|(name, text)| {
             let date = text.lines().take(4).find_map(date_line);
             let config = match date {
                 Some(d) => {
@@ -168,7 +164,7 @@ fn stories(dir: &Path) -> Vec<Story> {
                 None => Config::default(),
             };
             Story {
-                name: path.file_name().unwrap().to_string_lossy().into_owned(),
+                name,
                 text,
                 config,
                 date,
@@ -458,29 +454,6 @@ fn apply(
     }
     out.push_str(&text[last..]);
     (out, spans)
-}
-
-#[derive(Default)]
-struct Score {
-    injected: usize,
-    found: usize,
-    true_findings: usize,
-    false_findings: usize,
-    controls: usize,
-}
-
-impl Score {
-    fn precision(&self) -> f64 {
-        let all = self.true_findings + self.false_findings;
-        if all == 0 {
-            1.0
-        } else {
-            self.true_findings as f64 / all as f64
-        }
-    }
-    fn recall(&self) -> f64 {
-        self.found as f64 / self.injected.max(1) as f64
-    }
 }
 
 fn findings(text: &str, config: &Config) -> Vec<Finding> {

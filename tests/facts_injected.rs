@@ -18,7 +18,10 @@ use copydesk::config::Config;
 use copydesk::Format;
 use serde_json::Value;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod injected_support;
+use injected_support::{corpus_stories, Score};
 
 struct Story {
     name: String,
@@ -28,26 +31,15 @@ struct Story {
 }
 
 fn stories(dir: &Path) -> Vec<Story> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("the corpus folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    corpus_stories(dir)
         .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).expect("story");
-            let gold = path.with_extension("gold.json");
+        .map(|(name, text)| {
+            let gold = dir.join(&name).with_extension("gold.json");
             let people = match std::fs::read_to_string(&gold) {
                 Ok(json) => labelled_people(&serde_json::from_str(&json).expect("gold JSON")),
                 Err(_) => analysed_people(&text),
             };
-            Story {
-                name: path.file_name().unwrap().to_string_lossy().into_owned(),
-                text,
-                people,
-            }
+            Story { name, text, people }
         })
         .collect()
 }
@@ -220,29 +212,6 @@ const SAME_TITLE: [(&str, &str); 6] = [
     ("Sen.", "former Rep."),
     ("Maj. Gen.", "Major-General"),
 ];
-
-#[derive(Default)]
-struct Score {
-    injected: usize,
-    found: usize,
-    true_findings: usize,
-    false_findings: usize,
-    controls: usize,
-}
-
-impl Score {
-    fn precision(&self) -> f64 {
-        let all = self.true_findings + self.false_findings;
-        if all == 0 {
-            1.0
-        } else {
-            self.true_findings as f64 / all as f64
-        }
-    }
-    fn recall(&self) -> f64 {
-        self.found as f64 / self.injected.max(1) as f64
-    }
-}
 
 fn findings(text: &str, code: Code) -> Vec<Finding> {
     check(text, Format::Plain, &Config::default())

@@ -17,21 +17,8 @@ use copydesk::Format;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-fn stories(dir: &Path) -> Vec<(String, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("the corpus folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("story");
-            (p.file_name().unwrap().to_string_lossy().into_owned(), text)
-        })
-        .collect()
-}
+mod injected_support;
+use injected_support::corpus_stories;
 
 fn findings(text: &str) -> Vec<Finding> {
     check(text, Format::Plain, &Config::default())
@@ -164,7 +151,7 @@ struct Score {
 
 fn measure(dir: &Path) -> Score {
     let mut score = Score::default();
-    for (i, (name, text)) in stories(dir).iter().enumerate() {
+    for (i, (name, text)) in corpus_stories(dir).iter().enumerate() {
         score.clean_words += text.split_whitespace().count();
         let clean = findings(text);
         for f in &clean {
