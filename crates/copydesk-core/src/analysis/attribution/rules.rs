@@ -391,11 +391,7 @@ pub(crate) fn colon_lead(t: &[Token], start: usize, qpos: usize) -> Option<Match
         // Council Enver Solomon told`).
         let opens = (from..first).all(|k| speakers::is_determiner(&t[k]));
         let title_only = verb == first + 1 && speakers::is_title(&t[first]);
-        let person = match found.kind {
-            SpeakerKind::Name => true,
-            SpeakerKind::Descriptor => speakers::is_person_head(t, &found),
-            SpeakerKind::Pronoun => false,
-        };
+        let person = names_a_person(t, &found);
         (opens && !title_only && person && t.get(verb)?.is_word()).then(|| Match {
             cue: t[verb].span.clone(),
             speaker: found,
@@ -414,11 +410,17 @@ fn after_opening_phrase(t: &[Token], floor: usize, participle: usize) -> Option<
         return None;
     }
     let from = opening_phrase_end(t, floor, participle)? + 1;
-    speakers::clause_subject(t, from, participle).filter(|found| match found.kind {
+    speakers::clause_subject(t, from, participle).filter(|found| names_a_person(t, found))
+}
+
+/// Whether a phrase names a person, or describes one (`the mayor`, not `the report`); a
+/// pronoun does not count.
+fn names_a_person(t: &[Token], found: &Found) -> bool {
+    match found.kind {
         SpeakerKind::Name => true,
         SpeakerKind::Descriptor => speakers::is_person_head(t, found),
         SpeakerKind::Pronoun => false,
-    })
+    }
 }
 
 /// The comma that ends a phrase opening the sentence (`During questions on Wednesday,`):
@@ -480,11 +482,7 @@ fn participle_own_subject(t: &[Token], floor: usize, j: usize) -> Option<Found> 
     let found = speakers::noun_phrase_before(t, j.checked_sub(1)?, floor)?;
     let first = t.partition_point(|x| x.span.start < found.span.start);
     let with = first.checked_sub(1).filter(|&w| w >= floor)?;
-    let person = match found.kind {
-        SpeakerKind::Name => true,
-        SpeakerKind::Descriptor => speakers::is_person_head(t, &found),
-        SpeakerKind::Pronoun => false,
-    };
+    let person = names_a_person(t, &found);
     (t[with].lower == "with" && person).then_some(found)
 }
 
